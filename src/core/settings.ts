@@ -280,13 +280,19 @@ export function checkSettings(settings: Settings): Problem[] {
   return parseSettings(settingsToEntries(settings, null)).problems;
 }
 
+/** Shortest text that reads back as the same double; keeps the sign of -0, which String() drops. */
+export function formatNumber(value: number): string {
+  return Object.is(value, -0) ? '-0' : String(value);
+}
+
 /** Formats a setting's value the way `parseSettings` reads it back (shortest exact form). */
 export function formatSetting<K extends SettingName>(name: K, value: Settings[K]): string {
   if (name === 'w0') {
     const pair = value as Settings['w0'];
-    return `${String(pair[0])},${String(pair[1])}`;
+    return `${formatNumber(pair[0])},${formatNumber(pair[1])}`;
   }
   if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
 }
 

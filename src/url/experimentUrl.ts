@@ -1,0 +1,196 @@
+// The experiment in a link: settings, compared runs and view in the query
+// string, with the CLI's flag names, default values left out. A link is
+// untrusted input: parsing never throws and names every problem it ignores.
+import {
+  DEFAULT_SETTINGS,
+  echo,
+  parseNumber,
+  parseSettings,
+  SETTING_NAMES,
+  settingsToEntries,
+  type Problem,
+  type Settings,
+} from '../core/settings.ts';
+
+export const X_AXES = ['steps', 'epochs', 'examples'] as const;
+export type XAxis = (typeof X_AXES)[number];
+export const Y_SCALES = ['log', 'linear'] as const;
+export type YScale = (typeof Y_SCALES)[number];
+
+export interface ViewState {
+  x: XAxis;
+  y: YScale;
+  /** Exponential-moving-average weight in [0, MAX_SMOOTH]; 0 draws the raw curve. */
+  smooth: number;
+}
+
+export interface RunSpec {
+  settings: Settings;
+  visible: boolean;
+}
+
+export interface Experiment {
+  /** The settings being edited; every compared run is written relative to them. */
+  settings: Settings;
+  /** Compared runs; empty when the page shows the one run of `settings`. */
+  runs: RunSpec[];
+  view: ViewState;
+  /** Guided question shown beside the charts, if any. */
+  question: string | null;
+}
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0 });
+export const MAX_SMOOTH = 0.99;
+export const MAX_RUNS = 8;
+/** Longer queries are refused outright rather than parsed: no real experiment needs more. */
+export const MAX_QUERY_LENGTH = 8_000;
+const VIEW_KEYS = ['x', 'y', 'smooth', 'runs', 'q'] as const;
+const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
+
+// Inside `runs`: runs are separated by ',', a run's settings by '~', name from
+// value by ':'; a hidden run starts with '!'; w0's comma becomes '_'.
+const RUN_SEPARATOR = ',';
+const PART_SEPARATOR = '~';
+const HIDDEN_MARK = '!';
+
+/** Percent-encodes a value but keeps the characters the format uses readable in the address bar. */
+function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+}
+
+function encodeRun(run: RunSpec, base: Settings): string {
+  const parts = settingsToEntries(run.settings, base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
+  // A run identical to the edited settings still needs a token; 'base' names it.
+  const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
+  return (run.visible ? '' : HIDDEN_MARK) + body;
+}
+
+/** The query string (with its leading '?', or '' when everything is default). */
+export function experimentToQuery(experiment: Experiment): string {
+  const pairs: [string, string][] = settingsToEntries(experiment.settings);
+  const { view } = experiment;
+  if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
+  if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
+  if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
+  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, experiment.settings)).join(RUN_SEPARATOR)]);
+  if (experiment.question) pairs.push(['q', experiment.question]);
+  if (!pairs.length) return '';
+  return '?' + pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
+}
+
+function decodePart(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Splits a query into decoded pairs, reporting pieces whose percent-encoding is broken. */
+function splitQuery(query: string, problems: Problem[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  for (const piece of body.split('&')) {
+    if (!piece) continue;
+    const eq = piece.indexOf('=');
+    const key = decodePart(eq < 0 ? piece : piece.slice(0, eq));
+    const value = decodePart(eq < 0 ? '' : piece.slice(eq + 1));
+    if (key === null || value === null) {
+      problems.push({ key: '', message: `'${echo(piece)}' has broken percent-encoding and was ignored` });
+      continue;
+    }
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
+  const view: ViewState = { ...DEFAULT_VIEW };
+  const x = given.get('x');
+  if (x !== undefined) {
+    const hit = X_AXES.find((a) => a === x.trim().toLowerCase());
+    if (hit) view.x = hit;
+    else problems.push({ key: 'x', message: `x=${echo(x)}: the x-axis must be one of ${X_AXES.join(', ')}` });
+  }
+  const y = given.get('y');
+  if (y !== undefined) {
+    const hit = Y_SCALES.find((a) => a === y.trim().toLowerCase());
+    if (hit) view.y = hit;
+    else problems.push({ key: 'y', message: `y=${echo(y)}: the y scale must be log or linear` });
+  }
+  const smooth = given.get('smooth');
+  if (smooth !== undefined) {
+    const v = parseNumber(smooth);
+    if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
+    else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
+  }
+  return view;
+}
+
+function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[] {
+  const runs: RunSpec[] = [];
+  const tokens = text.split(RUN_SEPARATOR).filter((t) => t.length > 0);
+  if (tokens.length > MAX_RUNS) problems.push({ key: 'runs', message: `runs: at most ${MAX_RUNS} runs can be compared; the first ${MAX_RUNS} are used` });
+  for (const token of tokens.slice(0, MAX_RUNS)) {
+    const visible = !token.startsWith(HIDDEN_MARK);
+    const body = visible ? token : token.slice(1);
+    const entries: [string, string][] = [];
+    let bad = false;
+    if (body !== 'base') {
+      for (const part of body.split(PART_SEPARATOR)) {
+        const colon = part.indexOf(':');
+        if (colon <= 0) {
+          bad = true;
+          break;
+        }
+        const name = part.slice(0, colon);
+        const value = part.slice(colon + 1);
+        entries.push([name, name === 'w0' ? value.replace('_', ',') : value]);
+      }
+    }
+    if (bad) {
+      problems.push({ key: 'runs', message: `runs: '${echo(token)}' is not of the form name:value~name:value and was ignored` });
+      continue;
+    }
+    const parsed = parseSettings(entries, base);
+    for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${echo(body)}): ${p.message}` });
+    runs.push({ settings: parsed.settings, visible });
+  }
+  return runs;
+}
+
+/** Reads an experiment from a query string. Never throws; every ignored part is a problem. */
+export function parseExperimentQuery(query: string): { experiment: Experiment; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const fallback: Experiment = { settings: { ...DEFAULT_SETTINGS }, runs: [], view: { ...DEFAULT_VIEW }, question: null };
+  if (query.length > MAX_QUERY_LENGTH) {
+    problems.push({ key: '', message: `the link's query is ${query.length} characters long (limit ${MAX_QUERY_LENGTH}); it was ignored and the default experiment is shown` });
+    return { experiment: fallback, problems };
+  }
+  const pairs = splitQuery(query, problems);
+  const settingEntries: [string, string][] = [];
+  const viewGiven = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if ((VIEW_KEYS as readonly string[]).includes(key)) {
+      if (viewGiven.has(key)) problems.push({ key, message: `${key} was given more than once; the last value (${echo(value)}) is used` });
+      viewGiven.set(key, value);
+    } else {
+      settingEntries.push([key, value]);
+    }
+  }
+  const parsed = parseSettings(settingEntries);
+  problems.push(...parsed.problems);
+  const view = parseView(viewGiven, problems);
+  const runsText = viewGiven.get('runs');
+  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems);
+  let question: string | null = null;
+  const q = viewGiven.get('q');
+  if (q !== undefined) {
+    if (QUESTION_PATTERN.test(q)) question = q;
+    else problems.push({ key: 'q', message: `q=${echo(q)}: not a question id` });
+  }
+  return { experiment: { settings: parsed.settings, runs, view, question }, problems };
+}
+
+/** Every name a link may carry, for documentation and `--help`-like listings. */
+export const URL_PARAMETER_NAMES: readonly string[] = [...SETTING_NAMES, ...VIEW_KEYS];

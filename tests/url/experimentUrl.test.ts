@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
+import {
+  DEFAULT_VIEW,
+  experimentToQuery,
+  MAX_QUERY_LENGTH,
+  MAX_RUNS,
+  parseExperimentQuery,
+  X_AXES,
+  Y_SCALES,
+  type Experiment,
+} from '../../src/url/experimentUrl.ts';
+import { validSettings } from '../support/arbitraries.ts';
+
+const view = fc.record({
+  x: fc.constantFrom(...X_AXES),
+  y: fc.constantFrom(...Y_SCALES),
+  smooth: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.99, noNaN: true })),
+});
+
+const experiment: fc.Arbitrary<Experiment> = fc.record({
+  settings: validSettings,
+  runs: fc.array(fc.record({ settings: validSettings, visible: fc.boolean() }), { maxLength: MAX_RUNS }),
+  view,
+  question: fc.option(fc.constantFrom('restart', 'steps-per-epoch', 'big-or-small'), { nil: null }),
+});
+
+describe('experiment URL', () => {
+  it('settings, compared runs and view survive a round trip through the query string', () => {
+    fc.assert(
+      fc.property(experiment, (exp) => {
+        const query = experimentToQuery(exp);
+        const { experiment: back, problems } = parseExperimentQuery(query);
+        expect(problems).toEqual([]);
+        expect(back).toEqual({
+          ...exp,
+          settings: { ...exp.settings, w0: [...exp.settings.w0] },
+          runs: exp.runs.map((r) => ({ ...r, settings: { ...r.settings, w0: [...r.settings.w0] } })),
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves defaults out, so the default experiment is the bare page', () => {
+    expect(experimentToQuery({ settings: { ...DEFAULT_SETTINGS }, runs: [], view: { ...DEFAULT_VIEW }, question: null })).toBe('');
+    const query = experimentToQuery({ settings: { ...DEFAULT_SETTINGS, b: 8, shuffle: 'none' }, runs: [], view: { ...DEFAULT_VIEW }, question: null });
+    expect(query).toBe('?b=8&shuffle=none');
+  });
+
+  it('writes compared runs readably, relative to the edited settings', () => {
+    const base = { ...DEFAULT_SETTINGS };
+    const query = experimentToQuery({
+      settings: base,
+      runs: [
+        { settings: { ...base, shuffle: 'none' }, visible: true },
+        { settings: { ...base }, visible: true },
+        { settings: { ...base, b: 1, w0: [0.5, -2] }, visible: false },
+      ],
+      view: { ...DEFAULT_VIEW, x: 'epochs' },
+      question: null,
+    });
+    expect(query).toBe('?x=epochs&runs=shuffle:none,base,!b:1~w0:0.5_-2');
+  });
+
+  it('reads the documented example link', () => {
+    const { experiment: exp, problems } = parseExperimentQuery('?n=200&b=8&shuffle=none&lr=0.05&seed=3&runs=shuffle:none,shuffle:epoch');
+    expect(problems).toEqual([]);
+    expect(exp.settings).toMatchObject({ n: 200, b: 8, shuffle: 'none', lr: 0.05, seed: 3 });
+    expect(exp.runs.map((r) => r.settings.shuffle)).toEqual(['none', 'epoch']);
+    expect(exp.runs[1].settings).toEqual({ ...exp.settings, shuffle: 'epoch' });
+  });
+
+  it('turns any query into a valid experiment plus problems, never an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (query) => {
+        const { experiment: exp, problems } = parseExperimentQuery(query);
+        expect(parseSettings([]).settings).toBeDefined();
+        // Whatever came in, what comes out re-encodes and re-reads cleanly.
+        expect(parseExperimentQuery(experimentToQuery(exp)).problems).toEqual([]);
+        expect(Array.isArray(problems)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('n', 'b', 'lr', 'runs', 'x', 'smooth', 'w0', 'q', 'zz'), fc.string({ maxLength: 30 }))), (pairs) => {
+        const query = '?' + pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+        const { experiment: exp } = parseExperimentQuery(query);
+        expect(parseExperimentQuery(experimentToQuery(exp)).problems).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names each problem of a hostile link and keeps the rest', () => {
+    const { experiment: exp, problems } = parseExperimentQuery(
+      '?n=1e12&b=0&b=5&shuffle=<script>alert(1)</script>&zz=1&lr=%E0%A4%A&x=sideways&runs=shuffle:none,garbage,b:0&seed=7',
+    );
+    const text = problems.map((p) => p.message).join('\n');
+    expect(text).toMatch(/n=1e12: number of examples must be an integer from 1 to 1000000/);
+    expect(text).toMatch(/b was given more than once/);
+    expect(text).toMatch(/shuffle=<script>alert\(1\)<\/script>: shuffle must be one of/);
+    expect(text).toMatch(/unknown setting 'zz'/);
+    expect(text).toMatch(/broken percent-encoding/);
+    expect(text).toMatch(/x=sideways/);
+    expect(text).toMatch(/'garbage' is not of the form/);
+    expect(text).toMatch(/runs \(b:0\): b=0/);
+    expect(exp.settings).toMatchObject({ n: DEFAULT_SETTINGS.n, b: 5, shuffle: DEFAULT_SETTINGS.shuffle, seed: 7 });
+    expect(exp.runs.map((r) => r.settings.shuffle)).toEqual(['none', DEFAULT_SETTINGS.shuffle]);
+  });
+
+  it('refuses absurdly long queries and too many runs instead of attempting them', () => {
+    const long = parseExperimentQuery('?n=' + '9'.repeat(MAX_QUERY_LENGTH));
+    expect(long.problems[0].message).toMatch(/limit/);
+    expect(long.experiment.settings).toEqual({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] });
+    const many = parseExperimentQuery('?runs=' + Array.from({ length: 20 }, (_, i) => `seed:${i}`).join(','));
+    expect(many.experiment.runs).toHaveLength(MAX_RUNS);
+    expect(many.problems.map((p) => p.message).join()).toMatch(/at most 8 runs/);
+  });
+});
