@@ -1,0 +1,42 @@
+// Shared browser handling for the end-to-end tests: Debian's Chromium driven
+// by playwright-core, with every console error and page error collected.
+import { inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const chromiumPath = inject('chromiumPath');
+export const baseUrl = inject('baseUrl');
+export const hasBrowser = chromiumPath !== '';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+}
+
+/** Opens the app (with an optional query string) in a fresh context at a laptop's screen size. */
+export async function openApp(browser: Browser, query = '', viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(baseUrl + query);
+  return { page, errors };
+}
