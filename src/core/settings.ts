@@ -256,18 +256,23 @@ export function parseSettings(
   const out: Settings = { ...base, w0: [base.w0[0], base.w0[1]] };
   const assign = out as unknown as Record<SettingName, unknown>;
   for (const [name, raw] of given) {
+    if (name === 'b') continue;
     const result = parseField(name, raw);
     if ('error' in result) problems.push({ key: name, message: `${name}=${echo(raw)}: ${result.error}` });
     else assign[name] = result.value;
   }
 
-  // Cross-field rules, checked after every field so the message names the n in force.
-  if (out.b > out.n) {
-    const raw = given.get('b');
-    const label = raw === undefined ? String(out.b) : echo(raw);
-    problems.push({ key: 'b', message: `b=${label}: batch size must be an integer from 1 to n (${out.n}); using ${out.n}` });
-    out.b = out.n;
+  // b is read last: its range is 1 … n, and the message names the n in force.
+  const rawB = given.get('b');
+  const batchRule = `batch size must be an integer from 1 to n (${out.n})`;
+  if (rawB !== undefined) {
+    const v = parseNumber(rawB);
+    if (v !== undefined && Number.isInteger(v) && v >= 1 && v <= out.n) out.b = v;
+    else problems.push({ key: 'b', message: `b=${echo(rawB)}: ${batchRule}; using ${Math.min(out.b, out.n)}` });
+  } else if (out.b > out.n) {
+    problems.push({ key: 'b', message: `b=${out.b}: ${batchRule}; using ${out.n}` });
   }
+  out.b = Math.min(out.b, out.n);
   if (out.model === 'deep' && out.data === 'plane') {
     problems.push({ key: 'data', message: 'data=plane: the deep model takes one input, so it uses line data' });
     out.data = 'line';
