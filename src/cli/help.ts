@@ -1,0 +1,98 @@
+// `--help`, generated from the settings definition so a setting added or
+// re-ranged there is documented here without anyone copying text by hand.
+import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../core/settings.ts';
+import type { SettingSpec } from '../core/settings.ts';
+import { MAX_CLI_EXAMPLE_GRADIENTS, MAX_CLI_TOTAL_STEPS } from './limits.ts';
+
+const WIDTH = 88;
+const INDENT = '      ';
+
+/** Greedy word wrap with a hanging indent; words longer than the line stay whole. */
+export function wrap(text: string, indent: string, width = WIDTH, rest = indent): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const lead = lines.length === 0 ? indent : rest;
+    if (line && lead.length + line.length + 1 + word.length > width) {
+      lines.push(lead + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push((lines.length === 0 ? indent : rest) + line);
+  return lines;
+}
+
+function usage(spec: SettingSpec): string {
+  switch (spec.kind) {
+    case 'boolean':
+      return `--${spec.name}  (or --${spec.name}=false)`;
+    case 'pair':
+      return `--${spec.name} <w1,w2>`;
+    case 'choice':
+      return `--${spec.name} <${(spec.choices ?? []).join('|')}>`;
+    default:
+      return `--${spec.name} <${spec.kind}>`;
+  }
+}
+
+function defaultText(spec: SettingSpec): string {
+  const value = DEFAULT_SETTINGS[spec.name];
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return formatSetting(spec.name, value);
+}
+
+export function helpText(): string {
+  const out: string[] = [
+    'Epoch Lab simulator: trains the two-weight model of the web page with mini-batch SGD',
+    'and prints what happened, epoch by epoch.',
+    '',
+    'Usage: npm run --silent sim -- [flags]',
+    'Example: npm run --silent sim -- --n 10000 --b 32 --shuffle epoch --epochs 5 --seed 7',
+    '',
+    'Experiment settings (--name value or --name=value; unset ones take the default):',
+  ];
+  for (const spec of SETTING_SPECS) {
+    out.push(`  ${usage(spec)}`);
+    out.push(...wrap(spec.meaning, INDENT));
+    out.push(...wrap(`allowed: ${spec.allowed}; default: ${defaultText(spec)}`, INDENT));
+  }
+  out.push(
+    '',
+    'Output (at most one; without any, a readable summary):',
+    '  --json',
+    ...wrap(
+      'one JSON object: settings, stepsPerEpoch, lastBatchSize, totalSteps, optimum [w1, w2], optimumLoss ' +
+        '(and optimumProduct for the deep model), maxStableLr, epochs [{epoch, step, loss, meanBatchLoss, w}], ' +
+        'final {step, w, loss}, status ("done" or "diverged") and message when diverged. ' +
+        'Numbers that overflowed are null.',
+      INDENT,
+    ),
+    '  --csv',
+    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form).', INDENT),
+    '  --pytorch',
+    ...wrap('a runnable PyTorch script of the same experiment (with shuffle none it prints the same numbers).', INDENT),
+    '  --help, -h',
+    ...wrap('this text.', INDENT),
+    '',
+    'Divergence:',
+    ...wrap(
+      'when the weights overflow, training stops there. That is a result, not an error: the exit status is 0, ' +
+        'the JSON says status "diverged" with a message, and the summary and CSV modes print the message on stderr.',
+      '  ',
+    ),
+    '',
+    'Exit status:',
+    '  0  the run finished or diverged',
+    '  1  an unexpected failure (a bug; please report it)',
+    ...wrap(
+      `a bad flag or value, or a run too large for the command line (more than ${MAX_CLI_TOTAL_STEPS.toLocaleString('en-US')} ` +
+        `gradient steps or ${MAX_CLI_EXAMPLE_GRADIENTS.toLocaleString('en-US')} example gradients); nothing is run`,
+      '  2  ',
+      WIDTH,
+      '     ',
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}
