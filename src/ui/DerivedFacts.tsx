@@ -1,0 +1,47 @@
+// Facts that follow from the settings, shown beside them as the user edits:
+// how many steps an epoch is, and how large the learning rate may be.
+import { createSchedule } from '../core/schedule.ts';
+import type { Settings } from '../core/settings.ts';
+
+export interface DerivedFactsProps {
+  settings: Settings;
+  /** Largest stable learning rate of this data (full-batch gradient descent), with this momentum. */
+  maxStableLr: number;
+}
+
+function format(value: number): string {
+  return Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '∞';
+}
+
+export function DerivedFacts({ settings, maxStableLr }: DerivedFactsProps) {
+  const { n, b, drop, k } = settings;
+  const schedule = createSchedule(settings);
+  const batches = schedule.batchesPerEpoch;
+  const rounding = drop ? `⌊${n} / ${b}⌋` : `⌈${n} / ${b}⌉`;
+  const partial = n % b;
+  const tooFast = settings.lr > maxStableLr;
+  return (
+    <div className="facts" data-testid="derived-facts" aria-live="polite">
+      <div data-testid="fact-steps-per-epoch">
+        batches per epoch = {rounding} = <strong>{batches}</strong>
+        {k > 1 && (
+          <>
+            ; steps per epoch = {batches} × k = <strong>{schedule.stepsPerEpoch}</strong>
+          </>
+        )}
+      </div>
+      <div>
+        {partial === 0
+          ? `every batch has ${b} examples`
+          : drop
+            ? `the last ${partial} examples are dropped each epoch`
+            : `last batch: ${partial} examples`}
+        {`; ${schedule.totalSteps.toLocaleString('en-US')} steps in ${settings.epochs} epochs`}
+      </div>
+      <div data-testid="fact-max-lr" className={tooFast ? 'warn' : ''}>
+        largest stable lr ≈ {format(maxStableLr)}
+        {tooFast && ` — lr ${settings.lr} is above it: expect the loss to blow up`}
+      </div>
+    </div>
+  );
+}
