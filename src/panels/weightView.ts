@@ -1,0 +1,67 @@
+// Which rectangle of weight space the panel shows. Both axes get the same
+// units per pixel: only then is a circle a circle and the gradient visibly
+// perpendicular to the contour lines, which is what a learner should see.
+
+export interface WeightDomain {
+  readonly w1: readonly [number, number];
+  readonly w2: readonly [number, number];
+}
+
+/** Weights beyond this are treated as "blown up" and left out of fitting. */
+export const MAX_FIT_ABS = 1e8;
+
+export interface Bounds {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+export function emptyBounds(): Bounds {
+  return { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+}
+
+/** Adds a point; non-finite and blown-up points are ignored. */
+export function includePoint(bounds: Bounds, x: number, y: number): Bounds {
+  if (!(Math.abs(x) <= MAX_FIT_ABS && Math.abs(y) <= MAX_FIT_ABS)) return bounds;
+  if (x < bounds.minX) bounds.minX = x;
+  if (x > bounds.maxX) bounds.maxX = x;
+  if (y < bounds.minY) bounds.minY = y;
+  if (y > bounds.maxY) bounds.maxY = y;
+  return bounds;
+}
+
+/**
+ * The domain that shows every included point with `margin` (fraction of the
+ * span on each side) inside a width×height pixel box, with equal scale on
+ * both axes and the box centred on the points. A single point or an empty
+ * set gets a span of at least `minSpan`.
+ */
+export function fitEqualAspect(bounds: Bounds, width: number, height: number, margin = 0.12, minSpan = 1): WeightDomain {
+  const empty = !(bounds.minX <= bounds.maxX && bounds.minY <= bounds.maxY);
+  const cx = empty ? 0 : (bounds.minX + bounds.maxX) / 2;
+  const cy = empty ? 0 : (bounds.minY + bounds.maxY) / 2;
+  const spanX = Math.max(empty ? 0 : bounds.maxX - bounds.minX, minSpan) * (1 + 2 * margin);
+  const spanY = Math.max(empty ? 0 : bounds.maxY - bounds.minY, minSpan) * (1 + 2 * margin);
+  const w = width > 0 ? width : 1;
+  const h = height > 0 ? height : 1;
+  const unitsPerPixel = Math.max(spanX / w, spanY / h);
+  const halfX = (unitsPerPixel * w) / 2;
+  const halfY = (unitsPerPixel * h) / 2;
+  return { w1: [cx - halfX, cx + halfX], w2: [cy - halfY, cy + halfY] };
+}
+
+/** True when `inner` lies inside `outer`. */
+export function domainCovers(outer: WeightDomain, inner: WeightDomain): boolean {
+  return outer.w1[0] <= inner.w1[0] && outer.w1[1] >= inner.w1[1] && outer.w2[0] <= inner.w2[0] && outer.w2[1] >= inner.w2[1];
+}
+
+/** The domain grown by `factor` around its centre (factor 2 doubles each span). */
+export function growDomain(d: WeightDomain, factor: number): WeightDomain {
+  const grow = (r: readonly [number, number]): [number, number] => {
+    const c = (r[0] + r[1]) / 2;
+    const half = ((r[1] - r[0]) / 2) * factor;
+    return [c - half, c + half];
+  };
+  return { w1: grow(d.w1), w2: grow(d.w2) };
+}
