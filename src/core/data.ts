@@ -1,0 +1,54 @@
+// The synthetic training set. It depends only on the settings that describe
+// the data (n, data, rho, noise, model, seed), so runs that differ in batch
+// size, order or optimiser are compared on the very same examples.
+import type { Settings } from './settings.ts';
+import type { Dataset } from './types.ts';
+import { normalFrom, randomStream } from './random.ts';
+
+/** The weights the line and plane data are generated from. */
+export const TRUE_WEIGHTS: readonly [number, number] = Object.freeze([1.5, -0.5]) as readonly [number, number];
+/**
+ * Mean of the line feature. An offset mean couples slope and intercept, so
+ * the loss bowl is elongated and tilted instead of round.
+ */
+export const LINE_X_MEAN = 1;
+
+export type DataSettings = Pick<Settings, 'n' | 'data' | 'rho' | 'noise' | 'seed' | 'model'>;
+
+/**
+ * Draws the examples. Each example takes three normals in a fixed order
+ * (z1, z2, ε) whatever the data kind, so example i is the same draw for every
+ * n ≥ i + 1, and changing noise or rho rescales the same draws rather than
+ * drawing new ones.
+ *
+ * - line:  x1 = x ~ N(1, 1), x2 ≡ 1, y = 1.5·x − 0.5 + noise·ε
+ * - plane: x1 = z1, x2 = rho·z1 + √(1−rho²)·z2, y = 1.5·x1 − 0.5·x2 + noise·ε
+ * - line with the deep model: y = 1.5·x + noise·ε (through the origin, as
+ *   ŷ = w2·w1·x has no intercept; x2 ≡ 1 is stored but unused).
+ */
+export function generateData(settings: DataSettings): Dataset {
+  const { n, noise, rho } = settings;
+  const x1 = new Float64Array(n);
+  const x2 = new Float64Array(n);
+  const y = new Float64Array(n);
+  const normal = normalFrom(randomStream(settings.seed, 'data'));
+  const [t1, t2] = TRUE_WEIGHTS;
+  const plane = settings.data === 'plane';
+  const intercept = settings.model === 'deep' ? 0 : t2;
+  const rest = Math.sqrt(1 - rho * rho);
+  for (let i = 0; i < n; i++) {
+    const z1 = normal();
+    const z2 = normal();
+    const e = normal();
+    if (plane) {
+      x1[i] = z1;
+      x2[i] = rho * z1 + rest * z2;
+      y[i] = t1 * x1[i] + t2 * x2[i] + noise * e;
+    } else {
+      x1[i] = LINE_X_MEAN + z1;
+      x2[i] = 1;
+      y[i] = t1 * x1[i] + intercept + noise * e;
+    }
+  }
+  return { n, x1, x2, y };
+}
