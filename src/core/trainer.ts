@@ -1,0 +1,296 @@
+// Mini-batch SGD on the two-weight model, one recorded row per gradient step.
+// The loop keeps its state in locals and typed arrays and allocates nothing,
+// so recording every step costs little next to the arithmetic itself.
+import type { Settings } from './settings.ts';
+import { checkSettings } from './settings.ts';
+import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
+import type { EpochRecords, StepRecords } from './records.ts';
+import { generateData } from './data.ts';
+import { sufficientStats } from './stats.ts';
+import { deepBatch, fullLoss, linearBatch } from './loss.ts';
+import { largestStableLr, maxStableLr } from './curvature.ts';
+import { createSchedule } from './schedule.ts';
+import { BatchOrder } from './batchOrder.ts';
+import { randomStream, uniformFrom } from './random.ts';
+import type { RandomSource } from './random.ts';
+import { formatNumber } from './format.ts';
+
+/** Beyond these the run has left any meaningful scale: it is stopped as diverged. */
+export const DIVERGED_ABS_WEIGHT = 1e8;
+export const DIVERGED_LOSS = 1e16;
+/** restart=true draws each epoch's starting weights uniformly from [−R, R]². */
+export const RESTART_RANGE = 3;
+
+const NO_COLUMN = new Float64Array(0);
+
+/** Builds a trainer; settings with problems (see checkSettings) are refused with a RangeError naming them. */
+export function createTrainer(settings: Settings): Trainer {
+  const problems = checkSettings(settings);
+  if (problems.length > 0) throw new RangeError(`Invalid settings: ${problems.map((p) => p.message).join('; ')}`);
+  return new SgdTrainer(settings);
+}
+
+/** The learning rate of 0-based epoch e: lr / (1 + decay·e). */
+export function epochLearningRate(settings: Pick<Settings, 'lr' | 'decay'>, epochIndex: number): number {
+  return settings.lr / (1 + settings.decay * epochIndex);
+}
+
+class SgdTrainer implements Trainer {
+  readonly settings: Readonly<Settings>;
+  readonly data: Dataset;
+  readonly stats: SufficientStats;
+  readonly schedule: Schedule;
+
+  private readonly deep: boolean;
+  private readonly batchOrder: BatchOrder;
+  private readonly restartWeight: RandomSource;
+  private readonly gradient = new Float64Array(2);
+  /** The data set's largest stable rate, quoted when a run diverges. */
+  private readonly stableLr: number;
+
+  private stepsTaken = 0;
+  private epochsDone = 0;
+  /** Batch (0-based, within the epoch) the next step uses, and steps already taken on it. */
+  private nextBatch = 0;
+  private repeatsDone = 0;
+  /** Batch the last step used; −1 before the first step. */
+  private lastBatch = -1;
+  private weight1: number;
+  private weight2: number;
+  private velocity1 = 0;
+  private velocity2 = 0;
+  private fullDataLoss: number;
+  private lastBatchLoss = NaN;
+  private epochBatchLossSum = 0;
+  private runStatus: TrainerStatus = 'running';
+  private failure: Divergence | null = null;
+
+  constructor(settings: Settings) {
+    this.settings = Object.freeze({ ...settings, w0: Object.freeze([settings.w0[0], settings.w0[1]]) as readonly [number, number] });
+    this.data = generateData(settings);
+    this.stats = sufficientStats(this.data);
+    this.schedule = createSchedule(settings);
+    this.deep = settings.model === 'deep';
+    this.batchOrder = new BatchOrder(settings);
+    this.batchOrder.beginEpoch();
+    this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
+    this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
+    this.weight1 = settings.w0[0];
+    this.weight2 = settings.w0[1];
+    this.fullDataLoss = fullLoss(this.stats, settings.model, this.weight1, this.weight2);
+  }
+
+  get step(): number {
+    return this.stepsTaken;
+  }
+  get epoch(): number {
+    return this.epochsDone;
+  }
+  get batchInEpoch(): number {
+    return this.lastBatch + 1;
+  }
+  get w1(): number {
+    return this.weight1;
+  }
+  get w2(): number {
+    return this.weight2;
+  }
+  get loss(): number {
+    return this.fullDataLoss;
+  }
+  get batchLoss(): number {
+    return this.lastBatchLoss;
+  }
+  /** The rate of the epoch in progress, or of the next one at an epoch boundary (the last one when done). */
+  get lr(): number {
+    return epochLearningRate(this.settings, Math.min(this.epochsDone, this.settings.epochs - 1));
+  }
+  get status(): TrainerStatus {
+    return this.runStatus;
+  }
+  get divergence(): Divergence | null {
+    return this.failure;
+  }
+
+  stepsToEpochEnd(): number {
+    return this.schedule.stepsPerEpoch - (this.nextBatch * this.settings.k + this.repeatsDone);
+  }
+
+  currentBatch(): Uint32Array {
+    const { order, bounds } = this.batchOrder;
+    if (this.lastBatch < 0) return order.subarray(0, 0);
+    return order.subarray(bounds[this.lastBatch], bounds[this.lastBatch + 1]);
+  }
+
+  epochOrder(): Uint32Array {
+    return this.batchOrder.order;
+  }
+
+  advance(maxSteps: number, steps: StepRecords | null, epochs: EpochRecords | null): number {
+    if (this.runStatus !== 'running') return 0;
+    const limit = this.stepLimit(maxSteps, steps, epochs);
+    if (limit <= 0) return 0;
+
+    const { data, stats, gradient, batchOrder, deep } = this;
+    const { model, mom, k, restart } = this.settings;
+    const { order, bounds } = batchOrder;
+    const batches = this.schedule.batchesPerEpoch;
+    const stepRows = steps !== null;
+    const stepColumn = steps ? steps.step : NO_COLUMN;
+    const stepEpochColumn = steps ? steps.epoch : NO_COLUMN;
+    const stepW1Column = steps ? steps.w1 : NO_COLUMN;
+    const stepW2Column = steps ? steps.w2 : NO_COLUMN;
+    const stepBatchLossColumn = steps ? steps.batchLoss : NO_COLUMN;
+    const stepLossColumn = steps ? steps.loss : NO_COLUMN;
+    let stepRow = steps ? steps.length : 0;
+
+    let step = this.stepsTaken;
+    let epochsDone = this.epochsDone;
+    let batch = this.nextBatch;
+    let repeats = this.repeatsDone;
+    let lastBatch = this.lastBatch;
+    let w1 = this.weight1;
+    let w2 = this.weight2;
+    let v1 = this.velocity1;
+    let v2 = this.velocity2;
+    let loss = this.fullDataLoss;
+    let batchLoss = this.lastBatchLoss;
+    let batchLossSum = this.epochBatchLossSum;
+    let lr = epochLearningRate(this.settings, epochsDone);
+    let start = bounds[batch];
+    let end = bounds[batch + 1];
+    let diverged = false;
+
+    let taken = 0;
+    while (taken < limit) {
+      if (batch === 0 && repeats === 0 && batchOrder.epochsBegun === epochsDone) {
+        // First step of epoch 2 or later: lay out its batches now rather than
+        // at the end of the previous epoch, so currentBatch() and epochOrder()
+        // keep describing the last step until another is taken.
+        batchOrder.beginEpoch();
+        lr = epochLearningRate(this.settings, epochsDone);
+        if (restart) {
+          w1 = this.restartWeight();
+          w2 = this.restartWeight();
+          v1 = 0;
+          v2 = 0;
+        }
+        start = bounds[0];
+        end = bounds[1];
+      }
+
+      batchLoss = deep ? deepBatch(data, w1, w2, order, start, end, gradient) : linearBatch(data, w1, w2, order, start, end, gradient);
+      // PyTorch SGD: v = mom·v + g; w −= lr·v (with mom = 0 this is plain w −= lr·g).
+      v1 = mom * v1 + gradient[0];
+      v2 = mom * v2 + gradient[1];
+      w1 -= lr * v1;
+      w2 -= lr * v2;
+      loss = fullLoss(stats, model, w1, w2);
+      step++;
+      taken++;
+      batchLossSum += batchLoss;
+      lastBatch = batch;
+      if (stepRows) {
+        stepColumn[stepRow] = step;
+        stepEpochColumn[stepRow] = epochsDone + 1;
+        stepW1Column[stepRow] = w1;
+        stepW2Column[stepRow] = w2;
+        stepBatchLossColumn[stepRow] = batchLoss;
+        stepLossColumn[stepRow] = loss;
+        stepRow++;
+      }
+      if (!(loss <= DIVERGED_LOSS && Math.abs(w1) <= DIVERGED_ABS_WEIGHT && Math.abs(w2) <= DIVERGED_ABS_WEIGHT)) {
+        diverged = true;
+        break;
+      }
+
+      repeats++;
+      if (repeats === k) {
+        repeats = 0;
+        batch++;
+        if (batch === batches) {
+          batch = 0;
+          epochsDone++;
+          if (epochs) this.recordEpoch(epochs, epochsDone, step, loss, batchLossSum, w1, w2);
+          batchLossSum = 0;
+        }
+        start = bounds[batch];
+        end = bounds[batch + 1];
+      }
+    }
+
+    if (steps) steps.length = stepRow;
+    this.stepsTaken = step;
+    this.epochsDone = epochsDone;
+    this.nextBatch = batch;
+    this.repeatsDone = repeats;
+    this.lastBatch = lastBatch;
+    this.weight1 = w1;
+    this.weight2 = w2;
+    this.velocity1 = v1;
+    this.velocity2 = v2;
+    this.fullDataLoss = loss;
+    this.lastBatchLoss = batchLoss;
+    this.epochBatchLossSum = batchLossSum;
+    if (diverged) {
+      this.runStatus = 'diverged';
+      this.failure = { step, epoch: epochsDone + 1, message: this.divergenceMessage(step, epochsDone + 1, lr, w1, w2, loss) };
+    } else if (step >= this.schedule.totalSteps) {
+      this.runStatus = 'done';
+    }
+    return taken;
+  }
+
+  /** Steps this call may take: no more than asked, left in training, or the buffers can hold. */
+  private stepLimit(maxSteps: number, steps: StepRecords | null, epochs: EpochRecords | null): number {
+    let limit = Math.min(Math.floor(maxSteps), this.schedule.totalSteps - this.stepsTaken);
+    if (steps) limit = Math.min(limit, steps.capacity - steps.length);
+    if (epochs) {
+      // Stop before the step that would end an epoch with no row left for it.
+      const rowsFree = epochs.capacity - epochs.length;
+      limit = Math.min(limit, this.stepsToEpochEnd() + rowsFree * this.schedule.stepsPerEpoch - 1);
+    }
+    return limit > 0 ? limit : 0;
+  }
+
+  private recordEpoch(epochs: EpochRecords, epoch: number, step: number, loss: number, batchLossSum: number, w1: number, w2: number): void {
+    const row = epochs.length;
+    epochs.epoch[row] = epoch;
+    epochs.step[row] = step;
+    epochs.loss[row] = loss;
+    epochs.meanBatchLoss[row] = batchLossSum / this.schedule.stepsPerEpoch;
+    epochs.w1[row] = w1;
+    epochs.w2[row] = w2;
+    epochs.length = row + 1;
+  }
+
+  private divergenceMessage(step: number, epoch: number, lr: number, w1: number, w2: number, loss: number): string {
+    const where = `Diverged at step ${step} (epoch ${epoch})`;
+    let what: string;
+    if (Number.isNaN(loss)) what = 'the loss is no longer a number';
+    else if (loss === Infinity) what = 'the loss overflowed to infinity';
+    else if (loss > DIVERGED_LOSS) what = `the loss reached ${formatNumber(loss)}`;
+    else if (!(Math.abs(w1) <= DIVERGED_ABS_WEIGHT)) what = `the weight w1 reached ${formatNumber(w1)}`;
+    else what = `the weight w2 reached ${formatNumber(w2)}`;
+    const { mom, b, n, w0, model } = this.settings;
+    const rate = formatNumber(lr);
+    const stable = formatNumber(this.stableLr);
+    const withMomentum = mom > 0 ? ` (with momentum ${formatNumber(mom)})` : '';
+    let why: string;
+    if (lr > this.stableLr) {
+      why = `The learning rate ${rate} is above the largest stable rate ${stable}${withMomentum} for this data.`;
+    } else if (model === 'deep' && lr > maxStableLr(this.stats, model, w0[0], w0[1], mom)) {
+      const atStart = formatNumber(maxStableLr(this.stats, model, w0[0], w0[1], mom));
+      why =
+        `The learning rate ${rate} is below the largest stable rate ${stable}${withMomentum} at the flattest minimum, ` +
+        `but the loss curves more steeply at the starting weights, where the largest stable rate is ${atStart}.`;
+    } else if (b < n) {
+      why =
+        `The learning rate ${rate} is below the largest stable full-batch rate ${stable}${withMomentum}, ` +
+        `but a batch of ${b} can curve more steeply than the whole data set; try a smaller rate or a larger batch.`;
+    } else {
+      why = `The learning rate ${rate} is below the largest stable rate ${stable}${withMomentum}, but the weights left the region where that rate is stable.`;
+    }
+    return `${where}: ${what}. ${why}`;
+  }
+}
