@@ -16,4 +16,4 @@ export type { OrderSettings } from './batchOrder.ts';
 export { createTrainer, epochLearningRate, DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, RESTART_RANGE } from './trainer.ts';
 export { lossSurface, gridW1, gridW2 } from './lossSurface.ts';
 export type { SurfaceGrid } from './lossSurface.ts';
-export { formatNumber } from './format.ts';
+export { approxNumber } from './format.ts';

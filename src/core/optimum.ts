@@ -3,7 +3,7 @@
 import type { ModelKind } from './settings.ts';
 import type { Optimum, SufficientStats } from './types.ts';
 import { fullLoss } from './loss.ts';
-import { formatNumber } from './format.ts';
+import { approxNumber } from './format.ts';
 
 /** det(XᵀX) below this fraction of xx11·xx22 counts as singular (condition number ≳ 1e12). */
 const SINGULAR_TOLERANCE = 1e-12;
@@ -60,6 +60,6 @@ function deepOptimum(stats: SufficientStats): Optimum {
     w,
     loss: fullLoss(stats, 'deep', w[0], w[1]),
     product,
-    message: `Every point of the valley w1·w2 = ${formatNumber(product)} fits equally well; shown is the one nearest the diagonal.`,
+    message: `Every point of the valley w1·w2 = ${approxNumber(product)} fits equally well; shown is the one nearest the diagonal.`,
   };
 }

@@ -13,7 +13,7 @@ import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
 import { randomStream, uniformFrom } from './random.ts';
 import type { RandomSource } from './random.ts';
-import { formatNumber } from './format.ts';
+import { approxNumber } from './format.ts';
 
 /** Beyond these the run has left any meaningful scale: it is stopped as diverged. */
 export const DIVERGED_ABS_WEIGHT = 1e8;
@@ -269,18 +269,18 @@ class SgdTrainer implements Trainer {
     let what: string;
     if (Number.isNaN(loss)) what = 'the loss is no longer a number';
     else if (loss === Infinity) what = 'the loss overflowed to infinity';
-    else if (loss > DIVERGED_LOSS) what = `the loss reached ${formatNumber(loss)}`;
-    else if (!(Math.abs(w1) <= DIVERGED_ABS_WEIGHT)) what = `the weight w1 reached ${formatNumber(w1)}`;
-    else what = `the weight w2 reached ${formatNumber(w2)}`;
+    else if (loss > DIVERGED_LOSS) what = `the loss reached ${approxNumber(loss)}`;
+    else if (!(Math.abs(w1) <= DIVERGED_ABS_WEIGHT)) what = `the weight w1 reached ${approxNumber(w1)}`;
+    else what = `the weight w2 reached ${approxNumber(w2)}`;
     const { mom, b, n, w0, model } = this.settings;
-    const rate = formatNumber(lr);
-    const stable = formatNumber(this.stableLr);
-    const withMomentum = mom > 0 ? ` (with momentum ${formatNumber(mom)})` : '';
+    const rate = approxNumber(lr);
+    const stable = approxNumber(this.stableLr);
+    const withMomentum = mom > 0 ? ` (with momentum ${approxNumber(mom)})` : '';
     let why: string;
     if (lr > this.stableLr) {
       why = `The learning rate ${rate} is above the largest stable rate ${stable}${withMomentum} for this data.`;
     } else if (model === 'deep' && lr > maxStableLr(this.stats, model, w0[0], w0[1], mom)) {
-      const atStart = formatNumber(maxStableLr(this.stats, model, w0[0], w0[1], mom));
+      const atStart = approxNumber(maxStableLr(this.stats, model, w0[0], w0[1], mom));
       why =
         `The learning rate ${rate} is below the largest stable rate ${stable}${withMomentum} at the flattest minimum, ` +
         `but the loss curves more steeply at the starting weights, where the largest stable rate is ${atStart}.`;
