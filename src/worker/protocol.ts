@@ -1,0 +1,200 @@
+// The messages between the page and the training worker: one discriminated
+// union each way. The worker checks every incoming message at runtime, because
+// structured clone delivers whatever was posted and a worker that throws on a
+// bad message would take every run down with it.
+import { checkSettings, echo, SETTING_SPECS, type Settings } from '../core/settings.ts';
+import type { EpochRecords, StepRecords } from '../core/records.ts';
+
+/** One run to train; ids are chosen by the page and echoed back in every chunk. */
+export interface RunConfig {
+  id: string;
+  settings: Settings;
+}
+
+export type Speed = number | 'max';
+
+/**
+ * Page → worker. `session` is chosen by the page on configure and reset and
+ * echoed in every later chunk and status, so the page can drop messages that
+ * were already in flight from the previous session.
+ */
+export type InMessage =
+  | { type: 'configure'; session: number; runs: RunConfig[] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Exactly one gradient step of every run that is still training. */
+  | { type: 'step' }
+  /** Each run to its own next epoch boundary. */
+  | { type: 'stepEpoch' }
+  /** Every run back to step 0 with the same settings. */
+  | { type: 'reset'; session: number }
+  /** Gradient steps per second of the first run; the others advance the same fraction of their epoch. */
+  | { type: 'speed'; stepsPerSecond: Speed };
+
+export type WorkerStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
+
+/** Where a run stands after the last step of a chunk. Same shape as the store's RunCursor. */
+export interface CursorSnapshot {
+  step: number;
+  epoch: number;
+  batchInEpoch: number;
+  w1: number;
+  w2: number;
+  loss: number;
+  batchLoss: number;
+  lr: number;
+  /** The first (at most MAX_BATCH_INDICES) example indices of the last step's batch, copied. */
+  batch: Uint32Array;
+  batchSize: number;
+}
+
+export interface RunChunk {
+  id: string;
+  /** The steps taken since the previous chunk; every column has exactly `length` entries (capacity = length). */
+  steps: StepRecords;
+  /** The epochs completed since the previous chunk, likewise. */
+  epochs: EpochRecords;
+  cursor: CursorSnapshot;
+}
+
+export interface RunStatusReport {
+  id: string;
+  status: WorkerStatus;
+  /** Why a run stopped early (divergence) or failed; null otherwise. */
+  message: string | null;
+}
+
+/** Worker → page. */
+export type OutMessage =
+  | { type: 'chunk'; session: number; runs: RunChunk[] }
+  | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
+  | { type: 'error'; message: string };
+
+export const MAX_RUNS = 8;
+export const MAX_RUN_ID_LENGTH = 64;
+export const MAX_BATCH_INDICES = 1000;
+/** Faster than this is 'max' in all but name; the bound keeps arithmetic on it finite. */
+export const MAX_STEPS_PER_SECOND = 1e9;
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function fail<T>(message: string): Validated<T> {
+  return { ok: false, message };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSession(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+/**
+ * Checks that an unknown value is a complete, valid Settings object. Types are
+ * checked here (checkSettings would throw on a w0 that is not a pair); ranges
+ * and cross-field rules come from the one settings definition.
+ */
+export function validateSettings(raw: unknown): Validated<Settings> {
+  if (!isRecord(raw)) return fail(`settings must be an object, not ${describe(raw)}`);
+  for (const spec of SETTING_SPECS) {
+    const value = raw[spec.name];
+    switch (spec.kind) {
+      case 'integer':
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`setting ${spec.name} must be a finite number`);
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') return fail(`setting ${spec.name} must be true or false`);
+        break;
+      case 'choice':
+        if (typeof value !== 'string' || !spec.choices?.includes(value)) return fail(`setting ${spec.name} must be one of ${spec.choices?.join(', ')}`);
+        break;
+      case 'pair':
+        if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+          return fail(`setting ${spec.name} must be a pair of finite numbers`);
+        }
+        break;
+    }
+  }
+  const candidate = { ...raw, w0: [(raw.w0 as number[])[0], (raw.w0 as number[])[1]] } as unknown as Settings;
+  const problems = checkSettings(candidate);
+  if (problems.length) return fail(problems.map((p) => p.message).join('; '));
+  // Only the known fields travel on, so nothing unexpected reaches the engine.
+  const settings = {} as Record<string, unknown>;
+  for (const spec of SETTING_SPECS) settings[spec.name] = candidate[spec.name];
+  return { ok: true, value: settings as unknown as Settings };
+}
+
+function validateRuns(raw: unknown): Validated<RunConfig[]> {
+  if (!Array.isArray(raw)) return fail('configure: runs must be an array');
+  if (raw.length < 1 || raw.length > MAX_RUNS) return fail(`configure: between 1 and ${MAX_RUNS} runs are needed, got ${raw.length}`);
+  const runs: RunConfig[] = [];
+  const ids = new Set<string>();
+  for (const [index, item] of raw.entries()) {
+    if (!isRecord(item)) return fail(`configure: run ${index + 1} must be an object`);
+    const { id } = item;
+    if (typeof id !== 'string' || id.length < 1 || id.length > MAX_RUN_ID_LENGTH) {
+      return fail(`configure: run ${index + 1} needs an id of 1 to ${MAX_RUN_ID_LENGTH} characters`);
+    }
+    if (ids.has(id)) return fail(`configure: run id '${echo(id)}' is used twice`);
+    ids.add(id);
+    const settings = validateSettings(item.settings);
+    if (!settings.ok) return fail(`configure: run '${echo(id)}': ${settings.message}`);
+    runs.push({ id, settings: settings.value });
+  }
+  return { ok: true, value: runs };
+}
+
+/** Turns whatever arrived into a well-formed InMessage, or says what is wrong with it. */
+export function validateInMessage(raw: unknown): Validated<InMessage> {
+  if (!isRecord(raw)) return fail(`a message must be an object, not ${describe(raw)}`);
+  switch (raw.type) {
+    case 'configure': {
+      if (!isSession(raw.session)) return fail('configure: session must be a non-negative integer');
+      const runs = validateRuns(raw.runs);
+      return runs.ok ? { ok: true, value: { type: 'configure', session: raw.session, runs: runs.value } } : runs;
+    }
+    case 'reset':
+      if (!isSession(raw.session)) return fail('reset: session must be a non-negative integer');
+      return { ok: true, value: { type: 'reset', session: raw.session } };
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'stepEpoch':
+      return { ok: true, value: { type: raw.type } };
+    case 'speed': {
+      const speed = raw.stepsPerSecond;
+      if (speed === 'max') return { ok: true, value: { type: 'speed', stepsPerSecond: 'max' } };
+      if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > MAX_STEPS_PER_SECOND) {
+        return fail(`speed: stepsPerSecond must be 'max' or a number > 0 and ≤ ${MAX_STEPS_PER_SECOND}`);
+      }
+      return { ok: true, value: { type: 'speed', stepsPerSecond: speed } };
+    }
+    default: {
+      const type = typeof raw.type === 'string' ? `'${echo(raw.type)}'` : describe(raw.type);
+      return fail(`unknown message type ${type}`);
+    }
+  }
+}
+
+/** The page trusts its own worker but still refuses shapes it cannot use, rather than failing later. */
+export function isOutMessage(raw: unknown): raw is OutMessage {
+  if (!isRecord(raw)) return false;
+  switch (raw.type) {
+    case 'chunk':
+      return isSession(raw.session) && Array.isArray(raw.runs);
+    case 'status':
+      return isSession(raw.session) && typeof raw.status === 'string' && Array.isArray(raw.runs);
+    case 'error':
+      return typeof raw.message === 'string';
+    default:
+      return false;
+  }
+}
