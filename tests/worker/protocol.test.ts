@@ -33,7 +33,7 @@ describe('validateInMessage', () => {
     expect(rejection({ type: 'jump' })).toBe("unknown message type 'jump'");
     expect(rejection({})).toBe('unknown message type undefined');
     const message = rejection({ type: `x\u0000${'y'.repeat(500)}` });
-    expect(message).not.toMatch(/\u0000/);
+    expect(message.includes('\u0000')).toBe(false);
     expect(message.length).toBeLessThan(80);
   });
 

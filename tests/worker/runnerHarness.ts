@@ -1,0 +1,90 @@
+// Drives a TrainingRunner on fake time and keeps what it posts, cloned with
+// the transfer list as postMessage would (which also proves the chunks are
+// transferable: a buffer listed twice or a non-transferable would throw).
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
+import type { InMessage, OutMessage, RunChunk, RunConfig } from '../../src/worker/protocol.ts';
+import { TrainingRunner, type RunnerOptions } from '../../src/worker/runner.ts';
+import { FakeScheduler } from './fakeScheduler.ts';
+
+export const settings = (patch: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  w0: [...DEFAULT_SETTINGS.w0] as [number, number],
+  ...patch,
+});
+
+export interface Posted {
+  at: number;
+  message: OutMessage;
+}
+
+export class Harness {
+  readonly scheduler: FakeScheduler;
+  readonly runner: TrainingRunner;
+  readonly posted: Posted[] = [];
+
+  constructor(costPerRead = 0.01, options: Partial<RunnerOptions> = {}) {
+    this.scheduler = new FakeScheduler(costPerRead);
+    this.runner = new TrainingRunner({
+      post: (message, transfer) => {
+        this.posted.push({ at: this.scheduler.time, message: structuredClone(message, { transfer }) });
+      },
+      scheduler: this.scheduler,
+      ...options,
+    });
+  }
+
+  send(message: InMessage | unknown): void {
+    this.runner.handle(message);
+  }
+
+  configure(runs: RunConfig[], session = 1): void {
+    this.send({ type: 'configure', session, runs });
+  }
+
+  chunks(): { at: number; runs: RunChunk[] }[] {
+    return this.posted.flatMap((p) => (p.message.type === 'chunk' ? [{ at: p.at, runs: p.message.runs }] : []));
+  }
+
+  statuses(): Extract<OutMessage, { type: 'status' }>[] {
+    return this.posted.flatMap((p) => (p.message.type === 'status' ? [p.message] : []));
+  }
+
+  lastStatus(): Extract<OutMessage, { type: 'status' }> {
+    const all = this.statuses();
+    return all[all.length - 1];
+  }
+
+  errors(): string[] {
+    return this.posted.flatMap((p) => (p.message.type === 'error' ? [p.message.message] : []));
+  }
+
+  /** The latest cursor step of a run over all chunks so far. */
+  stepOf(id: string): number {
+    let step = 0;
+    for (const chunk of this.chunks()) for (const run of chunk.runs) if (run.id === id) step = run.cursor.step;
+    return step;
+  }
+
+  /** Every step row of a run, concatenated over all chunks, as one column. */
+  column(id: string, name: keyof RunChunk['steps'] & string): number[] {
+    const out: number[] = [];
+    for (const chunk of this.chunks()) {
+      for (const run of chunk.runs) {
+        if (run.id !== id) continue;
+        const col = run.steps[name as 'step'];
+        for (let i = 0; i < run.steps.length; i++) out.push(col[i]);
+      }
+    }
+    return out;
+  }
+
+  /** Advances fake time until the run's status is final or the limit passes. */
+  runUntilSettled(limitMs: number): void {
+    const end = this.scheduler.time + limitMs;
+    while (this.scheduler.time < end) {
+      this.scheduler.advance(16);
+      const status = this.lastStatus()?.status;
+      if ((status === 'done' || status === 'diverged' || status === 'error') && this.scheduler.pendingTimers === 0) return;
+    }
+  }
+}
