@@ -2,27 +2,11 @@
 // re-ranged there is documented here without anyone copying text by hand.
 import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../core/settings.ts';
 import type { SettingSpec } from '../core/settings.ts';
+import { wrap } from './wrap.ts';
 import { MAX_CLI_EXAMPLE_GRADIENTS, MAX_CLI_TOTAL_STEPS } from './limits.ts';
 
 const WIDTH = 88;
 const INDENT = '      ';
-
-/** Greedy word wrap with a hanging indent; words longer than the line stay whole. */
-export function wrap(text: string, indent: string, width = WIDTH, rest = indent): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const lead = lines.length === 0 ? indent : rest;
-    if (line && lead.length + line.length + 1 + word.length > width) {
-      lines.push(lead + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push((lines.length === 0 ? indent : rest) + line);
-  return lines;
-}
 
 function usage(spec: SettingSpec): string {
   switch (spec.kind) {

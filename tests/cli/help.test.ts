@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, wrap } from '../../src/cli/help.ts';
+import { helpText } from '../../src/cli/help.ts';
+import { wrap } from '../../src/cli/wrap.ts';
 import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../../src/core/settings.ts';
 
 describe('helpText', () => {

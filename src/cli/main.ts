@@ -1,0 +1,95 @@
+// `npm run sim`: the engine of the web page on the command line. This file is
+// the only one here that touches the process; parsing and formatting are pure.
+import { createTrainer, generateData } from '../core/index.ts';
+import { pytorchScript } from '../core/pytorchScript.ts';
+import { parseArgs } from './args.ts';
+import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
+import { helpText } from './help.ts';
+import { runTooLarge } from './limits.ts';
+import { simulate } from './simulate.ts';
+
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
+
+/**
+ * Writes to stdout, waiting when the pipe is full so a slow reader never
+ * makes the CSV pile up in memory. Resolves false once the reader has gone
+ * (e.g. `| head`): the run then stops quietly, as other Unix tools do.
+ */
+function createOutput(stream: NodeJS.WriteStream) {
+  let closed = false;
+  let wake: (() => void) | null = null;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    wake?.();
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text: string): Promise<boolean> {
+      if (closed) return false;
+      if (!stream.write(text)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          stream.once('drain', resolve);
+        });
+        wake = null;
+      }
+      return !closed;
+    },
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseArgs(argv);
+  if (command.kind === 'help') {
+    process.stdout.write(helpText());
+    return EXIT_OK;
+  }
+  if (command.kind === 'error') {
+    for (const message of command.messages) process.stderr.write(`sim: ${message}\n`);
+    process.stderr.write('sim: nothing was run; see --help for every flag and its range\n');
+    return EXIT_USAGE;
+  }
+  const { settings, output } = command;
+  if (output === 'pytorch') {
+    process.stdout.write(pytorchScript(settings, generateData(settings)));
+    return EXIT_OK;
+  }
+
+  const trainer = createTrainer(settings);
+  const tooLarge = runTooLarge(settings, trainer.schedule);
+  if (tooLarge) {
+    process.stderr.write(`sim: ${tooLarge}\nsim: nothing was run\n`);
+    return EXIT_USAGE;
+  }
+
+  if (output === 'csv') {
+    const out = createOutput(process.stdout);
+    if (!(await out.write(CSV_HEADER))) return EXIT_OK;
+    const report = await simulate(trainer, (steps) => out.write(csvRows(steps)));
+    if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
+    return EXIT_OK;
+  }
+
+  const report = await simulate(trainer);
+  if (output === 'json') {
+    process.stdout.write(`${JSON.stringify(reportJson(report))}\n`);
+  } else {
+    process.stdout.write(summaryText(report));
+    if (report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
+  }
+  return EXIT_OK;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sim: unexpected failure (a bug, please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

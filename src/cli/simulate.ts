@@ -1,0 +1,44 @@
+// Drives a trainer to the end for the CLI. Memory stays bounded however long
+// the run: per-step rows pass through one reused buffer, and only the
+// per-epoch rows (at most MAX_EPOCHS) are kept.
+import { createEpochRecords, createStepRecords } from '../core/records.ts';
+import type { StepRecords } from '../core/records.ts';
+import type { Trainer } from '../core/types.ts';
+import { largestStableLr, optimum } from '../core/index.ts';
+import type { RunReport } from './format.ts';
+
+/** Rows per step chunk: big enough that the per-chunk overhead vanishes, small enough to stay in cache. */
+export const STEP_CHUNK_ROWS = 4096;
+/** Steps per advance() call when no step rows are wanted; bounds the time between checks. */
+const STEPS_PER_CALL = 1 << 20;
+
+/**
+ * Receives each chunk of step rows; the buffer is reused, so copy what you
+ * keep. Returning false stops the run early (the reader went away).
+ */
+export type StepSink = (steps: StepRecords) => boolean | Promise<boolean>;
+
+/** Runs the trainer to its end (or divergence), feeding step rows to `sink` when given. */
+export async function simulate(trainer: Trainer, sink?: StepSink): Promise<RunReport> {
+  const { settings } = trainer;
+  const epochs = createEpochRecords(settings.epochs);
+  const steps = sink ? createStepRecords(STEP_CHUNK_ROWS) : null;
+  while (trainer.status === 'running') {
+    if (steps) steps.length = 0;
+    const taken = trainer.advance(steps ? STEP_CHUNK_ROWS : STEPS_PER_CALL, steps, epochs);
+    if (steps && sink && steps.length > 0 && !(await sink(steps))) break;
+    if (taken === 0 && trainer.status === 'running') {
+      throw new Error(`the trainer made no progress at step ${trainer.step} while still running`);
+    }
+  }
+  return {
+    settings,
+    schedule: trainer.schedule,
+    optimum: optimum(trainer.stats, settings.model),
+    maxStableLr: largestStableLr(trainer.stats, settings.model, settings.mom),
+    epochs,
+    final: { step: trainer.step, w1: trainer.w1, w2: trainer.w2, loss: trainer.loss },
+    status: trainer.status === 'diverged' ? 'diverged' : 'done',
+    message: trainer.divergence?.message ?? null,
+  };
+}
