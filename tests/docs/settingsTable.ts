@@ -1,0 +1,11 @@
+// The README's settings table, generated from the one settings definition so it cannot drift.
+import { DEFAULT_SETTINGS, formatSetting, SETTING_SPECS } from '../../src/core/settings.ts';
+
+export function settingsTableMarkdown(): string {
+  const rows = SETTING_SPECS.map((spec) => {
+    const value = DEFAULT_SETTINGS[spec.name];
+    const shown = typeof value === 'boolean' ? (value ? 'on' : 'off') : formatSetting(spec.name, value);
+    return `| \`${spec.name}\` | ${spec.meaning} | \`${shown}\` | ${spec.allowed} |`;
+  });
+  return ['| name | meaning | default | allowed |', '|---|---|---|---|', ...rows].join('\n');
+}
