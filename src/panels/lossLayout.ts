@@ -1,0 +1,178 @@
+// Everything the loss chart draws, in data units, computed from the runs
+// without touching the DOM: each visible run's rows mapped onto the shared
+// x-axis, smoothed if asked, and one y-domain that survives diverged runs.
+import type { RunView } from '../store/runTypes.ts';
+import { quantile } from 'd3-array';
+import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
+import { nearestIndex } from './nearest.ts';
+import { smoothEma, smoothingSpacing } from './smoothing.ts';
+import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from './xAxis.ts';
+
+export interface LossOptions {
+  readonly xAxis: XAxisMode;
+  readonly yScale: YScaleMode;
+  /** EMA weight in [0, 1); 0 draws the raw curves only. */
+  readonly smoothing: number;
+  /** The run whose epoch boundaries are ruled; the first visible run when null or not visible. */
+  readonly primaryRunId: string | null;
+  /**
+   * The full-data loss at a run's start weights (NaN if unknown). It is drawn
+   * at step 0, so each curve starts where training started, and it sets how
+   * far up a linear axis reaches.
+   */
+  readonly initialLoss?: (run: RunView) => number;
+}
+
+export interface LineSeries {
+  readonly length: number;
+  /** Gradient step of each row (0 for the start row). */
+  readonly step: Float64Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The smoothed y, or null when smoothing is off. */
+  readonly smooth: Float64Array | null;
+}
+
+export interface RunLossSeries {
+  readonly run: RunView;
+  readonly plan: StepPlan;
+  /** Full-data loss per step: the start (step 0) when known, then the rows of run.byLoss. */
+  readonly full: LineSeries;
+  /** 1 when `full` starts with the step-0 row, else 0: full row i is run.byLoss row i − fullOffset. */
+  readonly fullOffset: number;
+  /** Mini-batch loss per step (rows of run.byBatchLoss). */
+  readonly batch: LineSeries;
+  /** One row per finished epoch: x, full loss at its end, mean of its batch losses. */
+  readonly epochs: { readonly length: number; readonly x: Float64Array; readonly loss: Float64Array; readonly mean: Float64Array };
+}
+
+export interface LossLayout {
+  readonly series: RunLossSeries[];
+  readonly primary: RunLossSeries | null;
+  readonly xDomain: [number, number];
+  readonly yDomain: [number, number];
+  /** True when at least one visible run has a step to show. */
+  readonly hasRows: boolean;
+}
+
+function lineOf(
+  steps: Float64Array,
+  values: Float64Array,
+  length: number,
+  options: LossOptions,
+  plan: StepPlan,
+  totalSteps: number,
+  start = NaN,
+): LineSeries {
+  const offset = Number.isFinite(start) ? 1 : 0;
+  const n = length + offset;
+  const step = new Float64Array(n);
+  const y = new Float64Array(n);
+  if (offset) y[0] = start;
+  step.set(steps.subarray(0, length), offset);
+  y.set(values.subarray(0, length), offset);
+  const x = mapSteps(step, n, options.xAxis, plan, new Float64Array(n));
+  const smooth = options.smoothing > 0 ? smoothEma(step, y, n, options.smoothing, smoothingSpacing(totalSteps), new Float64Array(n)) : null;
+  return { length: n, step, x, y, smooth };
+}
+
+function seriesOf(run: RunView, options: LossOptions, initialLoss: number): RunLossSeries {
+  const plan = stepPlanOf(run.schedule, run.settings);
+  const total = run.schedule.totalSteps;
+  // The start row only once training has begun, so an idle run still shows the "press play" hint.
+  const start = run.byLoss.length > 0 ? initialLoss : NaN;
+  const full = lineOf(run.byLoss.step, run.byLoss.loss, run.byLoss.length, options, plan, total, start);
+  const batch = lineOf(run.byBatchLoss.step, run.byBatchLoss.batchLoss, run.byBatchLoss.length, options, plan, total);
+  const e = run.epochs;
+  const epochs = {
+    length: e.length,
+    x: mapSteps(e.step, e.length, options.xAxis, plan, new Float64Array(e.length)),
+    loss: e.loss.subarray(0, e.length),
+    mean: e.meanBatchLoss.subarray(0, e.length),
+  };
+  return { run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs };
+}
+
+/**
+ * Single-example batch losses can come arbitrarily close to 0; on a log axis
+ * the rare near-zero one would stretch the axis over many empty decades. Its
+ * lowest 2 % are therefore left out of the fit (and drawn on the bottom edge).
+ */
+export const BATCH_LOW_QUANTILE = 0.02;
+
+function includeBatchValues(range: ValueRange, values: Float64Array, length: number, mode: YScaleMode): void {
+  if (mode !== 'log' || length < 50) {
+    includeValues(range, values, length);
+    return;
+  }
+  const positive: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v > 0 && v < Infinity) positive.push(v);
+    else includeValue(range, v);
+  }
+  const low = quantile(positive, BATCH_LOW_QUANTILE);
+  for (const v of positive) if (v >= (low ?? 0)) includeValue(range, v);
+}
+
+export function buildLossLayout(runs: readonly RunView[], options: LossOptions): LossLayout {
+  const visible = runs.filter((r) => r.visible);
+  const initial = visible.map((r) => (options.initialLoss ? options.initialLoss(r) : NaN));
+  const series = visible.map((r, i) => seriesOf(r, options, initial[i]));
+  const primary = series.find((s) => s.run.id === options.primaryRunId) ?? series[0] ?? null;
+
+  const range = emptyRange();
+  let startLoss = NaN;
+  let xMax = 0;
+  let hasRows = false;
+  for (const [i, s] of series.entries()) {
+    includeValues(range, s.full.y, s.full.length);
+    includeBatchValues(range, s.batch.y, s.batch.length, options.yScale);
+    includeValues(range, s.epochs.loss, s.epochs.length);
+    includeValues(range, s.epochs.mean, s.epochs.length);
+    // Where the run started: the exact start loss, else the first mini-batch loss (also taken at the start weights).
+    const first = Number.isFinite(initial[i]) ? initial[i] : s.batch.y[0];
+    if (Number.isFinite(first) && !(first <= startLoss)) startLoss = first;
+    if (s.full.length > 0) xMax = Math.max(xMax, s.full.x[s.full.length - 1]);
+    if (s.batch.length > 0) xMax = Math.max(xMax, s.batch.x[s.batch.length - 1]);
+    hasRows ||= s.full.length > 0 || s.batch.length > 0;
+  }
+  // At least one epoch of the primary run wide, so the first steps do not fill the whole width.
+  if (primary) xMax = Math.max(xMax, xOfStep(primary.plan.stepsPerEpoch, options.xAxis, primary.plan));
+  if (!(xMax > 0)) xMax = 1;
+  return { series, primary, xDomain: [0, xMax], yDomain: fitLossDomain(range, options.yScale, startLoss), hasRows };
+}
+
+export interface HoverRow {
+  readonly run: RunView;
+  /** Row index in the run's full-loss series. */
+  readonly index: number;
+  readonly step: number;
+  /** Epochs as a fraction (step / steps per epoch). */
+  readonly epoch: number;
+  readonly loss: number;
+  /** Loss of the step's mini-batch (NaN at the start). */
+  readonly batchLoss: number;
+  readonly x: number;
+}
+
+/** For each visible run, its full-loss row nearest to x (runs without rows are left out). */
+export function hoverRows(layout: LossLayout, x: number): HoverRow[] {
+  const out: HoverRow[] = [];
+  for (const s of layout.series) {
+    const index = nearestIndex(s.full.x, s.full.length, x);
+    if (index < 0) continue;
+    const before = index < s.fullOffset;
+    const step = s.full.step[index];
+    out.push({
+      run: s.run,
+      index,
+      step,
+      epoch: step / s.plan.stepsPerEpoch,
+      loss: s.full.y[index],
+      batchLoss: before ? NaN : s.run.byLoss.batchLoss[index - s.fullOffset],
+      x: s.full.x[index],
+    });
+  }
+  return out;
+}
