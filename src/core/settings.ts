@@ -131,11 +131,20 @@ const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 /** Longer values are cut before they reach a message, so a hostile link cannot flood the page. */
 const MAX_ECHO = 40;
 
+/**
+ * Control characters, bidirectional overrides (which could reorder the text
+ * around them) and unpaired surrogate halves: each is shown as '?'.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Shows untrusted text safely inside a message: bounded length, no control characters. */
 export function echo(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO)}…` : clean;
+  // Cut by code point, so the cut never splits a character in two. The first
+  // 2·MAX_ECHO + 2 code units hold more than MAX_ECHO code points, so a long
+  // hostile value is never copied whole.
+  const characters = Array.from(raw.slice(0, 2 * MAX_ECHO + 2).replace(UNSAFE_CHARACTERS, '?'));
+  return characters.length > MAX_ECHO ? `${characters.slice(0, MAX_ECHO).join('')}…` : characters.join('');
 }
 
 /** Strict number parsing: `Number('')` is 0 and `Number('0x10')` is 16, neither of which a user meant. */
