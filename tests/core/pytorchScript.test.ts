@@ -152,9 +152,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
   const restart = settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, mom: 0.5, epochs: 3 });
   /** More examples than are embedded: drawn by the script from the same distribution. */
   const generated: Record<string, Settings> = {
-    'line data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3 }),
-    'plane data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, data: 'plane', rho: 0.5 }),
-    'deep model': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.05, seed: 3, model: 'deep', w0: [0.5, 0.5] }),
+    'large line data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3 }),
+    'large plane data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, data: 'plane', rho: 0.5 }),
+    'large data, deep model': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.05, seed: 3, model: 'deep', w0: [0.5, 0.5] }),
   };
 
   const cases: [string, Settings][] = [
@@ -164,6 +164,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
     ...Object.entries(generated),
   ];
   const results = new Map<string, EpochLine[]>();
+  it('names every case once', () => {
+    expect(new Set(cases.map(([name]) => name)).size).toBe(cases.length);
+  });
 
   it('every script runs to the end and prints one exact epoch line per epoch', () => {
     const outputs = runScripts(cases.map(([, settings]) => scriptFor(settings)));

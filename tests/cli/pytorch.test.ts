@@ -1,0 +1,43 @@
+// `npm run sim -- … --pytorch`: the script the CLI prints is the one the page
+// copies, and PyTorch running it reproduces the CLI's own numbers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+import type { ReportJson } from '../../src/cli/format.ts';
+import { pytorchScript } from '../../src/core/pytorchScript.ts';
+import { DEFAULT_SETTINGS, generateData } from '../../src/core/index.ts';
+import type { Settings } from '../../src/core/index.ts';
+import { RUN_TORCH_TESTS, parseEpochLines, relativeError, runScriptAlone, warnIfSkipped } from '../core/torchPython.ts';
+
+const FLAGS = ['--n', '31', '--b', '4', '--shuffle', 'none', '--model', 'deep', '--w0=0.3,0.6', '--mom', '0.7', '--k', '2', '--drop', '--epochs', '6'];
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, n: 31, b: 4, shuffle: 'none', model: 'deep', w0: [0.3, 0.6], mom: 0.7, k: 2, drop: true, epochs: 6 };
+
+describe('npm run sim -- --pytorch', () => {
+  let cli: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    cli = runCli([...FLAGS, '--pytorch']);
+  });
+
+  it('prints the script of the page\'s "Copy as PyTorch"', () => {
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toBe(pytorchScript(SETTINGS, generateData(SETTINGS)));
+  });
+
+  warnIfSkipped('CLI --pytorch run by PyTorch');
+  describe.runIf(RUN_TORCH_TESTS)('run by PyTorch', () => {
+    it('prints the numbers of the same run with --json', () => {
+      const python = runScriptAlone(cli.stdout);
+      expect(python.stderr).toBe('');
+      expect(python.status).toBe(0);
+      const printed = parseEpochLines(python.stdout);
+      const json = JSON.parse(runCli([...FLAGS, '--json']).stdout) as ReportJson;
+      expect(printed.length).toBe(json.epochs.length);
+      json.epochs.forEach((row, i) => {
+        expect(printed[i].epoch).toBe(row.epoch);
+        expect(relativeError(printed[i].loss, row.loss)).toBeLessThan(1e-9);
+        expect(relativeError(printed[i].w1, row.w[0])).toBeLessThan(1e-9);
+        expect(relativeError(printed[i].w2, row.w[1])).toBeLessThan(1e-9);
+      });
+    });
+  });
+});
