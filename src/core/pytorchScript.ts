@@ -38,7 +38,8 @@ function tensorLiteral(name: string, values: Float64Array, comment: string): str
 }
 
 function commandLine(settings: Settings): string {
-  const flags = settingsToEntries(settings).map(([name, value]) => `--${name} ${value}`);
+  // A true boolean reads best as a bare flag.
+  const flags = settingsToEntries(settings).map(([name, value]) => (settings[name] === true ? `--${name}` : `--${name} ${value}`));
   return ['npm run sim --', ...flags].join(' ');
 }
 
@@ -81,9 +82,9 @@ function dataSection(settings: Settings, data: Dataset): string[] {
   const x1Name = deep ? 'x' : 'x1';
   if (n <= MAX_EMBEDDED_EXAMPLES) {
     lines.push(`# The ${n} examples exactly as Epoch Lab generated them from seed ${settings.seed}.`);
-    lines.push(...tensorLiteral(x1Name, data.x1, plane ? 'first feature x1' : 'the input x'));
-    if (plane) lines.push(...tensorLiteral('x2', data.x2, 'second feature x2'));
-    lines.push(...tensorLiteral('y', data.y, 'labels'));
+    lines.push(...tensorLiteral(x1Name, data.x1, plane ? 'First feature x1' : 'The input x'));
+    if (plane) lines.push(...tensorLiteral('x2', data.x2, 'Second feature x2'));
+    lines.push(...tensorLiteral('y', data.y, 'Labels'));
   } else {
     lines.push(
       `# ${n.toLocaleString('en-US')} examples are too many to write out, so they are drawn here from the same`,
@@ -96,7 +97,7 @@ function dataSection(settings: Settings, data: Dataset): string[] {
         `# Two features with correlation rho = ${rho}: the stronger it is, the longer the loss bowl.`,
         'x1 = z1',
         `x2 = ${py(rho)} * z1 + ${py(Math.sqrt(1 - rho * rho))} * z2`,
-        `y = ${py(t1)} * x1 + ${py(t2)} * x2 + ${py(noise)} * eps`,
+        `y = ${py(t1)} * x1 ${plusOrMinus(t2)} * x2 + ${py(noise)} * eps`,
       );
     } else if (deep) {
       lines.push(

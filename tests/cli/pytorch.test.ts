@@ -2,6 +2,7 @@
 // copies, and PyTorch running it reproduces the CLI's own numbers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './runCli.ts';
+import { parseArgs } from '../../src/cli/args.ts';
 import type { ReportJson } from '../../src/cli/format.ts';
 import { pytorchScript } from '../../src/core/pytorchScript.ts';
 import { DEFAULT_SETTINGS, generateData } from '../../src/core/index.ts';
@@ -21,6 +22,14 @@ describe('npm run sim -- --pytorch', () => {
     expect(cli.status).toBe(0);
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toBe(pytorchScript(SETTINGS, generateData(SETTINGS)));
+  });
+
+  it('names the command line that repeats the run, and that command line gives the same settings', () => {
+    const settings: Settings = { ...SETTINGS, restart: true, data: 'line', noise: 0.1, seed: 99 };
+    const line = /^# Same run in Epoch Lab: npm run sim -- (.*)$/m.exec(pytorchScript(settings, generateData(settings)));
+    expect(line).not.toBeNull();
+    const command = parseArgs((line?.[1] ?? '').split(' '));
+    expect(command).toEqual({ kind: 'run', settings, output: 'summary' });
   });
 
   warnIfSkipped('CLI --pytorch run by PyTorch');
