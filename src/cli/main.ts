@@ -44,8 +44,9 @@ function createOutput(stream: NodeJS.WriteStream) {
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseArgs(argv);
+  const out = createOutput(process.stdout);
   if (command.kind === 'help') {
-    process.stdout.write(helpText());
+    await out.write(helpText());
     return EXIT_OK;
   }
   if (command.kind === 'error') {
@@ -55,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { settings, output } = command;
   if (output === 'pytorch') {
-    process.stdout.write(pytorchScript(settings, generateData(settings)));
+    await out.write(pytorchScript(settings, generateData(settings)));
     return EXIT_OK;
   }
 
@@ -67,7 +68,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (output === 'csv') {
-    const out = createOutput(process.stdout);
     if (!(await out.write(CSV_HEADER))) return EXIT_OK;
     const report = await simulate(trainer, (steps) => out.write(csvRows(steps)));
     if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
@@ -76,10 +76,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const report = await simulate(trainer);
   if (output === 'json') {
-    process.stdout.write(`${JSON.stringify(reportJson(report))}\n`);
+    await out.write(`${JSON.stringify(reportJson(report))}\n`);
   } else {
-    process.stdout.write(summaryText(report));
-    if (report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
+    await out.write(summaryText(report));
+    if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
   }
   return EXIT_OK;
 }
