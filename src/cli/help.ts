@@ -2,6 +2,7 @@
 // re-ranged there is documented here without anyone copying text by hand.
 import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../core/settings.ts';
 import type { SettingSpec } from '../core/settings.ts';
+import { MAX_EMBEDDED_EXAMPLES } from '../core/pytorchScript.ts';
 import { wrap } from './wrap.ts';
 import { MAX_CLI_EXAMPLE_GRADIENTS, MAX_CLI_TOTAL_STEPS } from './limits.ts';
 
@@ -56,7 +57,12 @@ export function helpText(): string {
     '  --csv',
     ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form).', INDENT),
     '  --pytorch',
-    ...wrap('a runnable PyTorch script of the same experiment (with shuffle none it prints the same numbers).', INDENT),
+    ...wrap(
+      'a runnable PyTorch script of the same experiment. With --shuffle none, no --restart and n up to ' +
+        `${MAX_EMBEDDED_EXAMPLES.toLocaleString('en-US')} (data written into the script) it prints the numbers of --json's epochs; ` +
+        "otherwise PyTorch's own random numbers make it the same experiment with different numbers.",
+      INDENT,
+    ),
     '  --help, -h',
     ...wrap('this text.', INDENT),
     '',
