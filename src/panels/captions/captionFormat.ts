@@ -32,9 +32,8 @@ export function counted(value: number, noun: string, plural = `${noun}s`): strin
   return `${count(value)} ${value === 1 ? noun : plural}`;
 }
 
-/** A percentage to 2 significant digits, "less than 0.01" below that. */
-export function percent(value: number): string {
-  if (Number.isFinite(value) && Math.abs(value) < 0.01) return 'less than 0.01';
+/** A ratio or percentage, where 2 significant digits are plenty ("0.73", "15"). */
+export function twoDigits(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(2))) : num(value);
 }
 
