@@ -1,0 +1,121 @@
+// The page: controls on the left; the loss chart and the weight space side by
+// side at the top, so a 1366×768 screen shows play and both charts at once.
+import { useCallback, useMemo, useState } from 'react';
+import { largestStableLr } from '../core/curvature.ts';
+import type { Problem } from '../core/settings.ts';
+import { LossPanel } from '../panels/LossPanel.tsx';
+import { StatusLine } from '../panels/StatusLine.tsx';
+import { statsFor } from '../panels/dataCache.ts';
+import { selectCanAdvance } from '../store/selectors.ts';
+import { DerivedFacts } from '../ui/DerivedFacts.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { RunsList } from '../ui/RunsList.tsx';
+import { SettingsPanel } from '../ui/SettingsPanel.tsx';
+import { Transport } from '../ui/Transport.tsx';
+import { ViewControls } from '../ui/ViewControls.tsx';
+import type { ViewState } from '../url/experimentUrl.ts';
+import { useLab, useLabStore } from './labContext.ts';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { CopyLinkButton } from './CopyLinkButton.tsx';
+
+export interface AppProps {
+  view: ViewState;
+  onView(view: ViewState): void;
+  linkProblems: readonly Problem[];
+  onDismissLinkProblems(): void;
+  onRunStarted(): void;
+}
+
+export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunStarted }: AppProps) {
+  const store = useLabStore();
+  const settings = useLab((s) => s.settings);
+  const runs = useLab((s) => s.runs);
+  const primaryRunId = useLab((s) => s.primaryRunId);
+  const playback = useLab((s) => s.playback);
+  const error = useLab((s) => s.error);
+  const problems = useLab((s) => s.problems);
+  const [editNote, setEditNote] = useState<Problem[]>([]);
+
+  const maxLr = useMemo(() => largestStableLr(statsFor(settings).stats, settings.model, settings.mom), [settings]);
+
+  const actions = useMemo(
+    () => ({
+      togglePlay: () => {
+        const state = store.getState();
+        if (state.playback.status === 'running') state.pause();
+        else if (selectCanAdvance(state)) {
+          onRunStarted();
+          state.play();
+        }
+      },
+      step: () => selectCanAdvance(store.getState()) && store.getState().step(),
+      stepEpoch: () => selectCanAdvance(store.getState()) && store.getState().stepEpoch(),
+      reset: () => store.getState().reset(),
+    }),
+    [store, onRunStarted],
+  );
+  useKeyboardShortcuts(actions);
+
+  const onSettings = useCallback(
+    (next: typeof settings) => {
+      setEditNote(store.getState().setSettings(next));
+    },
+    [store],
+  );
+
+  const status = error ? 'error' : playback.status;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Epoch Lab</h1>
+        <span className="tagline">What actually happens between epochs of mini-batch gradient descent?</span>
+        <div className="header-actions">
+          <CopyLinkButton />
+        </div>
+      </header>
+      <aside className="sidebar" aria-label="Controls">
+        <Transport
+          status={status}
+          speed={playback.speed}
+          onPlay={actions.togglePlay}
+          onPause={() => store.getState().pause()}
+          onStep={() => store.getState().step()}
+          onStepEpoch={() => store.getState().stepEpoch()}
+          onReset={actions.reset}
+          onSpeed={(speed) => store.getState().setSpeed(speed)}
+        />
+        <DerivedFacts settings={settings} maxStableLr={maxLr} />
+        <RunsList
+          runs={runs}
+          onToggle={(id) => store.getState().toggleRunVisible(id)}
+          onRemove={(id) => store.getState().removeRun(id)}
+          onKeep={() => store.getState().keepRun()}
+          onCompare={(kind) => store.getState().startComparison(kind)}
+        />
+        <SettingsPanel settings={settings} onChange={onSettings} />
+      </aside>
+      <main className="main">
+        {error && (
+          <div className="notice error" role="alert" data-testid="worker-error">
+            <div className="notice-body">{error}</div>
+            <button type="button" onClick={() => store.getState().restartWorker()}>
+              Restart training
+            </button>
+          </div>
+        )}
+        <Notice title="Some parts of this link were not used:" problems={linkProblems} onDismiss={onDismissLinkProblems} />
+        <Notice title="That change was refused:" problems={problems.length ? problems : editNote} onDismiss={() => {
+          store.getState().clearProblems();
+          setEditNote([]);
+        }} />
+        <ViewControls view={view} onChange={onView} />
+        <div className="charts">
+          <div className="chart-card chart-loss">
+            <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
+          </div>
+        </div>
+        <StatusLine runs={runs} primaryRunId={primaryRunId} />
+      </main>
+    </div>
+  );
+}

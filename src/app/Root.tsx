@@ -1,0 +1,58 @@
+// Owns what is page-level rather than training state: the chart view, the
+// link's problems, and the two-way binding between the experiment and the URL.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Problem } from '../core/settings.ts';
+import type { LabStore } from '../store/store.ts';
+import type { Experiment } from '../url/experimentUrl.ts';
+import { App } from './App.tsx';
+import { LabStoreContext } from './labContext.ts';
+import { applyExperiment, createUrlWriter, experimentOf, readLocation, type PageState } from './urlSync.ts';
+
+export interface RootProps {
+  store: LabStore;
+  initial: { experiment: Experiment; problems: Problem[] };
+}
+
+export function Root({ store, initial }: RootProps) {
+  const [page, setPage] = useState<PageState>({ view: initial.experiment.view, question: initial.experiment.question });
+  const [linkProblems, setLinkProblems] = useState<Problem[]>(() => [...initial.problems, ...applyExperiment(store, initial.experiment)]);
+  const writer = useRef(createUrlWriter());
+
+  // Experiment → address bar, on every change of settings, runs or view.
+  useEffect(() => {
+    const write = () => writer.current.write(experimentOf(store.getState(), page));
+    write();
+    return store.subscribe((state, prev) => {
+      const runsChanged =
+        state.runs.length !== prev.runs.length || state.runs.some((r, i) => r.settings !== prev.runs[i]?.settings || r.visible !== prev.runs[i]?.visible);
+      if (state.settings !== prev.settings || runsChanged) write();
+    });
+  }, [page, store]);
+
+  // Back/forward: the address bar → experiment.
+  useEffect(() => {
+    const onPop = () => {
+      const { experiment, problems } = readLocation();
+      setPage({ view: experiment.view, question: experiment.question });
+      setLinkProblems([...problems, ...applyExperiment(store, experiment)]);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [store]);
+
+  const onRunStarted = useCallback(() => {
+    if (store.getState().runs.every((r) => r.cursor.step === 0)) writer.current.markRunStarted();
+  }, [store]);
+
+  return (
+    <LabStoreContext.Provider value={store}>
+      <App
+        view={page.view}
+        onView={(view) => setPage((p) => ({ ...p, view }))}
+        linkProblems={linkProblems}
+        onDismissLinkProblems={() => setLinkProblems([])}
+        onRunStarted={onRunStarted}
+      />
+    </LabStoreContext.Provider>
+  );
+}

@@ -1,0 +1,52 @@
+// Keeps the address bar and the experiment in step. Every edit replaces the
+// current history entry; starting a run makes the next edit open a new entry,
+// so back returns to the experiment that was played. Back/forward restore.
+import { settingsEqual } from '../core/settings.ts';
+import type { LabState, LabStore } from '../store/store.ts';
+import { experimentToQuery, parseExperimentQuery, type Experiment, type RunSpec, type ViewState } from '../url/experimentUrl.ts';
+import type { Problem } from '../core/settings.ts';
+
+export interface PageState {
+  view: ViewState;
+  question: string | null;
+}
+
+/** The experiment as the URL records it: the runs are written only when they are not just the edited settings. */
+export function experimentOf(state: LabState, page: PageState): Experiment {
+  const single = state.runs.length === 1 && state.runs[0].visible && settingsEqual(state.runs[0].settings, state.settings);
+  const runs: RunSpec[] = single ? [] : state.runs.map((r) => ({ settings: r.settings, visible: r.visible }));
+  return { settings: state.settings, runs, view: page.view, question: page.question };
+}
+
+/** Applies a parsed experiment to the store; the problems are those of the link and of applying it. */
+export function applyExperiment(store: LabStore, experiment: Experiment): Problem[] {
+  return store.getState().configureRuns(experiment.runs, experiment.settings);
+}
+
+export function readLocation(): { experiment: Experiment; problems: Problem[] } {
+  return parseExperimentQuery(window.location.search);
+}
+
+export interface UrlWriter {
+  /** Writes the experiment to the address bar (replace, or push after a run started). */
+  write(experiment: Experiment): void;
+  /** A run started: the next change of experiment gets its own history entry. */
+  markRunStarted(): void;
+}
+
+export function createUrlWriter(): UrlWriter {
+  let pushNext = false;
+  return {
+    write(experiment) {
+      const query = experimentToQuery(experiment);
+      if (query === window.location.search || (query === '' && window.location.search === '')) return;
+      const url = window.location.pathname + query + window.location.hash;
+      if (pushNext) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+      pushNext = false;
+    },
+    markRunStarted() {
+      pushNext = true;
+    },
+  };
+}
