@@ -20,7 +20,8 @@ export function startSentences(input: CaptionInput): string[] {
   const { w0 } = input.settings;
   const where = Number.isFinite(input.initialLoss) ? `, where the full loss is ${num(input.initialLoss)}` : '';
   const plan = `${stepsPhrase(input)} from the initial weights w = ${pair(w0)}${where}`;
-  const lead = input.status === 'idle' ? `Training has not started; epoch 1 will take ${plan}.` : `Epoch 1 is under way: it takes ${plan}.`;
+  const started = input.status !== 'idle' && !(input.status === 'paused' && input.now.step === 0);
+  const lead = started ? `Epoch 1 is under way: it takes ${plan}.` : `Training has not started; epoch 1 will take ${plan}.`;
   const lr = epochLearningRate(input.settings, 0);
   if (!(lr > input.maxStableLr)) return [lead];
   return [lead, `The learning rate ${num(lr)} is above the largest stable rate ${num(input.maxStableLr)}${momentumNote(input)} for this data, so expect the loss to blow up.`];

@@ -266,6 +266,10 @@ describe('caption before the first epoch ends, and on errors', () => {
     ]);
   });
 
+  it('paused before the first step is still not started', () => {
+    expect(captionFor(captionInput({ status: 'paused', now: { step: 0, w1: -1.5, w2: 2, loss: 8.38 } }))[0]).toMatch(/^Training has not started; /);
+  });
+
   it('during epoch 1, with a warning when the rate is above the largest stable rate', () => {
     expect(captionFor(captionInput({ status: 'running', settings: { lr: 1, k: 3 } }))).toEqual([
       'Epoch 1 is under way: it takes 30 steps, 3 on each of its 10 batches of 10 examples from the initial weights w = (-1.5, 2), where the full loss is 8.38.',
