@@ -2,7 +2,7 @@
 // union each way. The worker checks every incoming message at runtime, because
 // structured clone delivers whatever was posted and a worker that throws on a
 // bad message would take every run down with it.
-import { checkSettings, echo, SETTING_SPECS, type Settings } from '../core/settings.ts';
+import { checkSettings, echo, SETTING_SPECS, type Problem, type Settings } from '../core/settings.ts';
 import type { EpochRecords, StepRecords } from '../core/records.ts';
 
 /** One run to train; ids are chosen by the page and echoed back in every chunk. */
@@ -29,7 +29,9 @@ export type InMessage =
   /** Every run back to step 0 with the same settings. */
   | { type: 'reset'; session: number }
   /** Gradient steps per second of the first run; the others advance the same fraction of their epoch. */
-  | { type: 'speed'; stepsPerSecond: Speed };
+  | { type: 'speed'; stepsPerSecond: Speed }
+  /** Stops training one run; the others go on where they are. Unknown ids are ignored. */
+  | { type: 'remove'; id: string };
 
 export type WorkerStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -97,38 +99,47 @@ function describe(value: unknown): string {
 }
 
 /**
- * Checks that an unknown value is a complete, valid Settings object. Types are
- * checked here (checkSettings would throw on a w0 that is not a pair); ranges
- * and cross-field rules come from the one settings definition.
+ * The first type error of an unknown value meant as Settings, with the setting
+ * it concerns, or null when every field has the right type (ranges are not
+ * checked here; checkSettings does that, and would throw on a w0 that is not a pair).
  */
-export function validateSettings(raw: unknown): Validated<Settings> {
-  if (!isRecord(raw)) return fail(`settings must be an object, not ${describe(raw)}`);
+export function settingsShapeProblem(raw: unknown): Problem | null {
+  if (!isRecord(raw)) return { key: '', message: `settings must be an object, not ${describe(raw)}` };
   for (const spec of SETTING_SPECS) {
     const value = raw[spec.name];
+    const key = spec.name;
     switch (spec.kind) {
       case 'integer':
       case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`setting ${spec.name} must be a finite number`);
+        if (typeof value !== 'number' || !Number.isFinite(value)) return { key, message: `setting ${key} must be a finite number` };
         break;
       case 'boolean':
-        if (typeof value !== 'boolean') return fail(`setting ${spec.name} must be true or false`);
+        if (typeof value !== 'boolean') return { key, message: `setting ${key} must be true or false` };
         break;
       case 'choice':
-        if (typeof value !== 'string' || !spec.choices?.includes(value)) return fail(`setting ${spec.name} must be one of ${spec.choices?.join(', ')}`);
+        if (typeof value !== 'string' || !spec.choices?.includes(value)) return { key, message: `setting ${key} must be one of ${spec.choices?.join(', ')}` };
         break;
       case 'pair':
         if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-          return fail(`setting ${spec.name} must be a pair of finite numbers`);
+          return { key, message: `setting ${key} must be a pair of finite numbers` };
         }
         break;
     }
   }
-  const candidate = { ...raw, w0: [(raw.w0 as number[])[0], (raw.w0 as number[])[1]] } as unknown as Settings;
-  const problems = checkSettings(candidate);
-  if (problems.length) return fail(problems.map((p) => p.message).join('; '));
-  // Only the known fields travel on, so nothing unexpected reaches the engine.
+  return null;
+}
+
+/** Checks that an unknown value is a complete, valid Settings object, and copies exactly its known fields. */
+export function validateSettings(raw: unknown): Validated<Settings> {
+  const shape = settingsShapeProblem(raw);
+  if (shape) return fail(shape.message);
+  const record = raw as Record<string, unknown>;
   const settings = {} as Record<string, unknown>;
-  for (const spec of SETTING_SPECS) settings[spec.name] = candidate[spec.name];
+  for (const spec of SETTING_SPECS) settings[spec.name] = record[spec.name];
+  const w0 = record.w0 as number[];
+  settings.w0 = [w0[0], w0[1]];
+  const problems = checkSettings(settings as unknown as Settings);
+  if (problems.length) return fail(problems.map((p) => p.message).join('; '));
   return { ok: true, value: settings as unknown as Settings };
 }
 
@@ -164,6 +175,11 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
     case 'reset':
       if (!isSession(raw.session)) return fail('reset: session must be a non-negative integer');
       return { ok: true, value: { type: 'reset', session: raw.session } };
+    case 'remove':
+      if (typeof raw.id !== 'string' || raw.id.length < 1 || raw.id.length > MAX_RUN_ID_LENGTH) {
+        return fail(`remove: id must be a string of 1 to ${MAX_RUN_ID_LENGTH} characters`);
+      }
+      return { ok: true, value: { type: 'remove', id: raw.id } };
     case 'play':
     case 'pause':
     case 'step':

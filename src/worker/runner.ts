@@ -124,6 +124,10 @@ export class TrainingRunner {
       this.lastTickAt = this.scheduler.now();
       return;
     }
+    if (message.type === 'remove') {
+      this.remove(message.id);
+      return;
+    }
     if (!this.runs.length) {
       this.post({ type: 'error', message: `${message.type}: no runs are configured yet` }, []);
       return;
@@ -171,6 +175,18 @@ export class TrainingRunner {
     });
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.flush(this.scheduler.now(), true);
+    this.reportStatus();
+  }
+
+  private remove(id: string): void {
+    const index = this.runs.findIndex((r) => r.id === id);
+    if (index < 0) return;
+    this.runs.splice(index, 1);
+    this.seekTargets.splice(index, 1);
+    if (!this.runs.length) {
+      this.mode = 'stopped';
+      this.cancelWake();
+    }
     this.reportStatus();
   }
 

@@ -21,6 +21,7 @@ describe('validateInMessage', () => {
       { type: 'reset', session: 4 },
       { type: 'speed', stepsPerSecond: 60 },
       { type: 'speed', stepsPerSecond: 'max' },
+      { type: 'remove', id: 'a' },
     ];
     for (const message of messages) expect(validateInMessage(message)).toEqual({ ok: true, value: message });
   });
@@ -54,6 +55,11 @@ describe('validateInMessage', () => {
     expect(rejection({ type: 'configure', session: 0, runs: [run('')] })).toMatch(/id/);
     expect(rejection({ type: 'configure', session: 0, runs: [run(7)] })).toMatch(/id/);
     expect(rejection({ type: 'configure', session: 0, runs: [null] })).toMatch(/run 1 must be an object/);
+  });
+
+  it('refuses remove without a usable id', () => {
+    expect(rejection({ type: 'remove' })).toMatch(/id must be a string/);
+    expect(rejection({ type: 'remove', id: 'x'.repeat(65) })).toMatch(/id must be a string/);
   });
 
   it('refuses speeds that are not positive finite numbers or max', () => {

@@ -259,6 +259,29 @@ describe('TrainingRunner: playing', () => {
 });
 
 describe('TrainingRunner: sessions and failures', () => {
+  it('remove stops one run while the others go on where they are', () => {
+    const h = new Harness();
+    h.configure([{ id: 'a', settings: settings({ epochs: 50 }) }, { id: 'b', settings: settings({ b: 5, epochs: 50 }) }]);
+    h.send({ type: 'speed', stepsPerSecond: 100 });
+    h.send({ type: 'play' });
+    h.scheduler.advance(500);
+    const before = h.stepOf('b');
+    h.send({ type: 'remove', id: 'a' });
+    h.send({ type: 'remove', id: 'nobody' });
+    const mark = h.chunks().length;
+    h.scheduler.advance(500);
+    const later = h.chunks().slice(mark);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((c) => c.runs.every((r) => r.id === 'b'))).toBe(true);
+    // b is now the first run, so the speed is its own: 100 steps/s instead of the 200 it took beside a.
+    expect(Math.abs(h.stepOf('b') - before - 50)).toBeLessThanOrEqual(2);
+    expect(h.lastStatus().runs.map((r) => r.id)).toEqual(['b']);
+    expect(h.errors()).toEqual([]);
+    h.send({ type: 'remove', id: 'b' });
+    h.scheduler.advance(500);
+    expect(h.scheduler.pendingTimers).toBe(0);
+  });
+
   it('reset starts every run again under the new session and reproduces it exactly', () => {
     const h = new Harness();
     h.configure([{ id: 'a', settings: settings() }], 1);
