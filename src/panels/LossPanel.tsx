@@ -11,8 +11,9 @@ import { prepareCanvas } from './canvas.ts';
 import { startLossFor } from './dataCache.ts';
 import { formatEpochs, formatValue } from './format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
-import { buildLossLayout, hoverRows, type LineSeries, type LossLayout } from './lossLayout.ts';
+import { buildLossLayout, hoverRows, LossLayoutCache, type LineSeries, type LossLayout } from './lossLayout.ts';
 import { nearestIndex } from './nearest.ts';
+import { drawDecimated } from './pixelLine.ts';
 import { formatCountTick, formatValueTick, logTickLabeller } from './ticks.ts';
 import { useElementSize } from './useElementSize.ts';
 import { epochBoundaries, niceStride, X_AXIS_LABELS, type XAxisMode } from './xAxis.ts';
@@ -52,19 +53,15 @@ function makeFrame(layout: LossLayout, width: number, height: number, mode: YSca
 function strokeLine(ctx: CanvasRenderingContext2D, frame: Frame, xs: Float64Array, ys: ArrayLike<number>, length: number): void {
   const domain = frame.y.domain() as [number, number];
   ctx.beginPath();
-  let pen = false;
-  for (let i = 0; i < length; i++) {
-    const v = clampToDomain(ys[i], domain);
-    if (Number.isNaN(v)) {
-      pen = false;
-      continue;
-    }
-    const px = frame.x(xs[i]);
-    const py = frame.y(v);
-    if (pen) ctx.lineTo(px, py);
-    else ctx.moveTo(px, py);
-    pen = true;
-  }
+  drawDecimated(
+    (i) => frame.x(xs[i]),
+    (i) => {
+      const v = clampToDomain(ys[i], domain);
+      return Number.isNaN(v) ? NaN : frame.y(v);
+    },
+    length,
+    ctx,
+  );
   ctx.stroke();
 }
 
@@ -290,10 +287,11 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
   const hoverRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [hoverX, setHoverX] = useState<number | null>(null);
+  const [cache] = useState(() => new LossLayoutCache());
 
   const layout = useMemo(
-    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings) }),
-    [runs, xAxis, yScale, smoothing, primaryRunId],
+    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings) }, cache),
+    [runs, xAxis, yScale, smoothing, primaryRunId, cache],
   );
   const frame = useMemo(() => makeFrame(layout, size.width, size.height, yScale), [layout, size.width, size.height, yScale]);
   const rows = useMemo(() => (hoverX === null ? [] : hoverRows(layout, hoverX)), [layout, hoverX]);

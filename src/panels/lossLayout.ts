@@ -55,7 +55,21 @@ export interface LossLayout {
   readonly hasRows: boolean;
 }
 
+/** Float64Arrays reused across frames while a run grows, so a running chart does not churn the heap. */
+class Buffers {
+  private readonly arrays = new Map<string, Float64Array>();
+  get(name: string, length: number): Float64Array {
+    const old = this.arrays.get(name);
+    if (old && old.length >= length) return old.subarray(0, length);
+    const fresh = new Float64Array(Math.max(length, Math.ceil((old?.length ?? 0) * 1.5), 64));
+    this.arrays.set(name, fresh);
+    return fresh.subarray(0, length);
+  }
+}
+
 function lineOf(
+  buffers: Buffers,
+  name: string,
   steps: Float64Array,
   values: Float64Array,
   length: number,
@@ -66,31 +80,18 @@ function lineOf(
 ): LineSeries {
   const offset = Number.isFinite(start) ? 1 : 0;
   const n = length + offset;
-  const step = new Float64Array(n);
-  const y = new Float64Array(n);
-  if (offset) y[0] = start;
+  const step = buffers.get(`${name}.step`, n);
+  const y = buffers.get(`${name}.y`, n);
+  if (offset) {
+    step[0] = 0;
+    y[0] = start;
+  }
   step.set(steps.subarray(0, length), offset);
   y.set(values.subarray(0, length), offset);
-  const x = mapSteps(step, n, options.xAxis, plan, new Float64Array(n));
-  const smooth = options.smoothing > 0 ? smoothEma(step, y, n, options.smoothing, smoothingSpacing(totalSteps), new Float64Array(n)) : null;
+  const x = mapSteps(step, n, options.xAxis, plan, buffers.get(`${name}.x`, n));
+  const smooth =
+    options.smoothing > 0 ? smoothEma(step, y, n, options.smoothing, smoothingSpacing(totalSteps), buffers.get(`${name}.smooth`, n)) : null;
   return { length: n, step, x, y, smooth };
-}
-
-function seriesOf(run: RunView, options: LossOptions, initialLoss: number): RunLossSeries {
-  const plan = stepPlanOf(run.schedule, run.settings);
-  const total = run.schedule.totalSteps;
-  // The start row only once training has begun, so an idle run still shows the "press play" hint.
-  const start = run.byLoss.length > 0 ? initialLoss : NaN;
-  const full = lineOf(run.byLoss.step, run.byLoss.loss, run.byLoss.length, options, plan, total, start);
-  const batch = lineOf(run.byBatchLoss.step, run.byBatchLoss.batchLoss, run.byBatchLoss.length, options, plan, total);
-  const e = run.epochs;
-  const epochs = {
-    length: e.length,
-    x: mapSteps(e.step, e.length, options.xAxis, plan, new Float64Array(e.length)),
-    loss: e.loss.subarray(0, e.length),
-    mean: e.meanBatchLoss.subarray(0, e.length),
-  };
-  return { run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs };
 }
 
 /**
@@ -111,27 +112,87 @@ function includeBatchValues(range: ValueRange, values: Float64Array, length: num
     if (v > 0 && v < Infinity) positive.push(v);
     else includeValue(range, v);
   }
-  const low = quantile(positive, BATCH_LOW_QUANTILE);
-  for (const v of positive) if (v >= (low ?? 0)) includeValue(range, v);
+  const low = quantile(positive, BATCH_LOW_QUANTILE) ?? 0;
+  for (const v of positive) if (v >= low) includeValue(range, v);
 }
 
-export function buildLossLayout(runs: readonly RunView[], options: LossOptions): LossLayout {
+interface CachedSeries {
+  readonly key: string;
+  readonly series: RunLossSeries;
+  /** The values this run puts on the y-axis. */
+  readonly range: ValueRange;
+  /** Where the run started (exact start loss, else its first batch loss, taken at the start weights). */
+  readonly startLoss: number;
+}
+
+/**
+ * Per-run results kept between frames: a run whose version and view options
+ * have not changed (a paused or finished run) costs nothing to lay out again,
+ * and a growing run reuses its buffers.
+ */
+export class LossLayoutCache {
+  readonly entries = new Map<string, CachedSeries>();
+  readonly buffers = new Map<string, Buffers>();
+}
+
+function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache: LossLayoutCache): CachedSeries {
+  // The start row only once training has begun, so an idle run still shows the "press play" hint.
+  const start = run.byLoss.length > 0 ? initialLoss : NaN;
+  const key = [run.version, run.byLoss.length, run.byBatchLoss.length, run.epochs.length, options.xAxis, options.yScale, options.smoothing, start].join('|');
+  const hit = cache.entries.get(run.id);
+  if (hit && hit.key === key) return hit.series.run === run ? hit : { ...hit, series: { ...hit.series, run } };
+
+  let buffers = cache.buffers.get(run.id);
+  if (!buffers) {
+    buffers = new Buffers();
+    cache.buffers.set(run.id, buffers);
+  }
+  const plan = stepPlanOf(run.schedule, run.settings);
+  const total = run.schedule.totalSteps;
+  const full = lineOf(buffers, 'full', run.byLoss.step, run.byLoss.loss, run.byLoss.length, options, plan, total, start);
+  const batch = lineOf(buffers, 'batch', run.byBatchLoss.step, run.byBatchLoss.batchLoss, run.byBatchLoss.length, options, plan, total);
+  const e = run.epochs;
+  const epochs = {
+    length: e.length,
+    x: mapSteps(e.step, e.length, options.xAxis, plan, buffers.get('epochs.x', e.length)),
+    loss: e.loss.subarray(0, e.length),
+    mean: e.meanBatchLoss.subarray(0, e.length),
+  };
+  const range = emptyRange();
+  includeValues(range, full.y, full.length);
+  includeBatchValues(range, batch.y, batch.length, options.yScale);
+  includeValues(range, epochs.loss, epochs.length);
+  includeValues(range, epochs.mean, epochs.length);
+  const entry: CachedSeries = {
+    key,
+    series: { run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs },
+    range,
+    startLoss: Number.isFinite(start) ? start : batch.y[0],
+  };
+  cache.entries.set(run.id, entry);
+  return entry;
+}
+
+/**
+ * Lays out the visible runs. Pass the same cache on every frame of one chart;
+ * the arrays of the returned layout are reused by the next call with that cache.
+ */
+export function buildLossLayout(runs: readonly RunView[], options: LossOptions, cache = new LossLayoutCache()): LossLayout {
   const visible = runs.filter((r) => r.visible);
-  const initial = visible.map((r) => (options.initialLoss ? options.initialLoss(r) : NaN));
-  const series = visible.map((r, i) => seriesOf(r, options, initial[i]));
+  const entries = visible.map((r) => seriesOf(r, options, options.initialLoss ? options.initialLoss(r) : NaN, cache));
+  for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
+  for (const id of cache.buffers.keys()) if (!runs.some((r) => r.id === id)) cache.buffers.delete(id);
+  const series = entries.map((e) => e.series);
   const primary = series.find((s) => s.run.id === options.primaryRunId) ?? series[0] ?? null;
 
   const range = emptyRange();
   let startLoss = NaN;
   let xMax = 0;
   let hasRows = false;
-  for (const [i, s] of series.entries()) {
-    includeValues(range, s.full.y, s.full.length);
-    includeBatchValues(range, s.batch.y, s.batch.length, options.yScale);
-    includeValues(range, s.epochs.loss, s.epochs.length);
-    includeValues(range, s.epochs.mean, s.epochs.length);
-    // Where the run started: the exact start loss, else the first mini-batch loss (also taken at the start weights).
-    const first = Number.isFinite(initial[i]) ? initial[i] : s.batch.y[0];
+  for (const { series: s, range: r, startLoss: first } of entries) {
+    includeValue(range, r.minFinite);
+    includeValue(range, r.maxFinite);
+    includeValue(range, r.minPositive);
     if (Number.isFinite(first) && !(first <= startLoss)) startLoss = first;
     if (s.full.length > 0) xMax = Math.max(xMax, s.full.x[s.full.length - 1]);
     if (s.batch.length > 0) xMax = Math.max(xMax, s.batch.x[s.batch.length - 1]);

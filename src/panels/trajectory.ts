@@ -41,6 +41,8 @@ export interface TrajectoryInput {
   readonly stepsPerEpoch: number;
   /** Each epoch after the first starts from fresh random weights. */
   readonly restart: boolean;
+  /** The newest state, which may be ahead of the stored rows; the path ends there. */
+  readonly current?: { readonly step: number; readonly w1: number; readonly w2: number };
 }
 
 /** The 1-based epoch a step belongs to (the epoch-end step belongs to the epoch it ends). */
@@ -87,5 +89,6 @@ export function buildTrajectory(input: TrajectoryInput): Trajectory {
       i++;
     }
   }
+  if (input.current) add(input.current.step, input.current.w1, input.current.w2);
   return { start, pieces, jumps };
 }

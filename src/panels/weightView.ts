@@ -65,3 +65,16 @@ export function growDomain(d: WeightDomain, factor: number): WeightDomain {
   };
   return { w1: grow(d.w1), w2: grow(d.w2) };
 }
+
+/**
+ * A picked weight rounded to the precision one pixel can tell apart, so a
+ * click gives "0.52", not "0.5213748…", while staying within a pixel of the click.
+ */
+export function roundToPixel(value: number, unitsPerPixel: number): number {
+  if (!Number.isFinite(value)) return value;
+  if (!(unitsPerPixel > 0) || !Number.isFinite(unitsPerPixel)) return value;
+  const digits = Math.max(0, Math.min(12, Math.ceil(-Math.log10(unitsPerPixel))));
+  const factor = Math.pow(10, digits);
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}

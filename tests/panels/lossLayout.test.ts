@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLossLayout, hoverRows, type LossOptions } from '../../src/panels/lossLayout.ts';
+import { buildLossLayout, hoverRows, LossLayoutCache, type LossOptions } from '../../src/panels/lossLayout.ts';
 import { startLossFor } from '../../src/panels/dataCache.ts';
 import { trainedRun } from './runFixture.ts';
 
@@ -104,5 +104,32 @@ describe('log axis with single-example batches', () => {
     for (let i = 0; i < run.byBatchLoss.length; i++) if (run.byBatchLoss.batchLoss[i] >= layout.yDomain[0]) inside++;
     expect(inside / run.byBatchLoss.length).toBeGreaterThan(0.95);
     expect(layout.yDomain[0]).toBeLessThan(Math.min(...Array.from(run.byLoss.loss.subarray(0, run.byLoss.length))));
+  });
+});
+
+describe('layout cache across frames', () => {
+  it('reuses a run unchanged since the last frame and lays out a changed one afresh', () => {
+    const cache = new LossLayoutCache();
+    const paused = trainedRun({}, 50, 'paused');
+    const growing = trainedRun({}, 50, 'growing');
+    const first = buildLossLayout([paused, growing], base, cache);
+    const pausedX = first.series[0].full.x;
+    const grown = trainedRun({}, 80, 'growing');
+    const second = buildLossLayout([{ ...paused, color: '#000' }, grown], base, cache);
+    expect(second.series[0].full.x).toBe(pausedX);
+    expect(second.series[0].run.color).toBe('#000');
+    expect(second.series[1].full.length).toBe(81);
+    // The cached result is the one computed without a cache.
+    const fresh = buildLossLayout([paused, grown], base);
+    expect(Array.from(second.series[1].full.y)).toEqual(Array.from(fresh.series[1].full.y));
+    expect(second.yDomain).toEqual(fresh.yDomain);
+  });
+
+  it('lays out again when the view options change', () => {
+    const cache = new LossLayoutCache();
+    const run = trainedRun({}, 50);
+    buildLossLayout([run], base, cache);
+    const epochs = buildLossLayout([run], { ...base, xAxis: 'epochs' }, cache);
+    expect(epochs.series[0].full.x[10]).toBe(1);
   });
 });

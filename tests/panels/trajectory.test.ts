@@ -67,3 +67,22 @@ describe('trajectory through weight space', () => {
     expect(t.start).toEqual([-1.5, 2]);
   });
 });
+
+describe('trajectory end', () => {
+  it('ends at the current weights when they are ahead of the stored rows', () => {
+    const t = buildTrajectory({
+      start: [0, 0],
+      steps: rows([[1, 1, -1]]),
+      epochEnds: rows([]),
+      stepsPerEpoch: 3,
+      restart: false,
+      current: { step: 2, w1: 2, w2: -2 },
+    });
+    expect(t.pieces[0].w1).toEqual([0, 1, 2]);
+  });
+
+  it('ignores a current state already among the rows', () => {
+    const t = buildTrajectory({ start: [0, 0], steps: stepRows, epochEnds: ends, stepsPerEpoch: 3, restart: false, current: { step: 6, w1: 6, w2: -6 } });
+    expect(t.pieces[1].w1).toEqual([3, 4, 5, 6]);
+  });
+});

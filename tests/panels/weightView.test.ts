@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainCovers, emptyBounds, fitEqualAspect, growDomain, includePoint } from '../../src/panels/weightView.ts';
+import { domainCovers, emptyBounds, fitEqualAspect, growDomain, includePoint, roundToPixel } from '../../src/panels/weightView.ts';
 
 describe('weight-space view fitting', () => {
   it('shows every point with a margin and the same units per pixel on both axes', () => {
@@ -45,5 +45,18 @@ describe('weight-space view fitting', () => {
     expect(big.w1).toEqual([-1, 2]);
     expect(domainCovers(big, d)).toBe(true);
     expect(domainCovers(d, big)).toBe(false);
+  });
+});
+
+describe('picking weights by clicking', () => {
+  it('rounds to what one pixel can resolve', () => {
+    expect(roundToPixel(0.5213748, 0.01)).toBe(0.52);
+    expect(roundToPixel(0.5213748, 0.004)).toBe(0.521);
+    expect(roundToPixel(123.456, 2)).toBe(123);
+    expect(roundToPixel(-0.001, 0.01)).toBe(0);
+  });
+
+  it('stays within a pixel of the click', () => {
+    for (const upp of [0.3, 0.02, 1e-5]) for (const v of [-1.2345678, 3.3333333]) expect(Math.abs(roundToPixel(v, upp) - v)).toBeLessThanOrEqual(upp);
   });
 });

@@ -1,0 +1,70 @@
+// What the weight-space panel draws for each visible run, in weight units:
+// its path (cached per run version, as paths can hold 65,536 rows) and the
+// region worth showing.
+import type { RunView } from '../store/runTypes.ts';
+import { buildTrajectory, type Trajectory } from './trajectory.ts';
+import { emptyBounds, includePoint, type Bounds } from './weightView.ts';
+
+export interface RunPath {
+  readonly run: RunView;
+  readonly trajectory: Trajectory;
+}
+
+export class TrajectoryCache {
+  readonly entries = new Map<string, { key: string; trajectory: Trajectory }>();
+}
+
+export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunPath[] {
+  const visible = runs.filter((r) => r.visible);
+  for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
+  return visible.map((run) => {
+    const { cursor } = run;
+    const key = [run.version, run.byLoss.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, run.settings.w0[0], run.settings.w0[1]].join('|');
+    const hit = cache.entries.get(run.id);
+    if (hit && hit.key === key) return { run, trajectory: hit.trajectory };
+    const trajectory = buildTrajectory({
+      start: run.settings.w0,
+      steps: run.byLoss,
+      epochEnds: run.epochs,
+      stepsPerEpoch: run.schedule.stepsPerEpoch,
+      restart: run.settings.restart,
+      current: cursor.step > 0 ? { step: cursor.step, w1: cursor.w1, w2: cursor.w2 } : undefined,
+    });
+    cache.entries.set(run.id, { key, trajectory });
+    return { run, trajectory };
+  });
+}
+
+/**
+ * A path point farther up the bowl than this multiple of the run's start
+ * loss is left out of the fitted view: a diverging run would otherwise zoom
+ * the view out until the bowl is a dot.
+ */
+export const FIT_LOSS_FACTOR = 4;
+
+/**
+ * The region to show: every run's start, the optimum, and each path's points
+ * whose loss is at most FIT_LOSS_FACTOR times that run's start loss.
+ */
+export function sceneBounds(
+  paths: readonly RunPath[],
+  optimum: readonly [number, number] | null,
+  lossAt: (run: RunView, w1: number, w2: number) => number,
+): Bounds {
+  const bounds = emptyBounds();
+  if (optimum) includePoint(bounds, optimum[0], optimum[1]);
+  for (const { run, trajectory } of paths) {
+    const [s1, s2] = trajectory.start;
+    includePoint(bounds, s1, s2);
+    const limit = FIT_LOSS_FACTOR * lossAt(run, s1, s2);
+    for (const piece of trajectory.pieces) {
+      for (let i = 0; i < piece.w1.length; i++) {
+        const w1 = piece.w1[i];
+        const w2 = piece.w2[i];
+        // A start loss of NaN (unknown) keeps every finite point.
+        if (!(lossAt(run, w1, w2) > limit)) includePoint(bounds, w1, w2);
+      }
+    }
+  }
+  return bounds;
+}
