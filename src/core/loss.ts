@@ -49,7 +49,7 @@ export function batchLossAndGradient(
     : linearBatch(data, w1, w2, indices, 0, indices.length, gradient);
 }
 
-/** Linear-model batch over indices[start … end); the trainer's hot loop. */
+/** Linear-model batch over indices[start … end). The trainer's hot loop writes the same arithmetic out inline. */
 export function linearBatch(
   data: Dataset,
   w1: number,
@@ -84,7 +84,7 @@ export function linearBatch(
   return sum / count;
 }
 
-/** Deep-model batch over indices[start … end); the trainer's hot loop. */
+/** Deep-model batch over indices[start … end). The trainer's hot loop writes the same arithmetic out inline. */
 export function deepBatch(
   data: Dataset,
   w1: number,

@@ -7,7 +7,7 @@ import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerSt
 import type { EpochRecords, StepRecords } from './records.ts';
 import { generateData } from './data.ts';
 import { sufficientStats } from './stats.ts';
-import { deepBatch, fullLoss, linearBatch } from './loss.ts';
+import { fullLoss } from './loss.ts';
 import { largestStableLr, maxStableLr } from './curvature.ts';
 import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
@@ -44,7 +44,6 @@ class SgdTrainer implements Trainer {
   private readonly deep: boolean;
   private readonly batchOrder: BatchOrder;
   private readonly restartWeight: RandomSource;
-  private readonly gradient = new Float64Array(2);
   /** The data set's largest stable rate, quoted when a run diverges. */
   private readonly stableLr: number;
 
@@ -129,26 +128,73 @@ class SgdTrainer implements Trainer {
   advance(maxSteps: number, steps: StepRecords | null, epochs: EpochRecords | null): number {
     if (this.runStatus !== 'running') return 0;
     const limit = this.stepLimit(maxSteps, steps, epochs);
-    if (limit <= 0) return 0;
+    let taken = 0;
+    while (taken < limit) {
+      // Epoch 2 and later are laid out at their first step rather than at the
+      // end of the previous epoch, so currentBatch() and epochOrder() keep
+      // describing the last step until another is taken.
+      if (this.nextBatch === 0 && this.repeatsDone === 0 && this.batchOrder.epochsBegun === this.epochsDone) this.beginEpoch();
+      const chunk = Math.min(limit - taken, this.stepsToEpochEnd());
+      taken += this.runSteps(chunk, steps);
+      if (this.failure) return taken;
+      if (this.nextBatch === this.schedule.batchesPerEpoch) this.endEpoch(epochs);
+    }
+    if (this.stepsTaken >= this.schedule.totalSteps) this.runStatus = 'done';
+    return taken;
+  }
 
-    const { data, stats, gradient, batchOrder, deep } = this;
-    const { model, mom, k, restart } = this.settings;
-    const { order, bounds } = batchOrder;
-    const batches = this.schedule.batchesPerEpoch;
-    const stepRows = steps !== null;
+  private beginEpoch(): void {
+    this.batchOrder.beginEpoch();
+    if (this.settings.restart) {
+      this.weight1 = this.restartWeight();
+      this.weight2 = this.restartWeight();
+      this.velocity1 = 0;
+      this.velocity2 = 0;
+    }
+  }
+
+  private endEpoch(epochs: EpochRecords | null): void {
+    this.nextBatch = 0;
+    this.epochsDone++;
+    if (epochs) {
+      const row = epochs.length;
+      epochs.epoch[row] = this.epochsDone;
+      epochs.step[row] = this.stepsTaken;
+      epochs.loss[row] = this.fullDataLoss;
+      epochs.meanBatchLoss[row] = this.epochBatchLossSum / this.schedule.stepsPerEpoch;
+      epochs.w1[row] = this.weight1;
+      epochs.w2[row] = this.weight2;
+      epochs.length = row + 1;
+    }
+    this.epochBatchLossSum = 0;
+  }
+
+  /**
+   * The hot loop: up to `count` steps, all inside the current epoch. Every
+   * line of the loop runs on every step, so the optimiser has seen all of it
+   * before compiling and never has to fall back. Returns the steps taken,
+   * fewer than `count` only when the weights or the loss ran away (then the
+   * run is stopped as diverged).
+   */
+  private runSteps(count: number, steps: StepRecords | null): number {
+    const { deep } = this;
+    const { x1, x2, y } = this.data;
+    const { xx11, xx12, xx22, xy1, xy2, yy } = this.stats;
+    const { order, bounds } = this.batchOrder;
+    const { mom, k } = this.settings;
+    const lr = epochLearningRate(this.settings, this.epochsDone);
+    const epochNumber = this.epochsDone + 1;
+    const record = steps !== null;
     const stepColumn = steps ? steps.step : NO_COLUMN;
-    const stepEpochColumn = steps ? steps.epoch : NO_COLUMN;
-    const stepW1Column = steps ? steps.w1 : NO_COLUMN;
-    const stepW2Column = steps ? steps.w2 : NO_COLUMN;
-    const stepBatchLossColumn = steps ? steps.batchLoss : NO_COLUMN;
-    const stepLossColumn = steps ? steps.loss : NO_COLUMN;
-    let stepRow = steps ? steps.length : 0;
-
+    const epochColumn = steps ? steps.epoch : NO_COLUMN;
+    const w1Column = steps ? steps.w1 : NO_COLUMN;
+    const w2Column = steps ? steps.w2 : NO_COLUMN;
+    const batchLossColumn = steps ? steps.batchLoss : NO_COLUMN;
+    const lossColumn = steps ? steps.loss : NO_COLUMN;
+    let row = steps ? steps.length : 0;
     let step = this.stepsTaken;
-    let epochsDone = this.epochsDone;
     let batch = this.nextBatch;
     let repeats = this.repeatsDone;
-    let lastBatch = this.lastBatch;
     let w1 = this.weight1;
     let w2 = this.weight2;
     let v1 = this.velocity1;
@@ -156,72 +202,84 @@ class SgdTrainer implements Trainer {
     let loss = this.fullDataLoss;
     let batchLoss = this.lastBatchLoss;
     let batchLossSum = this.epochBatchLossSum;
-    let lr = epochLearningRate(this.settings, epochsDone);
-    let start = bounds[batch];
-    let end = bounds[batch + 1];
-    let diverged = false;
+    let lastBatch = this.lastBatch;
 
+    let ranAway = false;
     let taken = 0;
-    while (taken < limit) {
-      if (batch === 0 && repeats === 0 && batchOrder.epochsBegun === epochsDone) {
-        // First step of epoch 2 or later: lay out its batches now rather than
-        // at the end of the previous epoch, so currentBatch() and epochOrder()
-        // keep describing the last step until another is taken.
-        batchOrder.beginEpoch();
-        lr = epochLearningRate(this.settings, epochsDone);
-        if (restart) {
-          w1 = this.restartWeight();
-          w2 = this.restartWeight();
-          v1 = 0;
-          v2 = 0;
+    while (taken < count) {
+      // The arithmetic of loss.ts (linearBatch, deepBatch, fullLoss), written
+      // out: calls that V8 does not inline box every double argument and
+      // result, which made the loop allocate ~50 bytes per step.
+      const start = bounds[batch];
+      const end = bounds[batch + 1];
+      let sum = 0;
+      let g1 = 0;
+      let g2 = 0;
+      if (deep) {
+        const p = w1 * w2;
+        let gp = 0;
+        for (let i = start; i < end; i++) {
+          const j = order[i];
+          const a = x1[j];
+          const r = p * a - y[j];
+          sum += r * r;
+          gp += r * a;
         }
-        start = bounds[0];
-        end = bounds[1];
+        const scale = 2 / (end - start);
+        g1 = scale * gp * w2;
+        g2 = scale * gp * w1;
+      } else {
+        for (let i = start; i < end; i++) {
+          const j = order[i];
+          const a = x1[j];
+          const c = x2[j];
+          const r = w1 * a + w2 * c - y[j];
+          sum += r * r;
+          g1 += r * a;
+          g2 += r * c;
+        }
+        const scale = 2 / (end - start);
+        g1 = scale * g1;
+        g2 = scale * g2;
       }
-
-      batchLoss = deep ? deepBatch(data, w1, w2, order, start, end, gradient) : linearBatch(data, w1, w2, order, start, end, gradient);
+      batchLoss = sum / (end - start);
       // PyTorch SGD: v = mom·v + g; w −= lr·v (with mom = 0 this is plain w −= lr·g).
-      v1 = mom * v1 + gradient[0];
-      v2 = mom * v2 + gradient[1];
+      v1 = mom * v1 + g1;
+      v2 = mom * v2 + g2;
       w1 -= lr * v1;
       w2 -= lr * v2;
-      loss = fullLoss(stats, model, w1, w2);
+      if (deep) {
+        const p = w1 * w2;
+        loss = Math.max(0, p * (p * xx11 - 2 * xy1) + yy);
+      } else {
+        loss = Math.max(0, w1 * (w1 * xx11 + 2 * w2 * xx12) + w2 * w2 * xx22 - 2 * (w1 * xy1 + w2 * xy2) + yy);
+      }
       step++;
       taken++;
       batchLossSum += batchLoss;
       lastBatch = batch;
-      if (stepRows) {
-        stepColumn[stepRow] = step;
-        stepEpochColumn[stepRow] = epochsDone + 1;
-        stepW1Column[stepRow] = w1;
-        stepW2Column[stepRow] = w2;
-        stepBatchLossColumn[stepRow] = batchLoss;
-        stepLossColumn[stepRow] = loss;
-        stepRow++;
+      if (record) {
+        stepColumn[row] = step;
+        epochColumn[row] = epochNumber;
+        w1Column[row] = w1;
+        w2Column[row] = w2;
+        batchLossColumn[row] = batchLoss;
+        lossColumn[row] = loss;
+        row++;
       }
       if (!(loss <= DIVERGED_LOSS && Math.abs(w1) <= DIVERGED_ABS_WEIGHT && Math.abs(w2) <= DIVERGED_ABS_WEIGHT)) {
-        diverged = true;
+        ranAway = true;
         break;
       }
-
       repeats++;
       if (repeats === k) {
         repeats = 0;
         batch++;
-        if (batch === batches) {
-          batch = 0;
-          epochsDone++;
-          if (epochs) this.recordEpoch(epochs, epochsDone, step, loss, batchLossSum, w1, w2);
-          batchLossSum = 0;
-        }
-        start = bounds[batch];
-        end = bounds[batch + 1];
       }
     }
 
-    if (steps) steps.length = stepRow;
+    if (steps) steps.length = row;
     this.stepsTaken = step;
-    this.epochsDone = epochsDone;
     this.nextBatch = batch;
     this.repeatsDone = repeats;
     this.lastBatch = lastBatch;
@@ -232,13 +290,19 @@ class SgdTrainer implements Trainer {
     this.fullDataLoss = loss;
     this.lastBatchLoss = batchLoss;
     this.epochBatchLossSum = batchLossSum;
-    if (diverged) {
-      this.runStatus = 'diverged';
-      this.failure = { step, epoch: epochsDone + 1, message: this.divergenceMessage(step, epochsDone + 1, lr, w1, w2, loss) };
-    } else if (step >= this.schedule.totalSteps) {
-      this.runStatus = 'done';
-    }
+    if (ranAway) this.stopDiverged();
     return taken;
+  }
+
+  private stopDiverged(): void {
+    const epoch = this.epochsDone + 1;
+    const lr = epochLearningRate(this.settings, this.epochsDone);
+    this.runStatus = 'diverged';
+    this.failure = {
+      step: this.stepsTaken,
+      epoch,
+      message: this.divergenceMessage(this.stepsTaken, epoch, lr, this.weight1, this.weight2, this.fullDataLoss),
+    };
   }
 
   /** Steps this call may take: no more than asked, left in training, or the buffers can hold. */
@@ -251,17 +315,6 @@ class SgdTrainer implements Trainer {
       limit = Math.min(limit, this.stepsToEpochEnd() + rowsFree * this.schedule.stepsPerEpoch - 1);
     }
     return limit > 0 ? limit : 0;
-  }
-
-  private recordEpoch(epochs: EpochRecords, epoch: number, step: number, loss: number, batchLossSum: number, w1: number, w2: number): void {
-    const row = epochs.length;
-    epochs.epoch[row] = epoch;
-    epochs.step[row] = step;
-    epochs.loss[row] = loss;
-    epochs.meanBatchLoss[row] = batchLossSum / this.schedule.stepsPerEpoch;
-    epochs.w1[row] = w1;
-    epochs.w2[row] = w2;
-    epochs.length = row + 1;
   }
 
   private divergenceMessage(step: number, epoch: number, lr: number, w1: number, w2: number, loss: number): string {
