@@ -17,6 +17,7 @@ import type { ViewState } from '../url/experimentUrl.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { PrimaryCaption } from './PrimaryCaption.tsx';
 
 export interface AppProps {
   view: ViewState;
@@ -115,6 +116,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           </div>
         </div>
         <StatusLine runs={runs} primaryRunId={primaryRunId} />
+        <div className="lower">
+          <PrimaryCaption />
+        </div>
       </main>
     </div>
   );

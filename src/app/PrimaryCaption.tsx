@@ -1,0 +1,18 @@
+// "What just happened" for the run the settings describe.
+import { useMemo } from 'react';
+import { CaptionPanel } from '../panels/captions/CaptionPanel.tsx';
+import { captionInputFromRun, problemFacts } from '../panels/captions/captionInput.ts';
+import { EpochReplay } from '../panels/captions/epochReplay.ts';
+import { selectPrimaryRun } from '../store/selectors.ts';
+import { useLab } from './labContext.ts';
+
+export function PrimaryCaption() {
+  const run = useLab(selectPrimaryRun);
+  const settings = run?.settings ?? null;
+  const facts = useMemo(() => (settings ? problemFacts(settings) : null), [settings]);
+  const replay = useMemo(() => (settings ? new EpochReplay(settings) : null), [settings]);
+  const epochsDone = run?.epochs.length ?? 0;
+  const extras = useMemo(() => (replay && epochsDone > 0 ? replay.epoch(epochsDone) : {}), [replay, epochsDone]);
+  const input = run ? captionInputFromRun(run, { facts, ...extras }) : null;
+  return <CaptionPanel input={input} />;
+}
