@@ -77,13 +77,13 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
       <aside className="sidebar" aria-label="Controls">
         <Transport
           status={status}
-          speed={playback.speed}
+          speed={view.speed}
           onPlay={actions.togglePlay}
           onPause={() => store.getState().pause()}
           onStep={() => store.getState().step()}
           onStepEpoch={() => store.getState().stepEpoch()}
           onReset={actions.reset}
-          onSpeed={(speed) => store.getState().setSpeed(speed)}
+          onSpeed={(speed) => onView({ ...view, speed })}
         />
         <DerivedFacts settings={settings} maxStableLr={maxLr} />
         <RunsList

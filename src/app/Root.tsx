@@ -29,6 +29,11 @@ export function Root({ store, initial }: RootProps) {
     });
   }, [page, store]);
 
+  // The page's speed choice drives the worker's pace.
+  useEffect(() => {
+    store.getState().setSpeed(page.view.speed);
+  }, [page.view.speed, store]);
+
   // Back/forward: the address bar → experiment.
   useEffect(() => {
     const onPop = () => {

@@ -1,23 +1,19 @@
 // Play controls. Keyboard shortcuts are bound by the app; the titles say them.
 import type { RunStatus } from '../store/runTypes.ts';
+import { SPEED_CHOICES, type SpeedChoice } from '../url/experimentUrl.ts';
 
-export const SPEEDS: readonly { label: string; value: number | 'max' }[] = [
-  { label: '2 steps/s', value: 2 },
-  { label: '10 steps/s', value: 10 },
-  { label: '60 steps/s', value: 60 },
-  { label: '600 steps/s', value: 600 },
-  { label: 'as fast as possible', value: 'max' },
-];
+const SPEED_LABELS: Record<string, string> = { max: 'as fast as possible' };
+const speedLabel = (speed: SpeedChoice) => SPEED_LABELS[String(speed)] ?? `${speed} steps/s`;
 
 export interface TransportProps {
   status: RunStatus;
-  speed: number | 'max';
+  speed: SpeedChoice;
   onPlay(): void;
   onPause(): void;
   onStep(): void;
   onStepEpoch(): void;
   onReset(): void;
-  onSpeed(speed: number | 'max'): void;
+  onSpeed(speed: SpeedChoice): void;
 }
 
 export function Transport(props: TransportProps) {
@@ -51,11 +47,11 @@ export function Transport(props: TransportProps) {
           data-testid="speed"
           aria-label="Speed"
           value={String(props.speed)}
-          onChange={(e) => props.onSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}
+          onChange={(e) => props.onSpeed(SPEED_CHOICES.find((c) => String(c) === e.target.value) ?? 'max')}
         >
-          {SPEEDS.map((s) => (
-            <option key={String(s.value)} value={String(s.value)}>
-              {s.label}
+          {SPEED_CHOICES.map((s) => (
+            <option key={String(s)} value={String(s)}>
+              {speedLabel(s)}
             </option>
           ))}
         </select>

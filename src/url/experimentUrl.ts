@@ -17,11 +17,17 @@ export type XAxis = (typeof X_AXES)[number];
 export const Y_SCALES = ['log', 'linear'] as const;
 export type YScale = (typeof Y_SCALES)[number];
 
+/** Playback speeds offered on the page, in gradient steps per second of the primary run. */
+export const SPEED_CHOICES = [2, 10, 60, 600, 'max'] as const;
+export type SpeedChoice = (typeof SPEED_CHOICES)[number];
+
 export interface ViewState {
   x: XAxis;
   y: YScale;
   /** Exponential-moving-average weight in [0, MAX_SMOOTH]; 0 draws the raw curve. */
   smooth: number;
+  /** Playback speed: part of the link so a prepared experiment plays at a pace that shows it. */
+  speed: SpeedChoice;
 }
 
 export interface RunSpec {
@@ -39,12 +45,12 @@ export interface Experiment {
   question: string | null;
 }
 
-export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0 });
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: 10 });
 export const MAX_SMOOTH = 0.99;
 export const MAX_RUNS = 8;
 /** Longer queries are refused outright rather than parsed: no real experiment needs more. */
 export const MAX_QUERY_LENGTH = 8_000;
-const VIEW_KEYS = ['x', 'y', 'smooth', 'runs', 'q'] as const;
+const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'runs', 'q'] as const;
 const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
 
 // Inside `runs`: runs are separated by ',', a run's settings by '~', name from
@@ -72,6 +78,7 @@ export function experimentToQuery(experiment: Experiment): string {
   if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
   if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
   if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
+  if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
   if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, experiment.settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
@@ -123,6 +130,12 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
     const v = parseNumber(smooth);
     if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
     else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
+  }
+  const speed = given.get('speed');
+  if (speed !== undefined) {
+    const hit = SPEED_CHOICES.find((c) => String(c) === speed.trim().toLowerCase());
+    if (hit !== undefined) view.speed = hit;
+    else problems.push({ key: 'speed', message: `speed=${echo(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second)` });
   }
   return view;
 }

@@ -9,6 +9,7 @@ import {
   parseExperimentQuery,
   X_AXES,
   Y_SCALES,
+  SPEED_CHOICES,
   type Experiment,
 } from '../../src/url/experimentUrl.ts';
 import { validSettings } from '../support/arbitraries.ts';
@@ -17,6 +18,7 @@ const view = fc.record({
   x: fc.constantFrom(...X_AXES),
   y: fc.constantFrom(...Y_SCALES),
   smooth: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.99, noNaN: true })),
+  speed: fc.constantFrom(...SPEED_CHOICES),
 });
 
 const experiment: fc.Arbitrary<Experiment> = fc.record({
@@ -58,10 +60,10 @@ describe('experiment URL', () => {
         { settings: { ...base }, visible: true },
         { settings: { ...base, b: 1, w0: [0.5, -2] }, visible: false },
       ],
-      view: { ...DEFAULT_VIEW, x: 'epochs' },
+      view: { ...DEFAULT_VIEW, x: 'epochs', speed: 'max' },
       question: null,
     });
-    expect(query).toBe('?x=epochs&runs=shuffle:none,base,!b:1~w0:0.5_-2');
+    expect(query).toBe('?x=epochs&speed=max&runs=shuffle:none,base,!b:1~w0:0.5_-2');
   });
 
   it('reads the documented example link', () => {
