@@ -2,7 +2,7 @@
 // achieves), the mini-batch loss (what each step sees — its noise is the
 // point), and per-epoch summaries (full loss at each epoch's end, and the
 // mean batch loss a training loop prints). D3 draws; React only hosts.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { select } from 'd3-selection';
@@ -280,6 +280,7 @@ function summary(layout: LossLayout): string {
 }
 
 export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing }: LossPanelProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
@@ -341,9 +342,9 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
   const smoothed = smoothing > 0;
 
   return (
-    <figure className="panel loss-panel" data-testid="loss-panel" aria-labelledby="loss-panel-title">
+    <figure className="panel loss-panel" data-testid="loss-panel" aria-labelledby={`${uid}-title`}>
       <figcaption className="panel-head">
-        <span className="panel-title" id="loss-panel-title">
+        <span className="panel-title" id={`${uid}-title`}>
           Loss per step
         </span>
         <ul className="panel-legend" aria-label="Legend">
