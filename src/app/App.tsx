@@ -18,6 +18,8 @@ import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { PrimaryCaption } from './PrimaryCaption.tsx';
+import { QuestionExplanation } from './QuestionExplanation.tsx';
+import { QuestionsList } from './QuestionsList.tsx';
 
 export interface AppProps {
   view: ViewState;
@@ -25,9 +27,12 @@ export interface AppProps {
   linkProblems: readonly Problem[];
   onDismissLinkProblems(): void;
   onRunStarted(): void;
+  question: string | null;
+  onOpenLink(query: string): void;
+  onCloseQuestion(): void;
 }
 
-export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunStarted }: AppProps) {
+export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunStarted, question, onOpenLink, onCloseQuestion }: AppProps) {
   const store = useLabStore();
   const settings = useLab((s) => s.settings);
   const runs = useLab((s) => s.runs);
@@ -93,6 +98,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           onKeep={() => store.getState().keepRun()}
           onCompare={(kind) => store.getState().startComparison(kind)}
         />
+        <QuestionsList active={question} onOpen={onOpenLink} />
         <SettingsPanel settings={settings} onChange={onSettings} />
       </aside>
       <main className="main">
@@ -117,7 +123,10 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         </div>
         <StatusLine runs={runs} primaryRunId={primaryRunId} />
         <div className="lower">
-          <PrimaryCaption />
+          <div className="lower-text">
+            <QuestionExplanation id={question} onClose={onCloseQuestion} />
+            <PrimaryCaption />
+          </div>
         </div>
       </main>
     </div>

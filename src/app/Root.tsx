@@ -5,8 +5,14 @@ import type { Problem } from '../core/settings.ts';
 import type { LabStore } from '../store/store.ts';
 import type { Experiment } from '../url/experimentUrl.ts';
 import { App } from './App.tsx';
+import { questionById } from './questions.ts';
 import { LabStoreContext } from './labContext.ts';
 import { applyExperiment, createUrlWriter, experimentOf, readLocation, type PageState } from './urlSync.ts';
+
+function questionProblems(experiment: Experiment): Problem[] {
+  if (experiment.question === null || questionById(experiment.question)) return [];
+  return [{ key: 'q', message: `q=${experiment.question}: there is no such question; the experiment is shown without one` }];
+}
 
 export interface RootProps {
   store: LabStore;
@@ -15,7 +21,11 @@ export interface RootProps {
 
 export function Root({ store, initial }: RootProps) {
   const [page, setPage] = useState<PageState>({ view: initial.experiment.view, question: initial.experiment.question });
-  const [linkProblems, setLinkProblems] = useState<Problem[]>(() => [...initial.problems, ...applyExperiment(store, initial.experiment)]);
+  const [linkProblems, setLinkProblems] = useState<Problem[]>(() => [
+    ...initial.problems,
+    ...questionProblems(initial.experiment),
+    ...applyExperiment(store, initial.experiment),
+  ]);
   const writer = useRef(createUrlWriter());
 
   // Experiment → address bar, on every change of settings, runs or view.
@@ -34,16 +44,23 @@ export function Root({ store, initial }: RootProps) {
     store.getState().setSpeed(page.view.speed);
   }, [page.view.speed, store]);
 
-  // Back/forward: the address bar → experiment.
-  useEffect(() => {
-    const onPop = () => {
-      const { experiment, problems } = readLocation();
-      setPage({ view: experiment.view, question: experiment.question });
-      setLinkProblems([...problems, ...applyExperiment(store, experiment)]);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+  // The address bar → experiment: on back/forward, and when a question's link is opened in place.
+  const loadLocation = useCallback(() => {
+    const { experiment, problems } = readLocation();
+    setPage({ view: experiment.view, question: experiment.question });
+    setLinkProblems([...problems, ...questionProblems(experiment), ...applyExperiment(store, experiment)]);
   }, [store]);
+  useEffect(() => {
+    window.addEventListener('popstate', loadLocation);
+    return () => window.removeEventListener('popstate', loadLocation);
+  }, [loadLocation]);
+  const onOpenLink = useCallback(
+    (query: string) => {
+      window.history.pushState(null, '', window.location.pathname + query);
+      loadLocation();
+    },
+    [loadLocation],
+  );
 
   const onRunStarted = useCallback(() => {
     if (store.getState().runs.every((r) => r.cursor.step === 0)) writer.current.markRunStarted();
@@ -57,6 +74,9 @@ export function Root({ store, initial }: RootProps) {
         linkProblems={linkProblems}
         onDismissLinkProblems={() => setLinkProblems([])}
         onRunStarted={onRunStarted}
+        question={page.question}
+        onOpenLink={onOpenLink}
+        onCloseQuestion={() => setPage((p) => ({ ...p, question: null }))}
       />
     </LabStoreContext.Provider>
   );

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { QUESTIONS } from '../../src/app/questions.ts';
+import { experimentToQuery, parseExperimentQuery } from '../../src/url/experimentUrl.ts';
+import { createSchedule } from '../../src/core/schedule.ts';
+
+describe('guided questions', () => {
+  it('each opens a valid experiment in the documented URL format, naming itself', () => {
+    const ids = new Set<string>();
+    for (const q of QUESTIONS) {
+      const { experiment, problems } = parseExperimentQuery(q.link);
+      expect(problems, q.id).toEqual([]);
+      expect(experiment.question).toBe(q.id);
+      // Canonical: the link is exactly what the page would write for that experiment.
+      expect(experimentToQuery(experiment)).toBe(q.link);
+      ids.add(q.id);
+      const sentences = q.explanation.split(/(?<=[.!?])\s+/);
+      expect(sentences.length, q.id).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, q.id).toBeLessThanOrEqual(5);
+    }
+    expect(ids.size).toBe(QUESTIONS.length);
+  });
+
+  it('states numbers that the engine agrees with', () => {
+    const steps = parseExperimentQuery(QUESTIONS.find((q) => q.id === 'steps-per-epoch')!.link).experiment;
+    const [plain, dropped] = steps.runs.map((r) => createSchedule(r.settings));
+    expect(plain).toMatchObject({ batchesPerEpoch: 313, lastBatchSize: 16 });
+    expect(dropped.batchesPerEpoch).toBe(312);
+    const sizes = parseExperimentQuery(QUESTIONS.find((q) => q.id === 'batch-size')!.link).experiment.runs.map((r) => r.settings.b);
+    expect(sizes).toEqual([1, 10, 100]);
+  });
+});
