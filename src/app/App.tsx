@@ -5,6 +5,8 @@ import { largestStableLr } from '../core/curvature.ts';
 import type { Problem } from '../core/settings.ts';
 import { LossPanel } from '../panels/LossPanel.tsx';
 import { StatusLine } from '../panels/StatusLine.tsx';
+import { WeightSpacePanel } from '../panels/WeightSpacePanel.tsx';
+import { DataPanel } from '../panels/DataPanel.tsx';
 import { statsFor } from '../panels/dataCache.ts';
 import { selectCanAdvance } from '../store/selectors.ts';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
@@ -120,9 +122,15 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           <div className="chart-card chart-loss">
             <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
           </div>
+          <div className="chart-card chart-weights">
+            <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+          </div>
         </div>
         <StatusLine runs={runs} primaryRunId={primaryRunId} />
         <div className="lower">
+          <div className="chart-card chart-data">
+            <DataPanel runs={runs} primaryRunId={primaryRunId} />
+          </div>
           <div className="lower-text">
             <QuestionExplanation id={question} onClose={onCloseQuestion} />
             <PrimaryCaption />
