@@ -158,59 +158,204 @@ function modelSection(settings: Settings): string[] {
   ];
 }
 
-function loaderSection(settings: Settings): string[] {
+/**
+ * What a line of the training loop does, so a view can find the line the run
+ * is on and put live values beside it. 'comment' lines carry their '#'.
+ */
+export type LoopRole =
+  | 'comment'
+  | 'blank'
+  | 'loader'
+  | 'optimizer'
+  | 'scheduler'
+  | 'epoch'
+  | 'restart'
+  | 'batch'
+  | 'inner'
+  | 'zero_grad'
+  | 'loss'
+  | 'backward'
+  | 'step'
+  | 'full_loss'
+  | 'print'
+  | 'diverged'
+  | 'schedule';
+
+export interface LoopLine {
+  /** The code without its indentation. */
+  readonly text: string;
+  readonly role: LoopRole;
+  /** Nesting depth; each level is four spaces. */
+  readonly indent: number;
+  /** A remark written after the code as `  # comment`. */
+  readonly comment?: string;
+}
+
+export const LOOP_INDENT = '    ';
+
+/** The line as it appears in the script. */
+export function loopLineText(line: LoopLine): string {
+  if (line.role === 'blank') return '';
+  const code = `${LOOP_INDENT.repeat(line.indent)}${line.text}`;
+  return line.comment === undefined ? code : `${code}  # ${line.comment}`;
+}
+
+function at(indent: number, role: LoopRole, text: string, comment?: string): LoopLine {
+  return comment === undefined ? { text, role, indent } : { text, role, indent, comment };
+}
+
+function comments(indent: number, ...texts: string[]): LoopLine[] {
+  return texts.map((text) => at(indent, 'comment', `# ${text}`));
+}
+
+/** The loader (and whatever order it needs) of each shuffle mode. */
+function loaderLines(settings: Settings): LoopLine[] {
   const { b, n } = settings;
   const drop = settings.drop ? 'True' : 'False';
-  const lines = ['', '# ---- The order in which examples are visited ----'];
   switch (settings.shuffle) {
     case 'none':
-      lines.push(
-        '# shuffle=none: the same fixed order 0, 1, 2, … every epoch.',
-        `loader = DataLoader(dataset, batch_size=${b}, shuffle=False, drop_last=${drop})`,
-      );
-      break;
+      return [
+        ...comments(0, 'shuffle=none: the same fixed order 0, 1, 2, … every epoch.'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, shuffle=False, drop_last=${drop})`),
+      ];
     case 'once':
-      lines.push(
-        '# shuffle=once: one random order, drawn before the first epoch and reused every epoch.',
-        `fixed_order = torch.randperm(${n}).tolist()`,
-        `loader = DataLoader(Subset(dataset, fixed_order), batch_size=${b}, shuffle=False, drop_last=${drop})`,
-      );
-      break;
+      return [
+        ...comments(0, 'shuffle=once: one random order, drawn before the first epoch and reused every epoch.'),
+        at(0, 'loader', `fixed_order = torch.randperm(${n}).tolist()`),
+        at(0, 'loader', `loader = DataLoader(Subset(dataset, fixed_order), batch_size=${b}, shuffle=False, drop_last=${drop})`),
+      ];
     case 'epoch':
-      lines.push(
-        '# shuffle=epoch: a fresh random order every epoch (the usual PyTorch choice).',
-        `loader = DataLoader(dataset, batch_size=${b}, shuffle=True, drop_last=${drop})`,
-      );
-      break;
+      return [
+        ...comments(0, 'shuffle=epoch: a fresh random order every epoch (the usual PyTorch choice).'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, shuffle=True, drop_last=${drop})`),
+      ];
     case 'batches':
-      lines.push(
-        '# shuffle=batches: the batches themselves are fixed (examples 0…b−1, b…2b−1, …), only the',
-        '# order in which they are visited is shuffled every epoch.',
-        'class ShuffledFixedBatches(Sampler):',
-        '    def __init__(self, n, batch_size, drop_last):',
-        '        starts = range(0, n, batch_size)',
-        '        self.batches = [list(range(s, min(s + batch_size, n))) for s in starts]',
-        '        if drop_last and n % batch_size != 0:',
-        '            self.batches.pop()  # the short batch',
-        '',
-        '    def __iter__(self):',
-        '        for j in torch.randperm(len(self.batches)).tolist():',
-        '            yield self.batches[j]',
-        '',
-        '    def __len__(self):',
-        '        return len(self.batches)',
-        '',
-        `loader = DataLoader(dataset, batch_sampler=ShuffledFixedBatches(${n}, ${b}, drop_last=${drop}))`,
-      );
-      break;
+      return [
+        ...comments(0, 'shuffle=batches: fixed batches visited in a new random order every epoch (see ShuffledFixedBatches).'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_sampler=ShuffledFixedBatches(${n}, ${b}, drop_last=${drop}))`),
+      ];
     case 'replacement':
-      lines.push(
-        `# shuffle=replacement: every batch draws its examples uniformly at random, with replacement;`,
-        '# an "epoch" is n draws, so some examples come twice and others not at all.',
-        `sampler = RandomSampler(dataset, replacement=True, num_samples=${n})`,
-        `loader = DataLoader(dataset, batch_size=${b}, sampler=sampler, drop_last=${drop})`,
-      );
-      break;
+      return [
+        ...comments(
+          0,
+          'shuffle=replacement: every batch draws its examples uniformly at random, with replacement;',
+          'an "epoch" is n draws, so some examples come twice and others not at all.',
+        ),
+        at(0, 'loader', `sampler = RandomSampler(dataset, replacement=True, num_samples=${n})`),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, sampler=sampler, drop_last=${drop})`),
+      ];
+  }
+}
+
+function optimizerLines(settings: Settings): LoopLine[] {
+  const { lr, mom, decay } = settings;
+  const lines = [
+    ...comments(0, mom > 0 ? `PyTorch's momentum: v = ${py(mom)}·v + gradient; w -= lr·v.` : 'Plain SGD: w -= lr·gradient.'),
+    at(0, 'optimizer', `optimizer = torch.optim.SGD(model.parameters(), lr=${py(lr)}${mom > 0 ? `, momentum=${py(mom)}` : ''})`),
+  ];
+  if (decay > 0) {
+    lines.push(
+      ...comments(0, `The learning rate of epoch e (counting from 0) is lr / (1 + ${py(decay)}·e).`),
+      at(0, 'scheduler', `scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda e: 1 / (1 + ${py(decay)} * e))`),
+    );
+  }
+  return lines;
+}
+
+function restartLines(settings: Settings): LoopLine[] {
+  if (!settings.restart) return [];
+  const lines = [
+    at(1, 'restart', 'if epoch > 0:'),
+    ...comments(
+      2,
+      'restart=True: the misconception made runnable. Starting each epoch from new random',
+      'weights throws away everything learned so far: an epoch is not a fresh attempt.',
+      `(Weights uniform in [−${RESTART_RANGE}, ${RESTART_RANGE}] as in Epoch Lab, but from PyTorch's generator, so the`,
+      "numbers differ from Epoch Lab's.)",
+    ),
+    at(2, 'restart', 'with torch.no_grad():'),
+    at(3, 'restart', `model.w1.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
+    at(3, 'restart', `model.w2.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
+  ];
+  if (settings.mom > 0) lines.push(at(2, 'restart', 'optimizer.state.clear()', 'the momentum starts from zero again too'));
+  return lines;
+}
+
+/**
+ * The training loop as structured lines: the loader, the optimiser (and its
+ * schedule), then `for epoch … for batch … [for _ in range(k)] …`. The script
+ * embeds exactly these lines, and the page shows them running, so the code a
+ * learner watches is the code they copy.
+ */
+export function pytorchLoop(settings: Settings): LoopLine[] {
+  const { k, epochs, decay } = settings;
+  const deep = settings.model === 'deep';
+  const batchVars = deep ? 'xb, yb' : 'xb1, xb2, yb';
+  const batchInput = deep ? 'xb' : 'xb1, xb2';
+  const lines: LoopLine[] = [
+    ...loaderLines(settings),
+    ...optimizerLines(settings),
+    at(0, 'blank', ''),
+    at(0, 'epoch', `for epoch in range(${epochs}):`),
+    ...restartLines(settings),
+    at(1, 'batch', `for ${batchVars} in loader:`),
+  ];
+  let depth = 2;
+  if (k > 1) {
+    lines.push(...comments(2, `${k} gradient steps on the same batch before moving on.`), at(2, 'inner', `for _ in range(${k}):`));
+    depth = 3;
+  }
+  lines.push(
+    at(depth, 'zero_grad', 'optimizer.zero_grad()'),
+    at(depth, 'loss', `batch_loss = loss_fn(model(${batchInput}), yb)`, 'measured before the step'),
+    at(depth, 'backward', 'batch_loss.backward()'),
+    at(depth, 'step', 'optimizer.step()'),
+    at(1, 'full_loss', 'loss = full_loss()'),
+    at(1, 'print', 'print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}")'),
+    at(1, 'diverged', 'if not math.isfinite(loss):'),
+    at(2, 'diverged', 'print("diverged: the loss overflowed; try a smaller learning rate")'),
+    at(2, 'diverged', 'break'),
+  );
+  // Last in the epoch, so the line a run is on at an epoch boundary is the one that sets the next epoch's rate.
+  if (decay > 0) lines.push(at(1, 'schedule', 'scheduler.step()', 'once per epoch: the rate of the next epoch'));
+  return lines;
+}
+
+/** Definitions the loop relies on: the loss, the full-data loss and, for shuffle=batches, its sampler. */
+function helperSection(settings: Settings): string[] {
+  const fullInput = settings.model === 'deep' ? 'x' : 'x1, x2';
+  const lines = [
+    '',
+    '# ---- The loss ----',
+    '# Mean squared error over the batch, as in Epoch Lab.',
+    'loss_fn = nn.MSELoss()',
+    '',
+    '',
+    'def full_loss():',
+    '    """Loss on the whole training set at the current weights."""',
+    '    with torch.no_grad():',
+    `        return loss_fn(model(${fullInput}), y).item()`,
+  ];
+  if (settings.shuffle === 'batches') {
+    lines.push(
+      '',
+      '',
+      '# shuffle=batches: the batches themselves are fixed (examples 0…b−1, b…2b−1, …), only the',
+      '# order in which they are visited is shuffled every epoch.',
+      'class ShuffledFixedBatches(Sampler):',
+      '    def __init__(self, n, batch_size, drop_last):',
+      '        starts = range(0, n, batch_size)',
+      '        self.batches = [list(range(s, min(s + batch_size, n))) for s in starts]',
+      '        if drop_last and n % batch_size != 0:',
+      '            self.batches.pop()  # the short batch',
+      '',
+      '    def __iter__(self):',
+      '        for j in torch.randperm(len(self.batches)).tolist():',
+      '            yield self.batches[j]',
+      '',
+      '    def __len__(self):',
+      '        return len(self.batches)',
+    );
   }
   return lines;
 }
@@ -221,75 +366,6 @@ function imports(settings: Settings): string[] {
   if (settings.shuffle === 'batches') data.push('Sampler');
   if (settings.shuffle === 'replacement') data.push('RandomSampler');
   return ['import math', '', 'import torch', 'from torch import nn', `from torch.utils.data import ${data.join(', ')}`];
-}
-
-function trainingSection(settings: Settings): string[] {
-  const { lr, mom, decay, k, epochs, restart } = settings;
-  const deep = settings.model === 'deep';
-  const batchVars = deep ? 'xb, yb' : 'xb1, xb2, yb';
-  const batchInput = deep ? 'xb' : 'xb1, xb2';
-  const fullInput = deep ? 'x' : 'x1, x2';
-  const lines = [
-    '',
-    '# ---- Training ----',
-    '# Mean squared error over the batch, as in Epoch Lab.',
-    'loss_fn = nn.MSELoss()',
-    mom > 0
-      ? `# PyTorch's momentum: v = ${py(mom)}·v + gradient; w -= lr·v.`
-      : '# Plain SGD: w -= lr·gradient.',
-    `optimizer = torch.optim.SGD(model.parameters(), lr=${py(lr)}${mom > 0 ? `, momentum=${py(mom)}` : ''})`,
-  ];
-  if (decay > 0) {
-    lines.push(
-      `# The learning rate of epoch e (counting from 0) is lr / (1 + ${py(decay)}·e).`,
-      `scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda e: 1 / (1 + ${py(decay)} * e))`,
-    );
-  }
-  lines.push(
-    '',
-    '',
-    'def full_loss():',
-    '    """Loss on the whole training set at the current weights."""',
-    '    with torch.no_grad():',
-    `        return loss_fn(model(${fullInput}), y).item()`,
-    '',
-    '',
-    `for epoch in range(${epochs}):`,
-  );
-  if (restart) {
-    lines.push(
-      '    if epoch > 0:',
-      '        # restart=True: the misconception made runnable. Starting each epoch from new random',
-      '        # weights throws away everything learned so far: an epoch is not a fresh attempt.',
-      `        # (Weights uniform in [−${RESTART_RANGE}, ${RESTART_RANGE}] as in Epoch Lab, but from PyTorch's generator, so the`,
-      "        # numbers differ from Epoch Lab's.)",
-      '        with torch.no_grad():',
-      `            model.w1.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`,
-      `            model.w2.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`,
-    );
-    if (mom > 0) lines.push('        optimizer.state.clear()  # the momentum starts from zero again too');
-  }
-  lines.push(`    for ${batchVars} in loader:`);
-  let indent = '        ';
-  if (k > 1) {
-    lines.push(`        # ${k} gradient steps on the same batch before moving on.`, `        for _ in range(${k}):`);
-    indent += '    ';
-  }
-  lines.push(
-    `${indent}optimizer.zero_grad()`,
-    `${indent}batch_loss = loss_fn(model(${batchInput}), yb)  # measured before the step`,
-    `${indent}batch_loss.backward()`,
-    `${indent}optimizer.step()`,
-  );
-  if (decay > 0) lines.push('    scheduler.step()  # once per epoch');
-  lines.push(
-    '    loss = full_loss()',
-    '    print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}")',
-    '    if not math.isfinite(loss):',
-    '        print("diverged: the loss overflowed; try a smaller learning rate")',
-    '        break',
-  );
-  return lines;
 }
 
 /** A complete, runnable PyTorch script of the experiment `settings` on the data set `data` (generated from them). */
@@ -304,8 +380,11 @@ export function pytorchScript(settings: Settings, data: Dataset): string {
     `torch.manual_seed(${settings.seed})  # every random choice below comes from this seed`,
     ...dataSection(settings, data),
     ...modelSection(settings),
-    ...loaderSection(settings),
-    ...trainingSection(settings),
+    ...helperSection(settings),
+    '',
+    '',
+    '# ---- Training: the loop Epoch Lab shows running beside its charts ----',
+    ...pytorchLoop(settings).map(loopLineText),
   ];
   return `${lines.join('\n')}\n`;
 }
