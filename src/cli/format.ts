@@ -1,125 +1,17 @@
-// What the CLI prints, as pure functions of a finished run, so the wording and
-// the JSON shape are tested without spawning the tool.
-import { STEP_COLUMNS } from '../core/records.ts';
-import type { EpochRecords, StepRecords } from '../core/records.ts';
+// What the CLI prints, as pure functions of a finished run, so the wording is
+// tested without spawning the tool. The JSON and CSV shapes are the core's
+// run report, shared with the page's export buttons.
 import { approxNumber } from '../core/index.ts';
 import { settingsToEntries } from '../core/settings.ts';
 import type { Settings } from '../core/settings.ts';
-import type { Optimum, Schedule } from '../core/types.ts';
+import type { Schedule } from '../core/types.ts';
+import type { RunReport } from '../core/runReport.ts';
 import { wrap } from './wrap.ts';
 
+export { epochRows, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvRows as csvRows } from '../core/runReport.ts';
+export type { EpochRow, ReportJson, RunOutcome, RunReport } from '../core/runReport.ts';
+
 const SUMMARY_WIDTH = 88;
-
-export type RunOutcome = 'done' | 'diverged';
-
-/** Everything the summary and the JSON report: the run's shape, its answer, and one row per epoch. */
-export interface RunReport {
-  readonly settings: Settings;
-  readonly schedule: Schedule;
-  readonly optimum: Optimum;
-  readonly maxStableLr: number;
-  readonly epochs: EpochRecords;
-  readonly final: { readonly step: number; readonly w1: number; readonly w2: number; readonly loss: number };
-  readonly status: RunOutcome;
-  readonly message: string | null;
-}
-
-export interface EpochRow {
-  epoch: number;
-  step: number;
-  loss: number;
-  meanBatchLoss: number;
-  w: [number, number];
-}
-
-export interface ReportJson {
-  settings: Settings;
-  stepsPerEpoch: number;
-  lastBatchSize: number;
-  totalSteps: number;
-  optimum: [number, number];
-  optimumLoss: number;
-  optimumProduct?: number;
-  /** Only when the optimum is not unique: why, and which point is shown. */
-  optimumMessage?: string;
-  maxStableLr: number;
-  epochs: EpochRow[];
-  final: { step: number; w: [number, number]; loss: number };
-  status: RunOutcome;
-  message?: string;
-}
-
-export function epochRows(epochs: EpochRecords): EpochRow[] {
-  const rows: EpochRow[] = [];
-  for (let i = 0; i < epochs.length; i++) {
-    rows.push({
-      epoch: epochs.epoch[i],
-      step: epochs.step[i],
-      loss: epochs.loss[i],
-      meanBatchLoss: epochs.meanBatchLoss[i],
-      w: [epochs.w1[i], epochs.w2[i]],
-    });
-  }
-  return rows;
-}
-
-/** The `--json` object. Serialise with JSON.stringify, which writes non-finite numbers as null. */
-export function reportJson(report: RunReport): ReportJson {
-  const { settings, schedule, optimum, final } = report;
-  const out: ReportJson = {
-    settings: { ...settings, w0: [settings.w0[0], settings.w0[1]] },
-    stepsPerEpoch: schedule.stepsPerEpoch,
-    lastBatchSize: schedule.lastBatchSize,
-    totalSteps: schedule.totalSteps,
-    optimum: [optimum.w[0], optimum.w[1]],
-    optimumLoss: optimum.loss,
-    maxStableLr: report.maxStableLr,
-    epochs: epochRows(report.epochs),
-    final: { step: final.step, w: [final.w1, final.w2], loss: final.loss },
-    status: report.status,
-  };
-  if (settings.model === 'deep' && optimum.product !== undefined) out.optimumProduct = optimum.product;
-  if (optimum.status !== 'unique' && optimum.message) out.optimumMessage = optimum.message;
-  if (report.message !== null) out.message = report.message;
-  return reorder(out);
-}
-
-/** Keys in the documented order, whichever optional ones are present. */
-function reorder(json: ReportJson): ReportJson {
-  const order: (keyof ReportJson)[] = [
-    'settings',
-    'stepsPerEpoch',
-    'lastBatchSize',
-    'totalSteps',
-    'optimum',
-    'optimumLoss',
-    'optimumProduct',
-    'optimumMessage',
-    'maxStableLr',
-    'epochs',
-    'final',
-    'status',
-    'message',
-  ];
-  const out: Record<string, unknown> = {};
-  for (const key of order) if (json[key] !== undefined) out[key] = json[key];
-  return out as unknown as ReportJson;
-}
-
-export const CSV_HEADER = `${STEP_COLUMNS.join(',')}\n`;
-
-/**
- * Rows 0 … length−1 of a step buffer as CSV lines. String(x) is the shortest
- * text that reads back to the same double, so the CSV loses nothing.
- */
-export function csvRows(steps: StepRecords): string {
-  const { step, epoch, w1, w2, batchLoss, loss } = steps;
-  let text = '';
-  for (let i = 0; i < steps.length; i++) {
-    text += `${step[i]},${epoch[i]},${w1[i]},${w2[i]},${batchLoss[i]},${loss[i]}\n`;
-  }
-  return text;
-}
 
 /** Six significant digits, exponent form outside 1e-4 … 1e6; for people, not for reading back. */
 export function readable(value: number): string {

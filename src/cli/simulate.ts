@@ -4,8 +4,8 @@
 import { createEpochRecords, createStepRecords } from '../core/records.ts';
 import type { StepRecords } from '../core/records.ts';
 import type { Trainer } from '../core/types.ts';
-import { largestStableLr, optimum } from '../core/index.ts';
-import type { RunReport } from './format.ts';
+import { reportOfTrainer } from '../core/runReport.ts';
+import type { RunReport } from '../core/runReport.ts';
 
 /** Rows per step chunk: big enough that the per-chunk overhead vanishes, small enough to stay in cache. */
 export const STEP_CHUNK_ROWS = 4096;
@@ -31,14 +31,5 @@ export async function simulate(trainer: Trainer, sink?: StepSink): Promise<RunRe
       throw new Error(`the trainer made no progress at step ${trainer.step} while still running`);
     }
   }
-  return {
-    settings,
-    schedule: trainer.schedule,
-    optimum: optimum(trainer.stats, settings.model),
-    maxStableLr: largestStableLr(trainer.stats, settings.model, settings.mom),
-    epochs,
-    final: { step: trainer.step, w1: trainer.w1, w2: trainer.w2, loss: trainer.loss },
-    status: trainer.status === 'diverged' ? 'diverged' : 'done',
-    message: trainer.divergence?.message ?? null,
-  };
+  return reportOfTrainer(trainer, epochs);
 }
