@@ -46,22 +46,23 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
 
   const maxLr = useMemo(() => largestStableLr(statsFor(settings).stats, settings.model, settings.mom), [settings]);
 
-  const actions = useMemo(
-    () => ({
+  const actions = useMemo(() => {
+    // Any way of advancing starts the run: the experiment gets its own history entry.
+    const advance = (go: () => void) => () => {
+      if (!selectCanAdvance(store.getState())) return;
+      onRunStarted();
+      go();
+    };
+    return {
       togglePlay: () => {
-        const state = store.getState();
-        if (state.playback.status === 'running') state.pause();
-        else if (selectCanAdvance(state)) {
-          onRunStarted();
-          state.play();
-        }
+        if (store.getState().playback.status === 'running') store.getState().pause();
+        else advance(() => store.getState().play())();
       },
-      step: () => selectCanAdvance(store.getState()) && store.getState().step(),
-      stepEpoch: () => selectCanAdvance(store.getState()) && store.getState().stepEpoch(),
+      step: advance(() => store.getState().step()),
+      stepEpoch: advance(() => store.getState().stepEpoch()),
       reset: () => store.getState().reset(),
-    }),
-    [store, onRunStarted],
-  );
+    };
+  }, [store, onRunStarted]);
   useKeyboardShortcuts(actions);
 
   const onSettings = useCallback(
@@ -87,8 +88,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           speed={view.speed}
           onPlay={actions.togglePlay}
           onPause={() => store.getState().pause()}
-          onStep={() => store.getState().step()}
-          onStepEpoch={() => store.getState().stepEpoch()}
+          onStep={actions.step}
+          onStepEpoch={actions.stepEpoch}
           onReset={actions.reset}
           onSpeed={(speed) => onView({ ...view, speed })}
         />
