@@ -14,3 +14,16 @@ describe('README', () => {
     expect(readme).toContain(settingsTableMarkdown());
   });
 });
+
+describe('README CLI example', () => {
+  it('shows exactly what the command prints', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const block = readme.split('<!-- cli-example')[1].split('```text\n')[1].split('\n```')[0];
+    const printed = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', '--n', '10000', '--b', '32', '--shuffle', 'epoch', '--epochs', '5', '--seed', '7'],
+      { encoding: 'utf8' },
+    );
+    expect(printed.trimEnd()).toBe(block);
+  });
+});
