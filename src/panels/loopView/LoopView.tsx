@@ -20,6 +20,8 @@ export interface LoopViewProps {
 }
 
 export const LOOP_VIEW_TITLE = 'The training loop that is running';
+/** Code up to this many characters fits a 420 px box whole, so it is never broken for its value. */
+const SHORT_CODE = 56;
 const NO_RUN = 'Start a run to see its training loop here.';
 
 interface LoopRowProps {
@@ -29,6 +31,7 @@ interface LoopRowProps {
 }
 
 const LoopRow = memo(function LoopRow({ line, current, note }: LoopRowProps) {
+  const code = line.role === 'blank' ? ' ' : `${LOOP_INDENT.repeat(line.indent)}${line.text}`;
   return (
     <span
       className="loop-line"
@@ -38,7 +41,7 @@ const LoopRow = memo(function LoopRow({ line, current, note }: LoopRowProps) {
       title={line.comment}
       style={{ '--loop-indent': line.indent } as CSSProperties}
     >
-      <span className="loop-code">{line.role === 'blank' ? ' ' : `${LOOP_INDENT.repeat(line.indent)}${line.text}`}</span>
+      <span className={code.length <= SHORT_CODE ? 'loop-code loop-code-short' : 'loop-code'}>{code}</span>
       {note ? (
         <span className="loop-note" data-testid={`loop-note-${line.role}`}>
           {/* Each part stays on one line; a long note wraps only between parts. The text reads as the note. */}
@@ -60,14 +63,16 @@ function LoopCode({ run }: { run: RunView }) {
   const notes = loopAnnotations(run.cursor, run.schedule, run.settings);
   const box = useRef<HTMLPreElement>(null);
 
-  // Keep the current line in view by scrolling the box only, never the page.
+  // Keep the current line in view, with a row of context around it, by scrolling the box only, never the page.
   useLayoutEffect(() => {
     const pre = box.current;
     const row = pre?.querySelector<HTMLElement>('[data-current="true"]');
     if (!pre || !row) return;
-    const top = row.offsetTop - pre.offsetTop;
-    if (top < pre.scrollTop) pre.scrollTop = top;
-    else if (top + row.offsetHeight > pre.scrollTop + pre.clientHeight) pre.scrollTop = top + row.offsetHeight - pre.clientHeight;
+    const context = row.offsetHeight;
+    const top = row.offsetTop - context;
+    const bottom = row.offsetTop + row.offsetHeight + context;
+    if (top < pre.scrollTop) pre.scrollTop = Math.max(0, top);
+    else if (bottom > pre.scrollTop + pre.clientHeight) pre.scrollTop = bottom - pre.clientHeight;
   }, [current, lines]);
 
   // Each role's value goes beside its first line (the restart block has several).

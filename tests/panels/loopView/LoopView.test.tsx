@@ -26,11 +26,11 @@ interface RenderedLine {
 
 /** The rendered loop lines, in order. */
 function linesOf(html: string): RenderedLine[] {
-  const starts = [...html.matchAll(/<span class="loop-line"/g)].map((m) => m.index);
+  const starts = [...html.matchAll(/<span class="loop-line[ "]/g)].map((m) => m.index);
   return starts.map((start, i) => {
     const chunk = html.slice(start, starts[i + 1] ?? html.indexOf('</code>'));
     const open = /^<span [^>]*>/.exec(chunk)?.[0] ?? '';
-    const code = /<span class="loop-code">(.*?)<\/span>/.exec(chunk)?.[1] ?? '';
+    const code = /<span class="loop-code[^"]*">(.*?)<\/span>/.exec(chunk)?.[1] ?? '';
     const note = /<span class="loop-note"[^>]*>(.*)<\/span><\/span>$/.exec(chunk)?.[1];
     return {
       role: /data-testid="loop-line-([a-z_]+)"/.exec(open)?.[1] ?? '',
