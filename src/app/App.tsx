@@ -20,6 +20,8 @@ import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { PrimaryCaption } from './PrimaryCaption.tsx';
+import { PrimaryLoopView } from './PrimaryLoopView.tsx';
+import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
 import { QuestionExplanation } from './QuestionExplanation.tsx';
 import { QuestionsList } from './QuestionsList.tsx';
 
@@ -79,6 +81,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         <h1>Epoch Lab</h1>
         <span className="tagline">What actually happens between epochs of mini-batch gradient descent?</span>
         <div className="header-actions">
+          <CopyPytorchButton settings={settings} />
           <CopyLinkButton />
         </div>
       </header>
@@ -136,6 +139,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             <QuestionExplanation id={question} onClose={onCloseQuestion} />
             <PrimaryCaption />
           </div>
+          <PrimaryLoopView />
         </div>
       </main>
     </div>
