@@ -42,7 +42,8 @@ describe('per-step export limits', () => {
     expect(recomputeWork(BIG_BATCHES, steps)).toBe(MAX_EXPORT_WORK);
     expect(stepsExportRefusal([named(BIG_BATCHES, steps)])).toBeNull();
     const refusal = stepsExportRefusal([named(BIG_BATCHES, steps + 1, 'b=1000')]);
-    expect(refusal).toMatch(/^Exporting “b=1000” means computing its 50,001 steps again on batches of 1,000 examples \(5\.0e\+7 example gradients\)/);
+    expect(refusal).toContain(`Exporting “b=1000” means computing its ${(steps + 1).toLocaleString('en-US')} steps again on batches of 1,000 examples`);
+    expect(refusal).toContain(`more than an export's limit of ${MAX_EXPORT_WORK.toLocaleString('en-US')}`);
     expect(refusal).toContain('epochs CSV');
   });
 
@@ -53,7 +54,7 @@ describe('per-step export limits', () => {
     expect(refusal).toMatch(/^The 3 runs are at 1,000,001 steps together: one file holds at most 1,000,000 steps/);
     expect(refusal).toContain('epochs CSV');
     const heavy = named(BIG_BATCHES, MAX_EXPORT_WORK / BIG_BATCHES.b / 2 + 1);
-    expect(stepsExportRefusal([heavy, heavy])).toMatch(/^Exporting the 2 runs means computing 5\.0e\+7 example gradients again/);
+    expect(stepsExportRefusal([heavy, heavy])).toMatch(/^Exporting the 2 runs means computing \d\.\de\+\d+ example gradients again/);
   });
 
   it('refuse a step that is not a whole number ≥ 0', () => {
