@@ -1,6 +1,7 @@
 // What each export button downloads for the runs on the page: one JSON array
 // with every visible run, and one CSV per visible run. All or nothing: when any
 // run is over the limits nothing is produced and the refusal says why.
+import type { EpochRecords } from '../../core/index.ts';
 import type { RunView } from '../runTypes.ts';
 import type { NamedRunAtStep } from './exportTypes.ts';
 import { runFileName, runsJsonFileName, type ExportKind } from './fileNames.ts';
@@ -25,6 +26,17 @@ function refused(refusal: string): ExportResult {
 
 function atCursor(run: RunView): NamedRunAtStep {
   return { name: run.name, settings: run.settings, step: run.cursor.step };
+}
+
+/**
+ * The run's epoch rows up to its cursor. The page's epoch log grows in place
+ * while a run plays, so it may already hold epochs past the cursor a caller
+ * took a moment earlier.
+ */
+function epochsAtCursor(run: RunView): EpochRecords {
+  const { epochs, cursor } = run;
+  const { epoch, step, loss, meanBatchLoss, w1, w2 } = epochs;
+  return { length: Math.min(epochs.length, cursor.epoch), capacity: epochs.capacity, epoch, step, loss, meanBatchLoss, w1, w2 };
 }
 
 /** Appends _2, _3 … to repeated names, so no download replaces another. */
@@ -65,7 +77,7 @@ export function exportFiles(kind: ExportKind, runs: readonly RunView[]): ExportR
   const files = visible.map((run) => ({
     name: runFileName(kind, run.name),
     type: CSV_TYPE,
-    text: kind === 'steps-csv' ? runStepsCsv(run.settings, run.cursor.step) : runEpochsCsv(run.settings, run.epochs),
+    text: kind === 'steps-csv' ? runStepsCsv(run.settings, run.cursor.step) : runEpochsCsv(run.settings, epochsAtCursor(run)),
   })) satisfies ExportFile[];
   return { files: distinctNames(files), refusal: null };
 }

@@ -38,6 +38,14 @@ describe('exportFiles', () => {
     expect(epochs.files.map((file) => file.text.trimEnd().split('\n').length - 2)).toEqual([2, 3]);
   });
 
+  it('epochs CSV: only the epochs up to the cursor, though the page’s epoch log may already hold more', () => {
+    const ahead = runAt({ b: 1 }, 450, 'b=1');
+    const behind = { ...ahead, cursor: a.cursor };
+    const [file] = exportFiles('epochs-csv', [behind]).files;
+    expect(file.text).toBe(exportFiles('epochs-csv', [a]).files[0].text);
+    expect(file.text.trimEnd().split('\n')).toHaveLength(2 + 2);
+  });
+
   it('never lets one download replace another', () => {
     const twin = { ...a, id: 'twin' };
     expect(exportFiles('epochs-csv', [a, twin]).files.map((file) => file.name)).toEqual(['epoch-lab_b=1_epochs.csv', 'epoch-lab_b=1_epochs_2.csv']);
