@@ -4,14 +4,14 @@
 // mean batch loss a training loop prints). D3 draws; React only hosts.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { RunView } from '../store/runTypes.ts';
 import { prepareCanvas } from './canvas.ts';
 import { startLossFor } from './dataCache.ts';
 import { formatEpochs, formatValue } from './format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
-import { buildLossLayout, hoverRows, LossLayoutCache, type LineSeries, type LossLayout } from './lossLayout.ts';
+import { makeFrame, MARGIN, type Frame } from './lossFrame.ts';
+import { buildLossLayout, hoverRows, LossLayoutCache, type DrawnLine, type LineSeries, type LossLayout } from './lossLayout.ts';
 import { nearestIndex } from './nearest.ts';
 import { drawDecimated } from './pixelLine.ts';
 import { formatCountTick, formatValueTick, logTickLabeller } from './ticks.ts';
@@ -30,35 +30,15 @@ export interface LossPanelProps {
   readonly smoothing: number;
 }
 
-const MARGIN = { top: 10, right: 14, bottom: 34, left: 50 };
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-type YScale = ScaleContinuousNumeric<number, number>;
-
-interface Frame {
-  readonly width: number;
-  readonly height: number;
-  readonly x: ReturnType<typeof scaleLinear<number, number>>;
-  readonly y: YScale;
-}
-
-function makeFrame(layout: LossLayout, width: number, height: number, mode: YScaleMode): Frame {
-  const x = scaleLinear().domain(layout.xDomain).range([MARGIN.left, Math.max(MARGIN.left + 1, width - MARGIN.right)]);
-  const yRange = [Math.max(MARGIN.top + 1, height - MARGIN.bottom), MARGIN.top];
-  const y: YScale = mode === 'log' ? scaleLog().domain(layout.yDomain).range(yRange) : scaleLinear().domain(layout.yDomain).range(yRange);
-  return { width, height, x, y };
-}
-
 /** Strokes rows as one polyline, breaking at NaN; values off the axis are drawn on its edge. */
-function strokeLine(ctx: CanvasRenderingContext2D, frame: Frame, xs: Float64Array, ys: ArrayLike<number>, length: number): void {
-  const domain = frame.y.domain() as [number, number];
+function strokeLine(ctx: CanvasRenderingContext2D, frame: Frame, { x: xs, y: ys, length }: DrawnLine): void {
+  const { fastX, fastY } = frame;
   ctx.beginPath();
   drawDecimated(
-    (i) => frame.x(xs[i]),
-    (i) => {
-      const v = clampToDomain(ys[i], domain);
-      return Number.isNaN(v) ? NaN : frame.y(v);
-    },
+    (i) => fastX(xs[i]),
+    (i) => fastY(ys[i]),
     length,
     ctx,
   );
@@ -68,18 +48,18 @@ function strokeLine(ctx: CanvasRenderingContext2D, frame: Frame, xs: Float64Arra
 function drawLine(ctx: CanvasRenderingContext2D, frame: Frame, line: LineSeries, color: string, width: number, alpha: number, smoothed: boolean): void {
   if (line.length === 0) return;
   ctx.strokeStyle = color;
-  if (smoothed && line.smooth) {
+  if (smoothed && line.drawnSmooth) {
     // The raw curve stays visible behind the smoothed one, so smoothing never hides what happened.
     ctx.globalAlpha = alpha * 0.35;
     ctx.lineWidth = Math.max(0.75, width * 0.6);
-    strokeLine(ctx, frame, line.x, line.y, line.length);
+    strokeLine(ctx, frame, line.drawn);
     ctx.globalAlpha = alpha;
     ctx.lineWidth = width;
-    strokeLine(ctx, frame, line.x, line.smooth, line.length);
+    strokeLine(ctx, frame, line.drawnSmooth);
   } else {
     ctx.globalAlpha = alpha;
     ctx.lineWidth = width;
-    strokeLine(ctx, frame, line.x, line.y, line.length);
+    strokeLine(ctx, frame, line.drawn);
   }
   ctx.globalAlpha = 1;
 }

@@ -35,6 +35,13 @@ export interface WeightSpacePanelProps {
 
 const MARGIN = { top: 6, right: 8, bottom: 30, left: 40 };
 const FALLBACK_SIZE = { width: 560, height: 280 };
+/**
+ * Path rows drawn per frame, shared by the visible runs (rasterising long
+ * round-joined strokes is what costs, not computing them); beyond it every
+ * n-th row of a run is drawn.
+ */
+const PATH_ROW_BUDGET = 12_000;
+const MIN_PATH_ROWS = 1_500;
 /** The contour grid covers this multiple of the view, so panning rarely needs a new surface. */
 const GRID_GROWTH = 2.2;
 /** Zooming in further than this fraction of the grid recomputes it, so rings stay smooth. */
@@ -53,6 +60,29 @@ function makeFrame(view: WeightDomain, width: number, height: number): Frame {
   const x = scaleLinear().domain(view.w1).range([MARGIN.left, Math.max(MARGIN.left + 1, width - MARGIN.right)]);
   const y = scaleLinear().domain(view.w2).range([Math.max(MARGIN.top + 1, height - MARGIN.bottom), MARGIN.top]);
   return { width, height, x, y };
+}
+
+/** Slope and offset of a linear scale, for hot loops where calling the scale per point is the bottleneck. */
+function affineOf(scale: Scale): [number, number] {
+  const [d0, d1] = scale.domain();
+  const [r0, r1] = scale.range();
+  const a = d1 !== d0 ? (r1 - r0) / (d1 - d0) : 0;
+  return [a, r0 - a * d0];
+}
+
+function sameDomain(a: WeightDomain, b: WeightDomain): boolean {
+  return a.w1[0] === b.w1[0] && a.w1[1] === b.w1[1] && a.w2[0] === b.w2[0] && a.w2[1] === b.w2[1];
+}
+
+/**
+ * The same domain object for as long as its numbers stay the same, so a run
+ * that moves inside the view does not redraw the contours and axes every frame.
+ */
+function useStableDomain(domain: WeightDomain): WeightDomain {
+  const [kept, setKept] = useState(domain);
+  if (sameDomain(kept, domain)) return kept;
+  setKept(domain);
+  return domain;
 }
 
 function plotSize(width: number, height: number): [number, number] {
@@ -117,21 +147,35 @@ function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunP
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   // Canvas coordinates beyond ±1e7 px are not drawn reliably; a blown-up path is pinned there instead.
-  const px = (w: number): number => Math.max(-1e7, Math.min(1e7, frame.x(w)));
-  const py = (w: number): number => Math.max(-1e7, Math.min(1e7, frame.y(w)));
+  const [ax, bx] = affineOf(frame.x);
+  const [ay, by] = affineOf(frame.y);
+  const px = (w: number): number => Math.max(-1e7, Math.min(1e7, ax * w + bx));
+  const py = (w: number): number => Math.max(-1e7, Math.min(1e7, ay * w + by));
   const ordered = [...paths].sort((a, b) => Number(a.run.id === primaryId) - Number(b.run.id === primaryId));
   for (const { run, trajectory } of ordered) {
+    // Near the optimum a noisy path of 65,536 rows is a ball of overlapping strokes; drawing every
+    // n-th row of it looks the same and keeps rasterising cheap. Each epoch's first and last row are always drawn.
+    let rows = 0;
+    for (const piece of trajectory.pieces) rows += piece.w1.length;
+    const rowStride = Math.max(1, Math.ceil(rows / Math.max(MIN_PATH_ROWS, PATH_ROW_BUDGET / paths.length)));
     // One stroke per shade: odd epochs in the run's colour, even ones lighter.
     for (const parity of [0, 1]) {
       ctx.beginPath();
       for (const piece of trajectory.pieces) {
         if (piece.epoch % 2 !== parity) continue;
-        for (let i = 0; i < piece.w1.length; i++) {
+        let lastX = NaN;
+        let lastY = NaN;
+        const end = piece.w1.length - 1;
+        for (let i = 0; i <= end; i += i + rowStride > end && i !== end ? end - i : rowStride) {
           const x = px(piece.w1[i]);
           const y = py(piece.w2[i]);
           if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
           if (i === 0) ctx.moveTo(x, y);
-          else ctx.lineTo(x, y);
+          // Moves under half a pixel are invisible; skipping them keeps a 65,536-row path cheap to stroke.
+          else if (i === end || Math.abs(x - lastX) >= 0.5 || Math.abs(y - lastY) >= 0.5) ctx.lineTo(x, y);
+          else continue;
+          lastX = x;
+          lastY = y;
         }
       }
       ctx.strokeStyle = parity === 1 ? run.color : lighter(run.color);
@@ -406,10 +450,13 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const optimumW = info ? info.optimum.w : null;
 
   const paths = useMemo(() => runPaths(runs, cache), [runs, cache]);
-  const lossAt = useCallback((run: RunView, w1: number, w2: number) => fullLoss(statsFor(run.settings).stats, run.settings.model, w1, w2), []);
-  const autoView = useMemo(
-    () => fitEqualAspect(sceneBounds(paths, optimumW, lossAt), plotW, plotH, 0.1, 0.5),
-    [paths, optimumW, lossAt, plotW, plotH],
+  const lossFor = useCallback((run: RunView) => {
+    const { stats } = statsFor(run.settings);
+    const model = run.settings.model;
+    return (w1: number, w2: number) => fullLoss(stats, model, w1, w2);
+  }, []);
+  const autoView = useStableDomain(
+    useMemo(() => fitEqualAspect(sceneBounds(paths, optimumW, lossFor), plotW, plotH, 0.1, 0.5), [paths, optimumW, lossFor, plotW, plotH]),
   );
 
   // A view the user zoomed or panned to; null follows the runs (start, optimum, path).

@@ -5,6 +5,7 @@ import type { RunView } from '../store/runTypes.ts';
 import { quantile } from 'd3-array';
 import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { nearestIndex } from './nearest.ts';
+import { thinM4 } from './pixelLine.ts';
 import { smoothEma, smoothingSpacing } from './smoothing.ts';
 import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from './xAxis.ts';
 
@@ -31,6 +32,28 @@ export interface LineSeries {
   readonly y: Float64Array;
   /** The smoothed y, or null when smoothing is off. */
   readonly smooth: Float64Array | null;
+  /** What to draw for y: the rows thinned (M4) to a few per pixel when there are many. */
+  readonly drawn: DrawnLine;
+  /** The same for the smoothed y (null when smoothing is off). */
+  readonly drawnSmooth: DrawnLine | null;
+}
+
+export interface DrawnLine {
+  readonly length: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** Buckets a drawn line keeps: two or more per pixel column on any chart up to 1,000 px wide. */
+export const DRAW_BUCKETS = 1024;
+
+function drawnLine(buffers: Buffers, name: string, x: Float64Array, y: Float64Array, length: number): DrawnLine {
+  if (length <= 4 * DRAW_BUCKETS) return { length, x, y };
+  const capacity = length; // M4 keeps at most 4 rows per bucket plus NaN rows, never more than the input
+  const outX = buffers.get(`${name}.drawnX`, capacity);
+  const outY = buffers.get(`${name}.drawnY`, capacity);
+  const kept = thinM4(x, y, length, DRAW_BUCKETS, outX, outY);
+  return { length: kept, x: outX.subarray(0, kept), y: outY.subarray(0, kept) };
 }
 
 export interface RunLossSeries {
@@ -91,7 +114,9 @@ function lineOf(
   const x = mapSteps(step, n, options.xAxis, plan, buffers.get(`${name}.x`, n));
   const smooth =
     options.smoothing > 0 ? smoothEma(step, y, n, options.smoothing, smoothingSpacing(totalSteps), buffers.get(`${name}.smooth`, n)) : null;
-  return { length: n, step, x, y, smooth };
+  const drawn = drawnLine(buffers, `${name}.raw`, x, y, n);
+  const drawnSmooth = smooth ? drawnLine(buffers, `${name}.smooth`, x, smooth, n) : null;
+  return { length: n, step, x, y, smooth, drawn, drawnSmooth };
 }
 
 /**

@@ -74,3 +74,69 @@ export function drawDecimated(px: (i: number) => number, py: (i: number) => numb
   flush();
   return emitted;
 }
+
+/**
+ * Thins a polyline in data space before it is drawn: the x-range is cut into
+ * `buckets` equal buckets and each keeps its first, lowest, highest and last
+ * row (M4), in order. With at least two buckets per pixel column no extreme
+ * moves by more than one pixel column (a bucket may straddle two), so the
+ * drawn line looks like the full one, and it is computed once per change of
+ * the series instead of once per frame. NaN rows are kept (they
+ * break the line). Writes into outX/outY (capacity ≥ 4·buckets + NaN rows)
+ * and returns the number of rows written.
+ */
+export function thinM4(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  length: number,
+  buckets: number,
+  outX: Float64Array,
+  outY: Float64Array,
+): number {
+  if (length <= 0) return 0;
+  let written = 0;
+  const x0 = xs[0];
+  const span = xs[length - 1] - x0;
+  const perUnit = span > 0 ? buckets / span : 0;
+  let bucket = -1;
+  let first = -1, low = -1, high = -1, last = -1;
+
+  const emit = (i: number): void => {
+    outX[written] = xs[i];
+    outY[written] = ys[i];
+    written++;
+  };
+  const flush = (): void => {
+    if (first < 0) return;
+    // The kept rows in the order they occurred, each once.
+    const picks = [first, low, high, last].sort((a, b) => a - b);
+    let previous = -1;
+    for (const i of picks) {
+      if (i !== previous) emit(i);
+      previous = i;
+    }
+    first = -1;
+  };
+
+  for (let i = 0; i < length; i++) {
+    const y = ys[i];
+    if (Number.isNaN(y)) {
+      flush();
+      emit(i);
+      bucket = -1;
+      continue;
+    }
+    const b = Math.min(buckets - 1, Math.floor((xs[i] - x0) * perUnit));
+    if (b !== bucket || first < 0) {
+      flush();
+      bucket = b;
+      first = low = high = last = i;
+      continue;
+    }
+    last = i;
+    if (y < ys[low]) low = i;
+    if (y > ys[high]) high = i;
+  }
+  flush();
+  return written;
+}

@@ -24,6 +24,9 @@ export function smoothEma(
   let average = 0;
   let weight = 0;
   let lastX = NaN;
+  // Most neighbouring rows are the same distance apart: reuse the decay instead of calling pow per row.
+  let lastGap = NaN;
+  let lastDecay = 0;
   for (let i = 0; i < length; i++) {
     const y = ys[i];
     if (!Number.isFinite(y)) {
@@ -33,7 +36,11 @@ export function smoothEma(
     const x = xs[i];
     // The first row, and rows after a gap of unknown length, start fresh decay from where they are.
     const gap = Number.isFinite(lastX) ? Math.max(0, x - lastX) / ref : 1;
-    const decay = alpha === 0 ? 0 : Math.pow(alpha, gap);
+    if (gap !== lastGap) {
+      lastGap = gap;
+      lastDecay = alpha === 0 ? 0 : Math.pow(alpha, gap);
+    }
+    const decay = lastDecay;
     average = average * decay + (1 - decay) * y;
     weight = weight * decay + (1 - decay);
     out[i] = weight > 0 ? average / weight : y;

@@ -42,28 +42,44 @@ export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunP
  */
 export const FIT_LOSS_FACTOR = 4;
 
+/** Per path: the fitted region of its points, kept while the path object is unchanged (cached per run version). */
+const pathBounds = new WeakMap<Trajectory, { limit: number; bounds: Bounds }>();
+
 /**
  * The region to show: every run's start, the optimum, and each path's points
  * whose loss is at most FIT_LOSS_FACTOR times that run's start loss.
+ * `lossFor(run)` gives a function for the run's full-data loss at (w1, w2).
  */
 export function sceneBounds(
   paths: readonly RunPath[],
   optimum: readonly [number, number] | null,
-  lossAt: (run: RunView, w1: number, w2: number) => number,
+  lossFor: (run: RunView) => (w1: number, w2: number) => number,
 ): Bounds {
   const bounds = emptyBounds();
   if (optimum) includePoint(bounds, optimum[0], optimum[1]);
   for (const { run, trajectory } of paths) {
     const [s1, s2] = trajectory.start;
     includePoint(bounds, s1, s2);
-    const limit = FIT_LOSS_FACTOR * lossAt(run, s1, s2);
-    for (const piece of trajectory.pieces) {
-      for (let i = 0; i < piece.w1.length; i++) {
-        const w1 = piece.w1[i];
-        const w2 = piece.w2[i];
-        // A start loss of NaN (unknown) keeps every finite point.
-        if (!(lossAt(run, w1, w2) > limit)) includePoint(bounds, w1, w2);
+    const lossAt = lossFor(run);
+    const limit = FIT_LOSS_FACTOR * lossAt(s1, s2);
+    let own = pathBounds.get(trajectory);
+    if (!own || !Object.is(own.limit, limit)) {
+      const b = emptyBounds();
+      for (const piece of trajectory.pieces) {
+        for (let i = 0; i < piece.w1.length; i++) {
+          const w1 = piece.w1[i];
+          const w2 = piece.w2[i];
+          // A start loss of NaN (unknown) keeps every finite point.
+          if (!(lossAt(w1, w2) > limit)) includePoint(b, w1, w2);
+        }
       }
+      own = { limit, bounds: b };
+      pathBounds.set(trajectory, own);
+    }
+    const b = own.bounds;
+    if (b.minX <= b.maxX) {
+      includePoint(bounds, b.minX, b.minY);
+      includePoint(bounds, b.maxX, b.maxY);
     }
   }
   return bounds;

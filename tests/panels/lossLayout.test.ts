@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLossLayout, hoverRows, LossLayoutCache, type LossOptions } from '../../src/panels/lossLayout.ts';
+import { buildLossLayout, DRAW_BUCKETS, hoverRows, LossLayoutCache, type LossOptions } from '../../src/panels/lossLayout.ts';
 import { startLossFor } from '../../src/panels/dataCache.ts';
 import { trainedRun } from './runFixture.ts';
 
@@ -131,5 +131,18 @@ describe('layout cache across frames', () => {
     buildLossLayout([run], base, cache);
     const epochs = buildLossLayout([run], { ...base, xAxis: 'epochs' }, cache);
     expect(epochs.series[0].full.x[10]).toBe(1);
+  });
+});
+
+describe('what is drawn', () => {
+  it('draws short runs row for row and thins long ones to a bounded number of rows', () => {
+    const short = buildLossLayout([trainedRun({}, 200)], base).series[0];
+    expect(short.full.drawn.length).toBe(short.full.length);
+    const long = buildLossLayout([trainedRun({ n: 1000, b: 1, epochs: 20 })], { ...base, smoothing: 0.5 }).series[0];
+    expect(long.batch.length).toBe(20_000);
+    expect(long.batch.drawn.length).toBeLessThanOrEqual(4 * DRAW_BUCKETS);
+    expect(long.batch.drawnSmooth!.length).toBeLessThanOrEqual(4 * DRAW_BUCKETS);
+    // The noise extremes survive thinning.
+    expect(Math.max(...long.batch.drawn.y)).toBe(Math.max(...long.batch.y));
   });
 });

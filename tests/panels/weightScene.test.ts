@@ -5,7 +5,7 @@ import { runPaths, sceneBounds, TrajectoryCache } from '../../src/panels/weightS
 import type { RunView } from '../../src/store/runTypes.ts';
 import { trainedRun } from './runFixture.ts';
 
-const lossAt = (run: RunView, w1: number, w2: number) => fullLoss(statsFor(run.settings).stats, run.settings.model, w1, w2);
+const lossAt = (run: RunView) => (w1: number, w2: number) => fullLoss(statsFor(run.settings).stats, run.settings.model, w1, w2);
 
 describe('weight-space scene', () => {
   it('builds one path per visible run, starting at its start weights', () => {
