@@ -33,7 +33,8 @@ export interface WeightSpacePanelProps {
   readonly onPickInitialWeights?: (w1: number, w2: number) => void;
 }
 
-const MARGIN = { top: 6, right: 8, bottom: 30, left: 40 };
+// The top margin holds the zoom toolbar, so it never covers a mark.
+const MARGIN = { top: 26, right: 8, bottom: 30, left: 40 };
 const FALLBACK_SIZE = { width: 560, height: 280 };
 /**
  * Path rows drawn per frame, shared by the visible runs (rasterising long
@@ -294,7 +295,14 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
   // Deep model: the valley of equally good minima and the saddle at the origin.
   const view: WeightDomain = { w1: frame.x.domain() as [number, number], w2: frame.y.domain() as [number, number] };
   const valley = marks.product === null ? [] : valleyCurves(marks.product, view);
-  layer
+  // One fixed group per kind of mark, in drawing order: marks added later (new epochs) never cover the current point.
+  const groups = layer
+    .selectAll<SVGGElement, string>('g.kind')
+    .data(['valley', 'saddle', 'optimum', 'start', 'epoch-end', 'now'], (d) => d)
+    .join('g')
+    .attr('class', (d) => `kind kind-${d}`);
+  const group = (kind: string) => groups.filter((d) => d === kind);
+  group('valley')
     .selectAll('path.valley')
     .data(valley)
     .join('path')
@@ -305,7 +313,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     .attr('stroke-dasharray', '6 3')
     .attr('d', (c) => c.w1.map((w, i) => `${i ? 'L' : 'M'}${clampPx(frame.x(w))},${clampPx(frame.y(c.w2[i]))}`).join(''));
   const saddle = marks.product === null ? [] : [[0, 0]];
-  const saddleMark = layer
+  const saddleMark = group('saddle')
     .selectAll<SVGGElement, number[]>('g.saddle')
     .data(saddle)
     .join((enter) => {
@@ -317,7 +325,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
   saddleMark.attr('transform', `translate(${frame.x(0)},${frame.y(0)})`);
 
   const optimum = marks.optimum ? [marks.optimum] : [];
-  const star = layer
+  const star = group('optimum')
     .selectAll<SVGGElement, readonly [number, number]>('g.optimum')
     .data(optimum)
     .join((enter) => {
@@ -331,7 +339,15 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
       return g;
     });
   star.attr('transform', (w) => `translate(${frame.x(w[0])},${frame.y(w[1])})`);
-  star.select('text').text(marks.product === null ? 'w* best fit' : 'w* (one of many)');
+  // Labels near the right or top edge go on the other side of their mark, so they are never cut off.
+  const nearRight = (px: number): boolean => px > x1 - 100;
+  const nearTop = (py: number): boolean => py < y1 + 16;
+  star
+    .select('text')
+    .text(marks.product === null ? 'w* best fit' : 'w* (one of many)')
+    .attr('text-anchor', (w) => (nearRight(frame.x(w[0])) ? 'end' : 'start'))
+    .attr('x', (w) => (nearRight(frame.x(w[0])) ? -9 : 8))
+    .attr('y', (w) => (nearTop(frame.y(w[1])) ? 14 : -6));
 
   // Start and current point of every run.
   const ends = marks.paths.map((p) => {
@@ -339,7 +355,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     const now: [number, number] = last ? [last.w1.at(-1)!, last.w2.at(-1)!] : [p.trajectory.start[0], p.trajectory.start[1]];
     return { run: p.run, start: p.trajectory.start, now, primary: p.run === marks.primary };
   });
-  const starts = layer
+  const starts = group('start')
     .selectAll<SVGGElement, (typeof ends)[number]>('g.start')
     .data(ends, (d) => d.run.id)
     .join((enter) => {
@@ -352,6 +368,9 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
   starts.select('rect').attr('stroke', (d) => d.run.color);
   starts
     .select('text')
+    .attr('text-anchor', (d) => (frame.x(d.start[0]) < x0 + 40 ? 'start' : 'end'))
+    .attr('x', (d) => (frame.x(d.start[0]) < x0 + 40 ? 7 : -7))
+    .attr('y', (d) => (nearTop(frame.y(d.start[1])) ? 16 : -7))
     .attr('fill', (d) => d.run.color)
     .text((d) => (d.primary ? 'start' : ''));
 
@@ -370,7 +389,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     }
     for (const i of thinLabels(xs, ys, e.length, 18, 40)) labels.push({ epoch: e.epoch[i], x: xs[i], y: ys[i], color: primaryRun.color });
   }
-  const numbered = layer
+  const numbered = group('epoch-end')
     .selectAll<SVGGElement, (typeof labels)[number]>('g.epoch-end')
     .data(labels, (d) => d.epoch)
     .join((enter) => {
@@ -386,7 +405,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     .attr('fill', (d) => d.color)
     .text((d) => String(d.epoch));
 
-  const nows = layer
+  const nows = group('now')
     .selectAll<SVGCircleElement, (typeof ends)[number]>('circle.now')
     .data(
       ends.filter((d) => d.run.cursor.step > 0),
@@ -394,7 +413,7 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     )
     .join('circle')
     .attr('class', 'now')
-    .attr('r', 5)
+    .attr('r', 4.5)
     .attr('stroke', '#fff')
     .attr('stroke-width', 2);
   nows
@@ -694,7 +713,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
           ? `w1 ${formatValue(hover.w1)} · w2 ${formatValue(hover.w2)} · loss ${formatValue(hoverLoss)}${onPickInitialWeights ? ' · click to start here' : ''}`
           : info?.optimum.message && model === 'linear'
             ? info.optimum.message
-            : `Contours: lighter = lower loss. Drag to pan, wheel or +/− to zoom${onPickInitialWeights ? ', click to set the start weights' : ''}.`}
+            : `Lighter = lower loss. Drag to pan, wheel or +/− to zoom${onPickInitialWeights ? ', click to set the start' : ''}.`}
       </div>
     </figure>
   );
