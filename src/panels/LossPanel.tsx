@@ -254,7 +254,7 @@ function summary(layout: LossLayout): string {
     .map((s) => {
       const n = s.full.length;
       if (n === 0) return `${s.run.name}: not started`;
-      return `${s.run.name}: full-data loss after ${s.full.step[n - 1]} steps ${formatValue(s.full.y[n - 1])}`;
+      return `${s.run.name}: full-data loss after ${s.full.step[n - 1]} steps: ${formatValue(s.full.y[n - 1])}`;
     })
     .join('; ');
 }
@@ -268,6 +268,8 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
   const hoverRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [hoverX, setHoverX] = useState<number | null>(null);
+  // Only keyboard reading is announced: announcing every pointer move would drown a screen reader.
+  const [announce, setAnnounce] = useState(false);
   const [cache] = useState(() => new LossLayoutCache());
 
   const layout = useMemo(
@@ -293,6 +295,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
       const px = event.clientX - box.left;
       const [x0, x1] = frame.x.range();
       setHoverX(px < x0 - 4 || px > x1 + 4 ? null : frame.x.invert(px));
+      setAnnounce(false);
     },
     [frame],
   );
@@ -313,6 +316,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
       else return;
       event.preventDefault();
       setHoverX(next === null ? null : line.x[next]);
+      setAnnounce(true);
     },
     [layout, hoverX],
   );
@@ -381,7 +385,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
         {hoverX !== null && rows.length > 0 ? (
           <div
             className="panel-tooltip"
-            role="status"
+            role={announce ? 'status' : undefined}
             style={{ top: MARGIN.top + 2, ...(flip ? { right: size.width - tooltipLeft + 10 } : { left: tooltipLeft + 10 }) }}
           >
             <table>

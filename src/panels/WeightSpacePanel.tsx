@@ -495,8 +495,10 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
 
   // The contour grid: recomputed only when the data change or the view leaves (or zooms far into) the covered region.
   const [gridDomain, setGridDomain] = useState<WeightDomain>(() => growDomain(view, GRID_GROWTH));
+  const viewIsFinite = [...view.w1, ...view.w2].every(Number.isFinite);
   const needsGrid =
-    !domainCovers(gridDomain, view) || view.w1[1] - view.w1[0] < GRID_MIN_FRACTION * (gridDomain.w1[1] - gridDomain.w1[0]);
+    viewIsFinite &&
+    (!domainCovers(gridDomain, view) || view.w1[1] - view.w1[0] < GRID_MIN_FRACTION * (gridDomain.w1[1] - gridDomain.w1[0]));
   if (needsGrid) setGridDomain(growDomain(view, GRID_GROWTH));
   const surface = useMemo(
     () => (info ? computeSurface(info.stats, model, info.optimum.loss, gridDomain) : null),

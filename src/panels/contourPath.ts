@@ -47,6 +47,12 @@ export function gridOver(domain: { readonly w1: readonly [number, number]; reado
   const spanX = domain.w1[1] - domain.w1[0];
   const spanY = domain.w2[1] - domain.w2[0];
   const longer = Math.max(spanX, spanY);
+  // A degenerate or non-finite region still gets a valid (tiny) grid rather than an exception mid-render.
+  if (!(spanX > 0 && spanY > 0 && Number.isFinite(longer))) {
+    const w1 = Number.isFinite(domain.w1[0]) ? domain.w1[0] : 0;
+    const w2 = Number.isFinite(domain.w2[0]) ? domain.w2[0] : 0;
+    return { w1Min: w1, w1Max: w1 + 1, w2Min: w2, w2Max: w2 + 1, cols: 2, rows: 2 };
+  }
   const cols = Math.max(2, Math.round((maxPoints * spanX) / longer));
   const rows = Math.max(2, Math.round((maxPoints * spanY) / longer));
   return { w1Min: domain.w1[0], w1Max: domain.w1[1], w2Min: domain.w2[0], w2Max: domain.w2[1], cols, rows };

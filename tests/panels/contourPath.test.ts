@@ -40,3 +40,18 @@ describe('contour geometry', () => {
     expect((grid.w1Max - grid.w1Min) / (grid.cols - 1)).toBeCloseTo((grid.w2Max - grid.w2Min) / (grid.rows - 1), 1);
   });
 });
+
+describe('degenerate regions', () => {
+  it('still gives a valid grid, so a collapsed or broken view cannot crash the panel', () => {
+    for (const domain of [
+      { w1: [1, 1] as const, w2: [0, 2] as const },
+      { w1: [NaN, 1] as const, w2: [0, 2] as const },
+      { w1: [0, Infinity] as const, w2: [0, 2] as const },
+    ]) {
+      const grid = gridOver(domain);
+      expect(grid.cols).toBeGreaterThanOrEqual(2);
+      expect(grid.rows).toBeGreaterThanOrEqual(2);
+      expect(Number.isFinite(grid.w1Min) && Number.isFinite(grid.w1Max)).toBe(true);
+    }
+  });
+});
