@@ -2,7 +2,8 @@
 // one user seed. Data, batch order and restarts each get their own stream, so
 // changing how examples are ordered (shuffle mode, batch size, drop-last)
 // never changes the data set the runs are compared on.
-import { randomInt, randomLcg, randomNormal, randomUniform } from 'd3-random';
+import { randomInt, randomLcg, randomUniform } from 'd3-random';
+import { portableLog } from './portableLog.ts';
 import { shuffler } from 'd3-array';
 
 export type RandomSource = () => number;
@@ -36,8 +37,32 @@ export function randomStream(seed: number, stream: RandomStream): RandomSource {
   return randomLcg(streamState(seed, stream) / TWO_POW_32);
 }
 
+/**
+ * Normal draws by d3-random's own algorithm (Marsaglia's polar method, the
+ * same uniforms consumed in the same order), except that the logarithm is
+ * portableLog: d3 calls Math.log, whose last bit differs between engines, and
+ * a shared link must give the same data in every browser and in the CLI.
+ */
 export function normalFrom(source: RandomSource, mean = 0, deviation = 1): RandomSource {
-  return randomNormal.source(source)(mean, deviation);
+  // Each accepted pair (x, y) inside the unit disc yields two draws sharing r.
+  let spare: number | null = null;
+  let r = 0;
+  return () => {
+    let y: number;
+    if (spare !== null) {
+      y = spare;
+      spare = null;
+    } else {
+      let x: number;
+      do {
+        x = source() * 2 - 1;
+        y = source() * 2 - 1;
+        r = x * x + y * y;
+      } while (!r || r > 1);
+      spare = x;
+    }
+    return mean + deviation * y * Math.sqrt((-2 * portableLog(r)) / r);
+  };
 }
 
 export function uniformFrom(source: RandomSource, min: number, max: number): RandomSource {

@@ -22,7 +22,15 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', '');
     return;
   }
-  await build({ logLevel: 'warn', configFile: 'vite.config.ts', build: { outDir: 'dist', emptyOutDir: true } });
+  // Vitest runs with NODE_ENV=test, which would make Vite bundle React's
+  // development build; the tests must exercise what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production', configFile: 'vite.config.ts', build: { outDir: 'dist', emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   server = await startStaticServer('dist', SUB_PATH);
   project.provide('chromiumPath', chromium);
   project.provide('baseUrl', server.url);
