@@ -1,6 +1,6 @@
 // The page: controls on the left; the loss chart and the weight space side by
 // side at the top, so a 1366×768 screen shows play and both charts at once.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr } from '../core/curvature.ts';
 import type { Problem } from '../core/settings.ts';
 import { LossPanel } from '../panels/LossPanel.tsx';
@@ -19,6 +19,8 @@ import type { ViewState } from '../url/experimentUrl.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
+import { ExportMenu } from '../ui/ExportMenu.tsx';
 import { PrimaryCaption } from './PrimaryCaption.tsx';
 import { PrimaryLoopView } from './PrimaryLoopView.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
@@ -45,6 +47,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const error = useLab((s) => s.error);
   const problems = useLab((s) => s.problems);
   const [editNote, setEditNote] = useState<Problem[]>([]);
+  const lossCard = useRef<HTMLDivElement>(null);
+  const weightCard = useRef<HTMLDivElement>(null);
+  const dataCard = useRef<HTMLDivElement>(null);
 
   const maxLr = useMemo(() => largestStableLr(statsFor(settings).stats, settings.model, settings.mom), [settings]);
 
@@ -104,6 +109,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           onKeep={() => store.getState().keepRun()}
           onCompare={(kind) => store.getState().startComparison(kind)}
         />
+        <ExportMenu runs={runs} />
         <QuestionsList active={question} onOpen={onOpenLink} />
         <SettingsPanel settings={settings} onChange={onSettings} />
       </aside>
@@ -123,16 +129,19 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         }} />
         <ViewControls view={view} onChange={onView} />
         <div className="charts">
-          <div className="chart-card chart-loss">
+          <div className="chart-card chart-loss" ref={lossCard}>
+            <ChartImageButtons card={lossCard} chart="loss" />
             <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
           </div>
-          <div className="chart-card chart-weights">
+          <div className="chart-card chart-weights" ref={weightCard}>
+            <ChartImageButtons card={weightCard} chart="weight-space" />
             <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
           </div>
         </div>
         <StatusLine runs={runs} primaryRunId={primaryRunId} />
         <div className="lower">
-          <div className="chart-card chart-data">
+          <div className="chart-card chart-data" ref={dataCard}>
+            <ChartImageButtons card={dataCard} chart="data" />
             <DataPanel runs={runs} primaryRunId={primaryRunId} />
           </div>
           <div className="lower-text">

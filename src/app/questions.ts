@@ -60,7 +60,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'batch-size',
     title: 'Big batches or small?',
     explanation:
-      'The three runs differ only in batch size: 1, 10 and 100. Per gradient step (x: steps) the big batch looks best — each of its steps uses all the data. Per epoch (x: epochs) the small batch looks best — it takes 100 steps per epoch where the big one takes 1. Per example seen the costs are equal, and small batches make more progress for the same work on this problem. Switch the x-axis to see each story.',
+      'The three runs differ only in batch size: 1, 10 and 100, with the same learning rate. Per gradient step (x: steps) they fall at first at nearly the same rate — a step is a step — but the b = 1 curve is noisy and stalls at a higher noise floor, while b = 100 is smooth. Per epoch (x: epochs) the small batch is far ahead: it takes 100 steps per epoch where the big one takes 1. Per example seen the picture is the same as per epoch: on this problem, small batches make more progress for the same work.',
     link: '?speed=600&runs=b:1,base,b:100&q=batch-size',
   },
 ];
