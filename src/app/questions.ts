@@ -54,7 +54,7 @@ export const QUESTIONS: readonly Question[] = [
     title: 'Does each epoch find a different local minimum?',
     explanation:
       'This model is a two-layer linear net, ŷ = w2·(w1·x): its loss has a saddle at the origin and a curved valley of equally good minima where w1·w2 equals the best slope. Runs from different starting points arrive at different points of the valley with the same loss. No run jumps from minimum to minimum between epochs: each path flows steadily down into the valley and stays there.',
-    link: '?model=deep&speed=60&runs=w0:0.3_2.5,w0:2.5_0.3,w0:-0.5_-2.5,base&q=local-minima',
+    link: '?model=deep&speed=60&runs=w0:2.5_2.5,w0:-2.5_-2,w0:0.3_-2.5,w0:2.5_-0.5,base&q=local-minima',
   },
   {
     id: 'batch-size',
