@@ -27,3 +27,10 @@ describe('README CLI example', () => {
     expect(printed.trimEnd()).toBe(block);
   });
 });
+
+describe('README questions', () => {
+  it('lists every guided question with the same link the page uses', async () => {
+    const { QUESTIONS } = await import('../../src/app/questions.ts');
+    for (const q of QUESTIONS) expect(readme).toContain(`[${q.title}](http://localhost:5173/${q.link})`);
+  });
+});
