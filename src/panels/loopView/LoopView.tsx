@@ -78,7 +78,8 @@ function LoopCode({ run }: { run: RunView }) {
   // Each role's value goes beside its first line (the restart block has several).
   const annotated = new Set<string>();
   return (
-    <pre className="loop-code-box" ref={box} tabIndex={0} aria-label="Training loop code">
+    // Focusable so keyboard users can scroll it; a region role so its name is allowed and announced.
+    <pre className="loop-code-box" ref={box} tabIndex={0} role="region" aria-label="Training loop code">
       <code>
         {lines.map((line, i) => {
           const note = annotated.has(line.role) ? undefined : notes[line.role];
