@@ -3,6 +3,7 @@
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
 import type { EpochRecords, StepColumn } from '../core/records.ts';
+import type { CursorSnapshot, WorkerStatus } from '../worker/protocol.ts';
 
 /**
  * Per-step rows sorted by step. Short runs keep every step; long runs are
@@ -12,24 +13,11 @@ import type { EpochRecords, StepColumn } from '../core/records.ts';
  */
 export type SeriesView = { readonly length: number } & { readonly [K in StepColumn]: Float64Array };
 
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
+/** A run's status is the worker's word for it. */
+export type RunStatus = WorkerStatus;
 
-export interface RunCursor {
-  step: number;
-  /** Epochs completed. */
-  epoch: number;
-  /** 1-based batch index within the current epoch (0 before the first step). */
-  batchInEpoch: number;
-  w1: number;
-  w2: number;
-  loss: number;
-  batchLoss: number;
-  lr: number;
-  /** Indices of the examples in the last step's batch (at most the first 1,000). */
-  batch: Uint32Array;
-  /** Size of the last step's batch (may exceed batch.length). */
-  batchSize: number;
-}
+/** Where a run stands: the worker's snapshot after its last chunk, kept as sent. */
+export type RunCursor = CursorSnapshot;
 
 export interface RunView {
   readonly id: string;

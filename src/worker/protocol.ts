@@ -35,7 +35,7 @@ export type InMessage =
 
 export type WorkerStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
-/** Where a run stands after the last step of a chunk. Same shape as the store's RunCursor. */
+/** Where a run stands after the last step of a chunk (the store keeps it as the run's cursor). */
 export interface CursorSnapshot {
   step: number;
   epoch: number;
