@@ -43,6 +43,13 @@ const FALLBACK_SIZE = { width: 560, height: 280 };
  */
 const PATH_ROW_BUDGET = 12_000;
 const MIN_PATH_ROWS = 1_500;
+/**
+ * Segments per stroke call. Software rasterisers fill a stroke's outline as one
+ * shape, and a noisy path near the optimum overlaps itself thousands of times on
+ * every scanline: one 10,000-segment stroke took up to 300 ms, in pieces 10 ms.
+ * The colours are opaque and the caps round, so the pieces look like one line.
+ */
+const SEGMENTS_PER_STROKE = 128;
 /** The contour grid covers this multiple of the view, so panning rarely needs a new surface. */
 const GRID_GROWTH = 2.2;
 /** Zooming in further than this fraction of the grid recomputes it, so rings stay smooth. */
@@ -161,7 +168,10 @@ function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunP
     const rowStride = Math.max(1, Math.ceil(rows / Math.max(MIN_PATH_ROWS, PATH_ROW_BUDGET / paths.length)));
     // One stroke per shade: odd epochs in the run's colour, even ones lighter.
     for (const parity of [0, 1]) {
+      ctx.strokeStyle = parity === 1 ? run.color : lighter(run.color);
+      ctx.lineWidth = run.id === primaryId ? 2 : 1.5;
       ctx.beginPath();
+      let segments = 0;
       for (const piece of trajectory.pieces) {
         if (piece.epoch % 2 !== parity) continue;
         let lastX = NaN;
@@ -177,10 +187,14 @@ function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunP
           else continue;
           lastX = x;
           lastY = y;
+          if (++segments >= SEGMENTS_PER_STROKE) {
+            ctx.stroke();
+            ctx.beginPath();
+            ctx.moveTo(x, y);
+            segments = 0;
+          }
         }
       }
-      ctx.strokeStyle = parity === 1 ? run.color : lighter(run.color);
-      ctx.lineWidth = run.id === primaryId ? 2 : 1.5;
       ctx.stroke();
     }
     if (trajectory.jumps.length > 0) {
