@@ -79,6 +79,12 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
     [store],
   );
 
+  // The sidebar's parts depend on the settings, not on the runs: they are not
+  // rebuilt for each chunk of records, which arrive up to once per frame.
+  const derivedFacts = useMemo(() => <DerivedFacts settings={settings} maxStableLr={maxLr} />, [settings, maxLr]);
+  const questionsList = useMemo(() => <QuestionsList active={question} onOpen={onOpenLink} />, [question, onOpenLink]);
+  const settingsPanel = useMemo(() => <SettingsPanel settings={settings} onChange={onSettings} />, [settings, onSettings]);
+
   const status = error ? 'error' : playback.status;
   return (
     <div className="app">
@@ -101,7 +107,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           onReset={actions.reset}
           onSpeed={(speed) => onView({ ...view, speed })}
         />
-        <DerivedFacts settings={settings} maxStableLr={maxLr} />
+        {derivedFacts}
         <RunsList
           runs={runs}
           onToggle={(id) => store.getState().toggleRunVisible(id)}
@@ -110,8 +116,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           onCompare={(kind) => store.getState().startComparison(kind)}
         />
         <ExportMenu runs={runs} />
-        <QuestionsList active={question} onOpen={onOpenLink} />
-        <SettingsPanel settings={settings} onChange={onSettings} />
+        {questionsList}
+        {settingsPanel}
       </aside>
       <main className="main">
         {error && (

@@ -126,19 +126,25 @@ function lineOf(
  */
 export const BATCH_LOW_QUANTILE = 0.02;
 
+/** The quantile is estimated from at most this many evenly spaced rows: it only places the axis, and this runs every frame. */
+const QUANTILE_SAMPLE = 2048;
+
 function includeBatchValues(range: ValueRange, values: Float64Array, length: number, mode: YScaleMode): void {
   if (mode !== 'log' || length < 50) {
     includeValues(range, values, length);
     return;
   }
-  const positive: number[] = [];
+  const stride = Math.max(1, Math.ceil(length / QUANTILE_SAMPLE));
+  const sample: number[] = [];
+  for (let i = 0; i < length; i += stride) {
+    const v = values[i];
+    if (v > 0 && v < Infinity) sample.push(v);
+  }
+  const low = quantile(sample, BATCH_LOW_QUANTILE) ?? 0;
   for (let i = 0; i < length; i++) {
     const v = values[i];
-    if (v > 0 && v < Infinity) positive.push(v);
-    else includeValue(range, v);
+    if (!(v > 0 && v < Infinity) || v >= low) includeValue(range, v);
   }
-  const low = quantile(positive, BATCH_LOW_QUANTILE) ?? 0;
-  for (const v of positive) if (v >= low) includeValue(range, v);
 }
 
 interface CachedSeries {

@@ -9,8 +9,12 @@
 import { STEP_COLUMNS, type StepColumn } from '../core/records.ts';
 import type { SeriesView } from './runTypes.ts';
 
-/** 16,384 buckets of at most 4 rows: 65,536 rows × 6 columns × 8 B ≈ 3 MB per series at most. */
-export const LOD_ROW_CAPACITY = 65_536;
+/**
+ * 4,096 buckets of at most 4 rows: 16,384 rows × 6 columns × 8 B ≈ 0.8 MB per
+ * series. Four buckets per pixel of a wide chart is more than M4 needs, and
+ * the charts lay out every kept row each frame, so more rows cost frames.
+ */
+export const LOD_ROW_CAPACITY = 16_384;
 const FIRST_ALLOCATION = 1_024;
 
 /** Rows to append: the step columns, rows 0 … length − 1 (StepRecords fits). */

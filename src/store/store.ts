@@ -80,6 +80,8 @@ export interface LabState {
 export interface LabStoreOptions {
   /** Called once at creation and again on each restart. */
   createWorker: WorkerFactory;
+  /** Runs the callback once the page has drawn what the last chunk changed (default: after the next frame). */
+  afterDraw?: (callback: () => void) => void;
   settings?: Settings;
   speed?: Speed;
 }
@@ -143,6 +145,21 @@ function settingsProblems(candidate: unknown): Problem[] {
   return shape ? [shape] : checkSettings(candidate as Settings);
 }
 
+/**
+ * After the next frame has been painted, or within 100 ms when no frame comes
+ * (a background tab), so a hidden page slows training instead of stopping it.
+ */
+function afterNextFrame(callback: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
 function errorMessage(event: { message?: unknown } | null | undefined): string {
   const text = event && typeof event.message === 'string' ? event.message.trim() : '';
   return text || 'the training worker stopped unexpectedly';
@@ -157,6 +174,7 @@ export function createLabStore(options: LabStoreOptions) {
   const initialProblems = settingsProblems(initialSettings);
   if (initialProblems.length) throw new RangeError(`Invalid initial settings: ${initialProblems.map((p) => p.message).join('; ')}`);
 
+  const afterDraw = options.afterDraw ?? afterNextFrame;
   let worker: WorkerLike | null = null;
   let entries: RunEntry[] = [];
   let session = 0;
@@ -345,6 +363,11 @@ export function createLabStore(options: LabStoreOptions) {
         changed = true;
       }
       if (changed) set({ runs: entries.map((e) => e.view) });
+      // The worker sends its next chunk only after this: messages never pile up ahead of the page's frames.
+      const acked = session;
+      afterDraw(() => {
+        if (acked === session) post({ type: 'ack', session: acked });
+      });
     }
 
     function refuse(problems: Problem[]): Problem[] {

@@ -31,7 +31,9 @@ export type InMessage =
   /** Gradient steps per second of the first run; the others advance the same fraction of their epoch. */
   | { type: 'speed'; stepsPerSecond: Speed }
   /** Stops training one run; the others go on where they are. Unknown ids are ignored. */
-  | { type: 'remove'; id: string };
+  | { type: 'remove'; id: string }
+  /** The page has taken in (and drawn) the chunks of this session so far; with flow control the next chunk waits for it. */
+  | { type: 'ack'; session: number };
 
 export type WorkerStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -175,6 +177,9 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
     case 'reset':
       if (!isSession(raw.session)) return fail('reset: session must be a non-negative integer');
       return { ok: true, value: { type: 'reset', session: raw.session } };
+    case 'ack':
+      if (!isSession(raw.session)) return fail('ack: session must be a non-negative integer');
+      return { ok: true, value: { type: 'ack', session: raw.session } };
     case 'remove':
       if (typeof raw.id !== 'string' || raw.id.length < 1 || raw.id.length > MAX_RUN_ID_LENGTH) {
         return fail(`remove: id must be a string of 1 to ${MAX_RUN_ID_LENGTH} characters`);

@@ -28,7 +28,7 @@ export const FRAME_MS = 16;
 /** Work between two yields at full speed, so pause and step are handled within a frame. */
 export const SLICE_MS = 10;
 /** Upper bound on the steps of one run in one chunk, so a chunk stays a few MB. */
-export const MAX_CHUNK_STEPS = 65_536;
+export const MAX_CHUNK_STEPS = 16_384;
 /** A stalled tab does not come back to a burst of backlog: at most this much time is made up. */
 export const MAX_CATCH_UP_MS = 100;
 export const DEFAULT_SPEED: Speed = 10;
@@ -43,6 +43,12 @@ export interface RunnerOptions {
   createTrainer?: (settings: Settings) => Trainer;
   /** Overrides MAX_CHUNK_STEPS (tests use small chunks). */
   maxChunkSteps?: number;
+  /**
+   * Send a chunk only once the page has acknowledged the previous one. The
+   * page acks after drawing, so however slow its machine, messages never
+   * queue up ahead of its frames; training waits (a full chunk) instead.
+   */
+  flowControl?: boolean;
 }
 
 interface RunSlot {
@@ -69,6 +75,9 @@ export class TrainingRunner {
   private readonly scheduler: Scheduler;
   private readonly makeTrainer: (settings: Settings) => Trainer;
   private readonly maxChunkSteps: number;
+  private readonly flowControl: boolean;
+  /** A chunk of this session was posted and the page has not acknowledged it yet. */
+  private awaitingAck = false;
 
   private runs: RunSlot[] = [];
   private session = 0;
@@ -92,6 +101,7 @@ export class TrainingRunner {
     this.scheduler = options.scheduler ?? timerScheduler();
     this.makeTrainer = options.createTrainer ?? createEngineTrainer;
     this.maxChunkSteps = Math.max(1, Math.floor(options.maxChunkSteps ?? MAX_CHUNK_STEPS));
+    this.flowControl = options.flowControl ?? false;
   }
 
   /** Entry point for every incoming message; never throws. */
@@ -126,6 +136,12 @@ export class TrainingRunner {
     }
     if (message.type === 'remove') {
       this.remove(message.id);
+      return;
+    }
+    if (message.type === 'ack') {
+      if (message.session !== this.session || !this.awaitingAck) return;
+      this.awaitingAck = false;
+      this.settle();
       return;
     }
     if (!this.runs.length) {
@@ -169,6 +185,7 @@ export class TrainingRunner {
     this.progress = 0;
     this.quantum = 1;
     this.lastStatusKey = '';
+    this.awaitingAck = false;
     this.runs = configs.map((config) => {
       const trainer = this.makeTrainer(config.settings);
       return { id: config.id, settings: config.settings, trainer, stepsPerEpoch: trainer.schedule.stepsPerEpoch, builder: new ChunkBuilder() };
@@ -323,16 +340,20 @@ export class TrainingRunner {
   /** Posts what is due, reports the status once the data it describes is out, and plans the next wake. */
   private settle(): void {
     const now = this.scheduler.now();
-    if (this.hasPending() && now - this.lastPostAt >= FRAME_MS) this.flush(now, false);
+    if (this.hasPending() && now - this.lastPostAt >= FRAME_MS && !this.awaitingAck) this.flush(now, false);
     if (!this.hasPending()) this.reportStatus();
 
     const nextPost = this.lastPostAt + FRAME_MS;
-    if (this.mode === 'stopped') {
+    const chunkFull = this.runs.some((r) => r.builder.steps.length >= this.maxChunkSteps);
+    if (this.awaitingAck && (this.mode === 'stopped' || chunkFull)) {
+      // Nothing to do until the page has caught up: its ack calls settle() again.
+      this.cancelWake();
+    } else if (this.mode === 'stopped') {
       if (this.hasPending()) this.wakeAt(nextPost);
       else this.cancelWake();
     } else if (this.mode === 'playing' && this.speed !== 'max') {
-      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, this.hasPending() ? nextPost : 0));
-    } else if (this.runs.some((r) => r.builder.steps.length >= this.maxChunkSteps)) {
+      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, this.hasPending() && !this.awaitingAck ? nextPost : 0));
+    } else if (chunkFull) {
       this.wakeAt(nextPost);
     } else {
       this.wakeSoon();
@@ -353,6 +374,7 @@ export class TrainingRunner {
       transfer.push(...taken.transfer);
     }
     this.lastPostAt = now;
+    this.awaitingAck = this.flowControl;
     this.post({ type: 'chunk', session: this.session, runs: chunks }, transfer);
   }
 

@@ -8,6 +8,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const runner = new TrainingRunner({
   post: (message, transfer) => scope.postMessage(message, transfer),
   scheduler: channelScheduler(),
+  flowControl: true,
 });
 
 scope.onmessage = (event: MessageEvent<unknown>) => runner.handle(event.data);

@@ -126,6 +126,29 @@ describe('TrainingRunner: playing', () => {
     expect(h.stepOf('b')).toBeGreaterThan(20_000);
   });
 
+  it('with flow control sends the next chunk only after the page acknowledges the last one', () => {
+    const h = new Harness(0.02, { maxChunkSteps: 5_000, flowControl: true });
+    h.configure([{ id: 'a', settings: settings({ b: 1, epochs: 100_000 }) }]);
+    h.send({ type: 'ack', session: 1 }); // the configure chunk
+    h.send({ type: 'speed', stepsPerSecond: 'max' });
+    h.send({ type: 'play' });
+    h.scheduler.advance(1000);
+    // One chunk went out; the page has not drawn it, so training stopped at one full chunk behind it.
+    expect(h.chunks()).toHaveLength(2);
+    const held = h.stepOf('a');
+    expect(h.scheduler.pendingTimers).toBe(0);
+    h.send({ type: 'ack', session: 0 }); // a stale session's ack changes nothing
+    h.scheduler.advance(100);
+    expect(h.chunks()).toHaveLength(2);
+    h.send({ type: 'ack', session: 1 });
+    expect(h.chunks()).toHaveLength(3);
+    expect(h.stepOf('a')).toBe(held + 5_000);
+    h.send({ type: 'ack', session: 1 });
+    h.scheduler.advance(100);
+    expect(h.chunks().length).toBeGreaterThan(3);
+    expect(h.column('a', 'step')).toEqual(Array.from({ length: h.stepOf('a') }, (_, i) => i + 1));
+  });
+
   it('at a finite speed takes the steps due from elapsed time', () => {
     const h = new Harness();
     h.configure([{ id: 'a', settings: settings({ epochs: 1000 }) }]);
