@@ -6,10 +6,8 @@ import type { Settings } from '../../core/settings.ts';
 import { settingsToEntries } from '../../core/settings.ts';
 import type { Optimum, Schedule, SufficientStats } from '../../core/types.ts';
 import type { EpochRecords } from '../../core/records.ts';
-import { generateData } from '../../core/data.ts';
-import { sufficientStats } from '../../core/stats.ts';
 import { fullLoss } from '../../core/loss.ts';
-import { optimum } from '../../core/optimum.ts';
+import { statsFor } from '../dataCache.ts';
 import { largestStableLr } from '../../core/curvature.ts';
 import type { RunStatus, RunView } from '../../store/runTypes.ts';
 
@@ -68,10 +66,11 @@ export interface ProblemFacts {
 
 /** The data set's statistics, optimum and largest stable rate, as the engine computes them. */
 export function problemFacts(settings: Settings): ProblemFacts {
-  const stats = sufficientStats(generateData(settings));
+  // The panels' shared cache: a million-example data set is not generated a second time.
+  const { stats, optimum: best } = statsFor(settings);
   return {
     stats,
-    optimum: optimum(stats, settings.model),
+    optimum: best,
     // The rate the engine's divergence message quotes, so caption and message agree.
     maxStableLr: largestStableLr(stats, settings.model, settings.mom),
     initialLoss: fullLoss(stats, settings.model, settings.w0[0], settings.w0[1]),
