@@ -83,7 +83,8 @@ describe.runIf(hasBrowser)('playback in the browser', () => {
     await page.waitForSelector('[data-testid="status-step"]');
     await page.selectOption('[data-testid="speed"]', 'max');
     await page.click('[data-testid="play"]');
-    await waitForStep(page, 'step > 1000');
+    // Measured once the run is under way, not while the page starts up.
+    await waitForStep(page, 'step > 200000');
     const gaps = await page.evaluate(
       () =>
         new Promise<number[]>((resolve) => {
@@ -100,7 +101,7 @@ describe.runIf(hasBrowser)('playback in the browser', () => {
         }),
     );
     const stepAfter = await statusNumber(page, 'step');
-    expect(stepAfter).toBeGreaterThan(100_000);
+    expect(stepAfter).toBeGreaterThan(400_000);
     // The first frame after the measurement starts waits for the next vsync; the rest are the real gaps.
     expect(Math.max(...gaps.slice(1))).toBeLessThan(50);
     expect(errors).toEqual([]);
