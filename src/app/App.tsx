@@ -1,7 +1,7 @@
 // The page: controls on the left; the loss chart and the weight space side by
 // side at the top, so a 1366×768 screen shows play and both charts at once.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { largestStableLr } from '../core/curvature.ts';
+import { largestStableLr, maxStableLr } from '../core/curvature.ts';
 import type { Problem } from '../core/settings.ts';
 import { LossPanel } from '../panels/LossPanel.tsx';
 import { StatusLine } from '../panels/StatusLine.tsx';
@@ -51,7 +51,16 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const weightCard = useRef<HTMLDivElement>(null);
   const dataCard = useRef<HTMLDivElement>(null);
 
-  const maxLr = useMemo(() => largestStableLr(statsFor(settings).stats, settings.model, settings.mom), [settings]);
+  // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
+  const primary = runs.find((r) => r.id === primaryRunId) ?? null;
+  const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: settings.w0[0], w2: settings.w0[1] }) : null;
+  const deepW1 = deepAt?.w1 ?? 0;
+  const deepW2 = deepAt?.w2 ?? 0;
+  const maxLr = useMemo(() => {
+    const { stats } = statsFor(settings);
+    return settings.model === 'deep' ? maxStableLr(stats, 'deep', deepW1, deepW2, settings.mom) : largestStableLr(stats, settings.model, settings.mom);
+  }, [settings, deepW1, deepW2]);
+  const lrWhere = settings.model === 'deep' ? `at the current weights (${deepW1.toPrecision(3)}, ${deepW2.toPrecision(3)})` : undefined;
 
   const actions = useMemo(() => {
     // Any way of advancing starts the run: the experiment gets its own history entry.
@@ -81,7 +90,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
 
   // The sidebar's parts depend on the settings, not on the runs: they are not
   // rebuilt for each chunk of records, which arrive up to once per frame.
-  const derivedFacts = useMemo(() => <DerivedFacts settings={settings} maxStableLr={maxLr} />, [settings, maxLr]);
+  const derivedFacts = useMemo(() => <DerivedFacts settings={settings} maxStableLr={maxLr} where={lrWhere} />, [settings, maxLr, lrWhere]);
   const questionsList = useMemo(() => <QuestionsList active={question} onOpen={onOpenLink} />, [question, onOpenLink]);
   const settingsPanel = useMemo(() => <SettingsPanel settings={settings} onChange={onSettings} />, [settings, onSettings]);
 

@@ -7,13 +7,15 @@ export interface DerivedFactsProps {
   settings: Settings;
   /** Largest stable learning rate of this data (full-batch gradient descent), with this momentum. */
   maxStableLr: number;
+  /** Where that rate holds, when it depends on the weights (the deep model), e.g. "at the current weights". */
+  where?: string;
 }
 
 function format(value: number): string {
   return Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '∞';
 }
 
-export function DerivedFacts({ settings, maxStableLr }: DerivedFactsProps) {
+export function DerivedFacts({ settings, maxStableLr, where }: DerivedFactsProps) {
   const { n, b, drop, k } = settings;
   const schedule = createSchedule(settings);
   const batches = schedule.batchesPerEpoch;
@@ -39,7 +41,7 @@ export function DerivedFacts({ settings, maxStableLr }: DerivedFactsProps) {
         {`; ${schedule.totalSteps.toLocaleString('en-US')} steps in ${settings.epochs} epochs`}
       </div>
       <div data-testid="fact-max-lr" className={tooFast ? 'warn' : ''}>
-        largest stable lr ≈ {format(maxStableLr)}
+        largest stable lr{where ? ` ${where}` : ''} ≈ {format(maxStableLr)}
         {tooFast && ` — lr ${settings.lr} is above it: expect the loss to blow up`}
       </div>
     </div>
