@@ -163,8 +163,7 @@ function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunP
   for (const { run, trajectory } of ordered) {
     // Near the optimum a noisy path of 65,536 rows is a ball of overlapping strokes; drawing every
     // n-th row of it looks the same and keeps rasterising cheap. Each epoch's first and last row are always drawn.
-    let rows = 0;
-    for (const piece of trajectory.pieces) rows += piece.w1.length;
+    const rows = trajectory.length;
     const rowStride = Math.max(1, Math.ceil(rows / Math.max(MIN_PATH_ROWS, PATH_ROW_BUDGET / paths.length)));
     // One stroke per shade: odd epochs in the run's colour, even ones lighter.
     for (const parity of [0, 1]) {
@@ -172,14 +171,15 @@ function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunP
       ctx.lineWidth = run.id === primaryId ? 2 : 1.5;
       ctx.beginPath();
       let segments = 0;
+      const { w1, w2 } = trajectory;
       for (const piece of trajectory.pieces) {
         if (piece.epoch % 2 !== parity) continue;
         let lastX = NaN;
         let lastY = NaN;
-        const end = piece.w1.length - 1;
+        const end = piece.end - piece.start - 1;
         for (let i = 0; i <= end; i += i + rowStride > end && i !== end ? end - i : rowStride) {
-          const x = px(piece.w1[i]);
-          const y = py(piece.w2[i]);
+          const x = px(w1[piece.start + i]);
+          const y = py(w2[piece.start + i]);
           if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
           if (i === 0) ctx.moveTo(x, y);
           // Moves under half a pixel are invisible; skipping them keeps a 65,536-row path cheap to stroke.
@@ -365,8 +365,8 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
 
   // Start and current point of every run.
   const ends = marks.paths.map((p) => {
-    const last = p.trajectory.pieces.at(-1);
-    const now: [number, number] = last ? [last.w1.at(-1)!, last.w2.at(-1)!] : [p.trajectory.start[0], p.trajectory.start[1]];
+    const t = p.trajectory;
+    const now: [number, number] = t.length > 0 ? [t.w1[t.length - 1], t.w2[t.length - 1]] : [t.start[0], t.start[1]];
     return { run: p.run, start: p.trajectory.start, now, primary: p.run === marks.primary };
   });
   const starts = group('start')

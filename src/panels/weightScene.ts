@@ -2,7 +2,7 @@
 // its path (cached per run version, as paths can hold 65,536 rows) and the
 // region worth showing.
 import type { RunView } from '../store/runTypes.ts';
-import { buildTrajectory, type Trajectory } from './trajectory.ts';
+import { buildTrajectory, TrajectoryBuffers, type Trajectory } from './trajectory.ts';
 import { emptyBounds, includePoint, type Bounds } from './weightView.ts';
 
 export interface RunPath {
@@ -10,8 +10,9 @@ export interface RunPath {
   readonly trajectory: Trajectory;
 }
 
+/** Per run: its last path, and the point storage the next one is built into. */
 export class TrajectoryCache {
-  readonly entries = new Map<string, { key: string; trajectory: Trajectory }>();
+  readonly entries = new Map<string, { key: string; trajectory: Trajectory; buffers: TrajectoryBuffers }>();
 }
 
 export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunPath[] {
@@ -22,15 +23,19 @@ export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunP
     const key = [run.version, run.byLoss.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, run.settings.w0[0], run.settings.w0[1]].join('|');
     const hit = cache.entries.get(run.id);
     if (hit && hit.key === key) return { run, trajectory: hit.trajectory };
-    const trajectory = buildTrajectory({
-      start: run.settings.w0,
-      steps: run.byLoss,
-      epochEnds: run.epochs,
-      stepsPerEpoch: run.schedule.stepsPerEpoch,
-      restart: run.settings.restart,
-      current: cursor.step > 0 ? { step: cursor.step, w1: cursor.w1, w2: cursor.w2 } : undefined,
-    });
-    cache.entries.set(run.id, { key, trajectory });
+    const buffers = hit?.buffers ?? new TrajectoryBuffers();
+    const trajectory = buildTrajectory(
+      {
+        start: run.settings.w0,
+        steps: run.byLoss,
+        epochEnds: run.epochs,
+        stepsPerEpoch: run.schedule.stepsPerEpoch,
+        restart: run.settings.restart,
+        current: cursor.step > 0 ? { step: cursor.step, w1: cursor.w1, w2: cursor.w2 } : undefined,
+      },
+      buffers,
+    );
+    cache.entries.set(run.id, { key, trajectory, buffers });
     return { run, trajectory };
   });
 }
@@ -65,13 +70,11 @@ export function sceneBounds(
     let own = pathBounds.get(trajectory);
     if (!own || !Object.is(own.limit, limit)) {
       const b = emptyBounds();
-      for (const piece of trajectory.pieces) {
-        for (let i = 0; i < piece.w1.length; i++) {
-          const w1 = piece.w1[i];
-          const w2 = piece.w2[i];
-          // A start loss of NaN (unknown) keeps every finite point.
-          if (!(lossAt(w1, w2) > limit)) includePoint(b, w1, w2);
-        }
+      for (let i = 0; i < trajectory.length; i++) {
+        const w1 = trajectory.w1[i];
+        const w2 = trajectory.w2[i];
+        // A start loss of NaN (unknown) keeps every finite point.
+        if (!(lossAt(w1, w2) > limit)) includePoint(b, w1, w2);
       }
       own = { limit, bounds: b };
       pathBounds.set(trajectory, own);

@@ -13,7 +13,7 @@ describe('weight-space scene', () => {
     const hidden = { ...trainedRun({}, 30, 'h'), visible: false };
     const paths = runPaths([a, hidden], new TrajectoryCache());
     expect(paths.map((p) => p.run.id)).toEqual(['a']);
-    expect(paths[0].trajectory.pieces[0].w1[0]).toBe(2);
+    expect(paths[0].trajectory.w1[paths[0].trajectory.pieces[0].start]).toBe(2);
     expect(paths[0].trajectory.pieces).toHaveLength(3);
   });
 
