@@ -10,69 +10,96 @@ export interface PenSink {
 }
 
 /**
+ * One pixel column's first, lowest, highest and last points. Kept in an
+ * object's fields rather than in variables a closure captures: V8 boxes every
+ * non-integer written to a captured variable, and this runs for every row of
+ * every line on every frame.
+ */
+class OpenColumn {
+  fx = 0;
+  fy = 0;
+  lx = 0;
+  ly = 0;
+  minX = 0;
+  minY = 0;
+  maxX = 0;
+  maxY = 0;
+  count = 0;
+  pen = false;
+  emitted = 0;
+  constructor(private readonly sink: PenSink) {}
+
+  open(x: number, y: number): void {
+    this.fx = this.lx = this.minX = this.maxX = x;
+    this.fy = this.ly = this.minY = this.maxY = y;
+    this.count = 1;
+  }
+
+  add(x: number, y: number): void {
+    this.lx = x;
+    this.ly = y;
+    if (y < this.minY) {
+      this.minY = y;
+      this.minX = x;
+    }
+    if (y > this.maxY) {
+      this.maxY = y;
+      this.maxX = x;
+    }
+    this.count++;
+  }
+
+  private point(x: number, y: number): void {
+    if (this.pen) this.sink.lineTo(x, y);
+    else this.sink.moveTo(x, y);
+    this.pen = true;
+    this.emitted++;
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    const { fx, fy, lx, ly } = this;
+    this.point(fx, fy);
+    if (this.count > 1) {
+      // Extremes in the order they occurred, so the pen does not zig-zag backwards.
+      const minFirst = this.minX <= this.maxX;
+      const ax = minFirst ? this.minX : this.maxX;
+      const ay = minFirst ? this.minY : this.maxY;
+      const bx = minFirst ? this.maxX : this.minX;
+      const by = minFirst ? this.maxY : this.minY;
+      if (ay !== fy || ax !== fx) this.point(ax, ay);
+      if (by !== ay || bx !== ax) this.point(bx, by);
+      if (ly !== by || lx !== bx) this.point(lx, ly);
+    }
+    this.count = 0;
+  }
+}
+
+/**
  * Emits the polyline through (px[i], py[i]), i in 0 … length-1, with px
  * non-decreasing. NaN in py breaks the line. Returns the number of points emitted.
  */
 export function drawDecimated(px: (i: number) => number, py: (i: number) => number, length: number, sink: PenSink): number {
-  let emitted = 0;
-  let pen = false;
+  const open = new OpenColumn(sink);
   let column = NaN;
-  // The open column's first, lowest, highest and last points (x, y).
-  let fx = 0, fy = 0, lx = 0, ly = 0, minY = 0, maxY = 0, minX = 0, maxX = 0;
-  let count = 0;
-
-  const point = (x: number, y: number): void => {
-    if (pen) sink.lineTo(x, y);
-    else sink.moveTo(x, y);
-    pen = true;
-    emitted++;
-  };
-  const flush = (): void => {
-    if (count === 0) return;
-    point(fx, fy);
-    if (count > 1) {
-      // Extremes in the order they occurred, so the pen does not zig-zag backwards.
-      const minFirst = minX <= maxX;
-      const [ax, ay, bx, by] = minFirst ? [minX, minY, maxX, maxY] : [maxX, maxY, minX, minY];
-      if (ay !== fy || ax !== fx) point(ax, ay);
-      if (by !== ay || bx !== ax) point(bx, by);
-      if (ly !== by || lx !== bx) point(lx, ly);
-    }
-    count = 0;
-  };
-
   for (let i = 0; i < length; i++) {
     const y = py(i);
     if (Number.isNaN(y)) {
-      flush();
-      pen = false;
+      open.flush();
+      open.pen = false;
       column = NaN;
       continue;
     }
     const x = px(i);
     const c = Math.floor(x);
     if (c !== column) {
-      flush();
+      open.flush();
       column = c;
-      fx = lx = minX = maxX = x;
-      fy = ly = minY = maxY = y;
-      count = 1;
-      continue;
-    }
-    lx = x;
-    ly = y;
-    if (y < minY) {
-      minY = y;
-      minX = x;
-    }
-    if (y > maxY) {
-      maxY = y;
-      maxX = x;
-    }
-    count++;
+      open.open(x, y);
+    } else open.add(x, y);
   }
-  flush();
-  return emitted;
+  open.flush();
+  return open.emitted;
 }
 
 /**
@@ -99,44 +126,49 @@ export function thinM4(
   const span = xs[length - 1] - x0;
   const perUnit = span > 0 ? buckets / span : 0;
   let bucket = -1;
+  // The open bucket's first, lowest, highest and last row (first = -1: none open).
   let first = -1, low = -1, high = -1, last = -1;
 
-  const emit = (i: number): void => {
-    outX[written] = xs[i];
-    outY[written] = ys[i];
-    written++;
-  };
-  const flush = (): void => {
-    if (first < 0) return;
-    // The kept rows in the order they occurred, each once.
-    const picks = [first, low, high, last].sort((a, b) => a - b);
-    let previous = -1;
-    for (const i of picks) {
-      if (i !== previous) emit(i);
-      previous = i;
+  // One pass past the end closes the last bucket; no closures, no per-bucket arrays (this runs every frame).
+  for (let i = 0; i <= length; i++) {
+    const y = i < length ? ys[i] : NaN;
+    const gap = Number.isNaN(y);
+    const b = gap ? -1 : Math.min(buckets - 1, Math.floor((xs[i] - x0) * perUnit));
+    if (!gap && b === bucket && first >= 0) {
+      last = i;
+      if (y < ys[low]) low = i;
+      if (y > ys[high]) high = i;
+      continue;
     }
-    first = -1;
-  };
-
-  for (let i = 0; i < length; i++) {
-    const y = ys[i];
-    if (Number.isNaN(y)) {
-      flush();
-      emit(i);
+    if (first >= 0) {
+      // The kept rows in the order they occurred, each once: first ≤ low, high ≤ last.
+      const a = low < high ? low : high;
+      const z = low < high ? high : low;
+      outX[written] = xs[first];
+      outY[written++] = ys[first];
+      if (a !== first) {
+        outX[written] = xs[a];
+        outY[written++] = ys[a];
+      }
+      if (z !== a) {
+        outX[written] = xs[z];
+        outY[written++] = ys[z];
+      }
+      if (last !== z) {
+        outX[written] = xs[last];
+        outY[written++] = ys[last];
+      }
+      first = -1;
+    }
+    if (i === length) break;
+    if (gap) {
+      outX[written] = xs[i];
+      outY[written++] = y;
       bucket = -1;
       continue;
     }
-    const b = Math.min(buckets - 1, Math.floor((xs[i] - x0) * perUnit));
-    if (b !== bucket || first < 0) {
-      flush();
-      bucket = b;
-      first = low = high = last = i;
-      continue;
-    }
-    last = i;
-    if (y < ys[low]) low = i;
-    if (y > ys[high]) high = i;
+    bucket = b;
+    first = low = high = last = i;
   }
-  flush();
   return written;
 }

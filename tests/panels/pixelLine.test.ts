@@ -91,3 +91,118 @@ describe('data-space M4 thinning', () => {
     expect(thinM4([], [], 0, 10, outX, outY)).toBe(0);
   });
 });
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Random rows with x non-decreasing (often several per column or bucket), repeated y values and NaN gaps. */
+function randomLine(random: () => number): { xs: Float64Array; ys: Float64Array } {
+  const n = Math.floor(random() * 400);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let x = random() * 5;
+  for (let i = 0; i < n; i++) {
+    x += random() < 0.3 ? 0 : random() * 0.6;
+    xs[i] = x;
+    const r = random();
+    ys[i] = r < 0.05 ? NaN : r < 0.2 ? 1 : Math.round(random() * 40) / 4;
+  }
+  return { xs, ys };
+}
+
+/** M4 per bucket, the straightforward way: the model the allocation-free thinning must match. */
+function referenceThin(xs: Float64Array, ys: Float64Array, length: number, buckets: number): [number, number][] {
+  const out: [number, number][] = [];
+  if (length <= 0) return out;
+  const perUnit = xs[length - 1] > xs[0] ? buckets / (xs[length - 1] - xs[0]) : 0;
+  let group: number[] = [];
+  let bucket = NaN;
+  const close = () => {
+    if (group.length === 0) return;
+    let low = group[0];
+    let high = group[0];
+    for (const i of group) {
+      if (ys[i] < ys[low]) low = i;
+      if (ys[i] > ys[high]) high = i;
+    }
+    for (const i of [...new Set([group[0], low, high, group.at(-1)!])].sort((a, b) => a - b)) out.push([xs[i], ys[i]]);
+    group = [];
+  };
+  for (let i = 0; i < length; i++) {
+    if (Number.isNaN(ys[i])) {
+      close();
+      out.push([xs[i], ys[i]]);
+      bucket = NaN;
+      continue;
+    }
+    const b = Math.min(buckets - 1, Math.floor((xs[i] - xs[0]) * perUnit));
+    if (b !== bucket) close();
+    bucket = b;
+    group.push(i);
+  }
+  close();
+  return out;
+}
+
+describe('decimation against straightforward models', () => {
+  it('thinM4 keeps the same rows as grouping each bucket and picking its first, lowest, highest and last', () => {
+    const random = lcg(7);
+    const outX = new Float64Array(512);
+    const outY = new Float64Array(512);
+    for (let trial = 0; trial < 300; trial++) {
+      const { xs, ys } = randomLine(random);
+      const buckets = 1 + Math.floor(random() * 60);
+      const kept = thinM4(xs, ys, xs.length, buckets, outX, outY);
+      const got = Array.from({ length: kept }, (_, i): [number, number] => [outX[i], outY[i]]);
+      expect(got).toEqual(referenceThin(xs, ys, xs.length, buckets));
+    }
+  });
+
+  it('drawDecimated draws, per pixel column, the first point, the extremes left to right and the last point', () => {
+    const random = lcg(11);
+    for (let trial = 0; trial < 300; trial++) {
+      const { xs, ys } = randomLine(random);
+      const { ops, sink } = record();
+      const emitted = drawDecimated((i) => xs[i], (i) => ys[i], xs.length, sink);
+      expect(emitted).toBe(ops.length);
+      // The model: split into runs broken by NaN, then into columns; each column gives first, extremes, last, without repeats.
+      const expected: [string, number, number][] = [];
+      let pen = false;
+      let i = 0;
+      while (i < xs.length) {
+        if (Number.isNaN(ys[i])) {
+          pen = false;
+          i++;
+          continue;
+        }
+        const c = Math.floor(xs[i]);
+        let end = i;
+        while (end + 1 < xs.length && !Number.isNaN(ys[end + 1]) && Math.floor(xs[end + 1]) === c) end++;
+        let low = i;
+        let high = i;
+        for (let k = i + 1; k <= end; k++) {
+          if (ys[k] < ys[low]) low = k;
+          if (ys[k] > ys[high]) high = k;
+        }
+        // The extreme further left first; at equal x the lowest first.
+        const lowFirst = xs[low] <= xs[high];
+        const picks = end === i ? [i] : [i, lowFirst ? low : high, lowFirst ? high : low, end];
+        let previous = -1;
+        for (const k of picks) {
+          if (previous >= 0 && xs[k] === xs[previous] && ys[k] === ys[previous]) continue;
+          expected.push([pen ? 'L' : 'M', xs[k], ys[k]]);
+          pen = true;
+          previous = k;
+        }
+        i = end + 1;
+      }
+      expect(ops).toEqual(expected);
+    }
+  });
+});
