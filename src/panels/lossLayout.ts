@@ -2,7 +2,6 @@
 // without touching the DOM: each visible run's rows mapped onto the shared
 // x-axis, smoothed if asked, and one y-domain that survives diverged runs.
 import type { RunView } from '../store/runTypes.ts';
-import { quantile } from 'd3-array';
 import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { nearestIndex } from './nearest.ts';
 import { thinM4 } from './pixelLine.ts';
@@ -129,18 +128,31 @@ export const BATCH_LOW_QUANTILE = 0.02;
 /** The quantile is estimated from at most this many evenly spaced rows: it only places the axis, and this runs every frame. */
 const QUANTILE_SAMPLE = 2048;
 
-function includeBatchValues(range: ValueRange, values: Float64Array, length: number, mode: YScaleMode): void {
+/** The p-quantile of ascending values, interpolated as d3-array and R (type 7) do; 0 when there are none. */
+function sortedQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  if (p <= 0 || n < 2) return sorted[0];
+  if (p >= 1) return sorted[n - 1];
+  const i = (n - 1) * p;
+  const i0 = Math.floor(i);
+  return sorted[i0] + (sorted[i0 + 1] - sorted[i0]) * (i - i0);
+}
+
+function includeBatchValues(buffers: Buffers, range: ValueRange, values: Float64Array, length: number, mode: YScaleMode): void {
   if (mode !== 'log' || length < 50) {
     includeValues(range, values, length);
     return;
   }
   const stride = Math.max(1, Math.ceil(length / QUANTILE_SAMPLE));
-  const sample: number[] = [];
+  const sample = buffers.get('batch.quantileSample', Math.ceil(length / stride));
+  let count = 0;
   for (let i = 0; i < length; i += stride) {
     const v = values[i];
-    if (v > 0 && v < Infinity) sample.push(v);
+    if (v > 0 && v < Infinity) sample[count++] = v;
   }
-  const low = quantile(sample, BATCH_LOW_QUANTILE) ?? 0;
+  // Sorted in place in a reused buffer: d3's quantile would copy the sample every frame.
+  const low = sortedQuantile(sample.subarray(0, count).sort(), BATCH_LOW_QUANTILE);
   for (let i = 0; i < length; i++) {
     const v = values[i];
     if (!(v > 0 && v < Infinity) || v >= low) includeValue(range, v);
@@ -191,7 +203,7 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache
   };
   const range = emptyRange();
   includeValues(range, full.y, full.length);
-  includeBatchValues(range, batch.y, batch.length, options.yScale);
+  includeBatchValues(buffers, range, batch.y, batch.length, options.yScale);
   includeValues(range, epochs.loss, epochs.length);
   includeValues(range, epochs.mean, epochs.length);
   const entry: CachedSeries = {
