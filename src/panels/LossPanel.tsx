@@ -34,14 +34,8 @@ const FALLBACK_SIZE = { width: 560, height: 290 };
 
 /** Strokes rows as one polyline, breaking at NaN; values off the axis are drawn on its edge. */
 function strokeLine(ctx: CanvasRenderingContext2D, frame: Frame, { x: xs, y: ys, length }: DrawnLine): void {
-  const { fastX, fastY } = frame;
   ctx.beginPath();
-  drawDecimated(
-    (i) => fastX(xs[i]),
-    (i) => fastY(ys[i]),
-    length,
-    ctx,
-  );
+  drawDecimated(xs, ys, length, frame.xPixels, frame.yPixels, ctx);
   ctx.stroke();
 }
 

@@ -10,96 +10,115 @@ export interface PenSink {
 }
 
 /**
- * One pixel column's first, lowest, highest and last points. Kept in an
- * object's fields rather than in variables a closure captures: V8 boxes every
- * non-integer written to a captured variable, and this runs for every row of
- * every line on every frame.
+ * Value → pixel as plain numbers: origin + scale · (t(v clamped to [lo, hi]) − base),
+ * t = ln on a log axis; NaN stays NaN (a gap). Drawing loops take this rather
+ * than a callback, which V8 may leave un-inlined and then box every double it
+ * returns: one heap allocation per row, every frame.
  */
-class OpenColumn {
-  fx = 0;
-  fy = 0;
-  lx = 0;
-  ly = 0;
-  minX = 0;
-  minY = 0;
-  maxX = 0;
-  maxY = 0;
-  count = 0;
-  pen = false;
-  emitted = 0;
-  constructor(private readonly sink: PenSink) {}
+export interface PixelMapping {
+  readonly origin: number;
+  readonly scale: number;
+  readonly base: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly log: boolean;
+}
 
-  open(x: number, y: number): void {
-    this.fx = this.lx = this.minX = this.maxX = x;
-    this.fy = this.ly = this.minY = this.maxY = y;
-    this.count = 1;
-  }
-
-  add(x: number, y: number): void {
-    this.lx = x;
-    this.ly = y;
-    if (y < this.minY) {
-      this.minY = y;
-      this.minX = x;
-    }
-    if (y > this.maxY) {
-      this.maxY = y;
-      this.maxX = x;
-    }
-    this.count++;
-  }
-
-  private point(x: number, y: number): void {
-    if (this.pen) this.sink.lineTo(x, y);
-    else this.sink.moveTo(x, y);
-    this.pen = true;
-    this.emitted++;
-  }
-
-  flush(): void {
-    if (this.count === 0) return;
-    const { fx, fy, lx, ly } = this;
-    this.point(fx, fy);
-    if (this.count > 1) {
-      // Extremes in the order they occurred, so the pen does not zig-zag backwards.
-      const minFirst = this.minX <= this.maxX;
-      const ax = minFirst ? this.minX : this.maxX;
-      const ay = minFirst ? this.minY : this.maxY;
-      const bx = minFirst ? this.maxX : this.minX;
-      const by = minFirst ? this.maxY : this.minY;
-      if (ay !== fy || ax !== fx) this.point(ax, ay);
-      if (by !== ay || bx !== ax) this.point(bx, by);
-      if (ly !== by || lx !== bx) this.point(lx, ly);
-    }
-    this.count = 0;
-  }
+export function toPixel(m: PixelMapping, v: number): number {
+  if (v !== v) return NaN;
+  const c = v > m.hi ? m.hi : v < m.lo ? m.lo : v;
+  return m.origin + m.scale * ((m.log ? Math.log(c) : c) - m.base);
 }
 
 /**
- * Emits the polyline through (px[i], py[i]), i in 0 … length-1, with px
- * non-decreasing. NaN in py breaks the line. Returns the number of points emitted.
+ * Emits the polyline through the pixels of (xs[i], ys[i]), i in 0 … length-1,
+ * with xs non-decreasing. NaN in ys breaks the line. Returns the number of points emitted.
  */
-export function drawDecimated(px: (i: number) => number, py: (i: number) => number, length: number, sink: PenSink): number {
-  const open = new OpenColumn(sink);
+export function drawDecimated(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  length: number,
+  toX: PixelMapping,
+  toY: PixelMapping,
+  sink: PenSink,
+): number {
+  // Everything below stays in plain locals, mapping included (toPixel written out): TurboFan keeps
+  // those unboxed, whereas a call it declines to inline, or a variable a closure captures, costs
+  // a heap number per row — this runs for every row of every line on every frame.
+  const { origin: ox, scale: sx, base: xBase, lo: xlo, hi: xhi, log: xlog } = toX;
+  const { origin: oy, scale: sy, base: yBase, lo: ylo, hi: yhi, log: ylog } = toY;
+  let emitted = 0;
+  let pen = false;
   let column = NaN;
-  for (let i = 0; i < length; i++) {
-    const y = py(i);
-    if (Number.isNaN(y)) {
-      open.flush();
-      open.pen = false;
+  // The open column's first, lowest, highest and last points (x, y), and how many rows it holds.
+  let fx = 0, fy = 0, lx = 0, ly = 0, minY = 0, maxY = 0, minX = 0, maxX = 0;
+  let count = 0;
+
+  // One pass past the end closes the last column.
+  for (let i = 0; i <= length; i++) {
+    const vy = i < length ? ys[i] : NaN;
+    const cy = vy > yhi ? yhi : vy < ylo ? ylo : vy;
+    const y = oy + sy * ((ylog ? Math.log(cy) : cy) - yBase);
+    const gap = y !== y;
+    let x = NaN;
+    if (!gap) {
+      const vx = xs[i];
+      const cx = vx > xhi ? xhi : vx < xlo ? xlo : vx;
+      x = ox + sx * ((xlog ? Math.log(cx) : cx) - xBase);
+    }
+    const c = Math.floor(x);
+    if (!gap && c === column) {
+      lx = x;
+      ly = y;
+      if (y < minY) {
+        minY = y;
+        minX = x;
+      }
+      if (y > maxY) {
+        maxY = y;
+        maxX = x;
+      }
+      count++;
+      continue;
+    }
+    if (count > 0) {
+      if (pen) sink.lineTo(fx, fy);
+      else sink.moveTo(fx, fy);
+      pen = true;
+      emitted++;
+      if (count > 1) {
+        // Extremes in the order they occurred, so the pen does not zig-zag backwards.
+        const minFirst = minX <= maxX;
+        const ax = minFirst ? minX : maxX;
+        const ay = minFirst ? minY : maxY;
+        const bx = minFirst ? maxX : minX;
+        const by = minFirst ? maxY : minY;
+        if (ay !== fy || ax !== fx) {
+          sink.lineTo(ax, ay);
+          emitted++;
+        }
+        if (by !== ay || bx !== ax) {
+          sink.lineTo(bx, by);
+          emitted++;
+        }
+        if (ly !== by || lx !== bx) {
+          sink.lineTo(lx, ly);
+          emitted++;
+        }
+      }
+      count = 0;
+    }
+    if (gap) {
+      pen = false;
       column = NaN;
       continue;
     }
-    const x = px(i);
-    const c = Math.floor(x);
-    if (c !== column) {
-      open.flush();
-      column = c;
-      open.open(x, y);
-    } else open.add(x, y);
+    column = c;
+    fx = lx = minX = maxX = x;
+    fy = ly = minY = maxY = y;
+    count = 1;
   }
-  open.flush();
-  return open.emitted;
+  return emitted;
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { drawDecimated, thinM4, type PenSink } from '../../src/panels/pixelLine.ts';
+import { drawDecimated, thinM4, toPixel, type PenSink, type PixelMapping } from '../../src/panels/pixelLine.ts';
+
+/** Pixels are the values themselves. */
+const SAME: PixelMapping = { origin: 0, scale: 1, base: 0, lo: -Infinity, hi: Infinity, log: false };
 
 function record() {
   const ops: [string, number, number][] = [];
@@ -12,7 +15,7 @@ describe('pixel-column decimation', () => {
     const { ops, sink } = record();
     const xs = [0, 5, 10];
     const ys = [3, 1, 2];
-    drawDecimated((i) => xs[i], (i) => ys[i], 3, sink);
+    drawDecimated(xs, ys, 3, SAME, SAME, sink);
     expect(ops).toEqual([
       ['M', 0, 3],
       ['L', 5, 1],
@@ -24,7 +27,8 @@ describe('pixel-column decimation', () => {
     const { ops, sink } = record();
     const n = 10_000;
     const ys = Array.from({ length: n }, (_, i) => Math.sin(i) * (i % 97));
-    const emitted = drawDecimated((i) => (i / n) * 100, (i) => ys[i], n, sink);
+    const xs = Array.from({ length: n }, (_, i) => (i / n) * 100);
+    const emitted = drawDecimated(xs, ys, n, SAME, SAME, sink);
     expect(emitted).toBeLessThanOrEqual(400);
     const drawnMax = Math.max(...ops.map((o) => o[2]));
     const drawnMin = Math.min(...ops.map((o) => o[2]));
@@ -34,10 +38,25 @@ describe('pixel-column decimation', () => {
     for (let i = 1; i < ops.length; i++) expect(ops[i][1]).toBeGreaterThanOrEqual(ops[i - 1][1]);
   });
 
+  it('draws each row at its mapped pixel, pinning values off a log axis to its edges', () => {
+    const { ops, sink } = record();
+    const toX: PixelMapping = { origin: 50, scale: 2, base: 10, lo: -Infinity, hi: Infinity, log: false };
+    // A log axis over [1, 100] drawn from pixel 200 (value 1) up to pixel 0 (value 100).
+    const toY: PixelMapping = { origin: 200, scale: -200 / Math.log(100), base: 0, lo: 1, hi: 100, log: true };
+    drawDecimated([10, 20, 30, 40], [10, 0, 1e9, NaN], 4, toX, toY, sink);
+    expect(ops.map(([op, x]) => [op, x])).toEqual([
+      ['M', 50],
+      ['L', 70],
+      ['L', 90],
+    ]);
+    expect(ops.map((o) => o[2])).toEqual([toPixel(toY, 10), 200, 0].map((v) => expect.closeTo(v, 9)));
+    expect(toPixel(toY, 10)).toBeCloseTo(100, 9);
+  });
+
   it('breaks the line at NaN', () => {
     const { ops, sink } = record();
     const ys = [1, 2, NaN, 3, 4];
-    drawDecimated((i) => i * 10, (i) => ys[i], 5, sink);
+    drawDecimated([0, 10, 20, 30, 40], ys, 5, SAME, SAME, sink);
     expect(ops.map((o) => o[0])).toEqual(['M', 'L', 'M', 'L']);
   });
 });
@@ -169,7 +188,7 @@ describe('decimation against straightforward models', () => {
     for (let trial = 0; trial < 300; trial++) {
       const { xs, ys } = randomLine(random);
       const { ops, sink } = record();
-      const emitted = drawDecimated((i) => xs[i], (i) => ys[i], xs.length, sink);
+      const emitted = drawDecimated(xs, ys, xs.length, SAME, SAME, sink);
       expect(emitted).toBe(ops.length);
       // The model: split into runs broken by NaN, then into columns; each column gives first, extremes, last, without repeats.
       const expected: [string, number, number][] = [];
