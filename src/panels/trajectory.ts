@@ -64,6 +64,10 @@ export interface TrajectoryInput {
 export class TrajectoryBuffers {
   w1 = new Float64Array(0);
   w2 = new Float64Array(0);
+  /** The current state as a one-row PathRows, so the merge loop only ever loads values from typed arrays. */
+  readonly current = { length: 1, step: new Float64Array(1), w1: new Float64Array(1), w2: new Float64Array(1) };
+  /** The merge's running last step and open epoch (see buildTrajectory). */
+  readonly state = new Float64Array(2);
 
   /** Makes room for `capacity` points, growing by half again so a growing run rarely reallocates. */
   reserve(capacity: number): void {
@@ -74,6 +78,9 @@ export class TrajectoryBuffers {
   }
 }
 
+const LAST_STEP = 0;
+const PIECE_EPOCH = 1;
+
 /** The 1-based epoch a step belongs to (the epoch-end step belongs to the epoch it ends). */
 export function epochOfStep(step: number, stepsPerEpoch: number): number {
   return Math.max(1, Math.ceil(step / Math.max(1, stepsPerEpoch)));
@@ -83,55 +90,60 @@ export function buildTrajectory(input: TrajectoryInput, buffers = new Trajectory
   const { steps, epochEnds, stepsPerEpoch, restart, start, current } = input;
   // Every row adds at most two points: itself and, when it opens an epoch, the previous epoch's last point.
   buffers.reserve(2 * (steps.length + epochEnds.length + 1));
-  const { w1: out1, w2: out2 } = buffers;
+  const { w1: out1, w2: out2, current: tail, state } = buffers;
+  if (current) {
+    tail.step[0] = current.step;
+    tail.w1[0] = current.w1;
+    tail.w2[0] = current.w2;
+  }
   const pieces: EpochPiece[] = [];
   const jumps: Jump[] = [];
   let n = 0;
-  let pieceEpoch = 0;
   let pieceStart = 0;
-  let lastStep = 0;
-  let last1 = start[0];
-  let last2 = start[1];
+  // Every double the loop carries from one row to the next lives in a typed array (state, out1/out2):
+  // V8's faster tiers box a double held in a variable across iterations, a heap number per row.
+  state[LAST_STEP] = 0;
+  state[PIECE_EPOCH] = 0;
 
   // Merge the two step-sorted row sets, then the current state.
   let i = 0;
   let j = 0;
   const total = steps.length + epochEnds.length + (current ? 1 : 0);
   for (let k = 0; k < total; k++) {
-    let step: number, w1: number, w2: number;
+    // Pick the row's columns and index, then load each value once.
+    let from: PathRows;
+    let row: number;
     if (i >= steps.length && j >= epochEnds.length) {
-      ({ step, w1, w2 } = current!);
+      from = tail;
+      row = 0;
     } else if (j < epochEnds.length && (i >= steps.length || epochEnds.step[j] <= steps.step[i])) {
-      step = epochEnds.step[j];
-      w1 = epochEnds.w1[j];
-      w2 = epochEnds.w2[j];
-      j++;
+      from = epochEnds;
+      row = j++;
     } else {
-      step = steps.step[i];
-      w1 = steps.w1[i];
-      w2 = steps.w2[i];
-      i++;
+      from = steps;
+      row = i++;
     }
-    if (!(step > lastStep)) continue; // duplicate of an epoch-end row already added
+    const step = from.step[row];
+    if (!(step > state[LAST_STEP])) continue; // duplicate of an epoch-end row already added
+    state[LAST_STEP] = step;
     const epoch = epochOfStep(step, stepsPerEpoch);
-    if (epoch !== pieceEpoch) {
-      if (pieceEpoch !== 0) pieces.push({ epoch: pieceEpoch, start: pieceStart, end: n });
-      pieceEpoch = epoch;
+    if (epoch !== state[PIECE_EPOCH]) {
+      if (n > 0) pieces.push({ epoch: state[PIECE_EPOCH], start: pieceStart, end: n });
+      state[PIECE_EPOCH] = epoch;
       pieceStart = n;
-      if (restart && epoch > 1) jumps.push({ epoch, from: [last1, last2], to: [w1, w2] });
+      const last1 = n > 0 ? out1[n - 1] : start[0];
+      const last2 = n > 0 ? out2[n - 1] : start[1];
+      if (restart && epoch > 1) jumps.push({ epoch, from: [last1, last2], to: [from.w1[row], from.w2[row]] });
       else {
         out1[n] = last1;
         out2[n] = last2;
         n++;
       }
     }
-    out1[n] = w1;
-    out2[n] = w2;
+    out1[n] = from.w1[row];
+    out2[n] = from.w2[row];
     n++;
-    lastStep = step;
-    last1 = w1;
-    last2 = w2;
   }
-  if (pieceEpoch !== 0) pieces.push({ epoch: pieceEpoch, start: pieceStart, end: n });
+  if (n > 0) pieces.push({ epoch: state[PIECE_EPOCH], start: pieceStart, end: n });
   return { start, length: n, w1: out1.subarray(0, n), w2: out2.subarray(0, n), pieces, jumps };
 }
