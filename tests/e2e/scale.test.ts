@@ -1,8 +1,11 @@
 // The scale promise: ten million steps (n = 1,000,000, b = 1, 10
 // epochs) play to the end with the page answering throughout and its memory
 // well under 300 MB. Measured in the built site in headless Chromium: round
-// trips into the page, animation-frame gaps, and the resident memory of the
-// renderer process that hosts the page and its training worker.
+// trips into the page, animation-frame gaps, and the private (anonymous)
+// resident memory of the renderer process that hosts the page and its
+// training worker — what Chrome's task manager calls the tab's memory
+// footprint. Chromium's own code, mapped from files and shared with every
+// tab (~140 MB here), is reported but is not the page's to bound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
@@ -73,7 +76,7 @@ describe.runIf(hasBrowser)('a run of ten million steps in the browser', () => {
     const atStart = peak;
     const memorySampler = setInterval(() => {
       const now = residentMemory(renderer!);
-      if (now && now.total > peak.total) peak = now;
+      if (now && now.anonymous > peak.anonymous) peak = now;
     }, 100);
     const cdp = await page.context().newCDPSession(page);
     let peakHeap = 0;
@@ -110,7 +113,7 @@ describe.runIf(hasBrowser)('a run of ten million steps in the browser', () => {
     expect(Math.max(...roundTrips)).toBeLessThan(ROUND_TRIP_LIMIT_MS);
     expect(gaps.length, 'frames measured mid-run').toBeGreaterThan(10);
     expect(maxGap).toBeLessThan(FRAME_GAP_LIMIT_MS);
-    expect(peak.total).toBeLessThan(MEMORY_LIMIT);
+    expect(peak.anonymous).toBeLessThan(MEMORY_LIMIT);
     expect(errors).toEqual([]);
     await page.context().close();
   });
