@@ -2,10 +2,10 @@
 // highlighted — so a learner sees which examples one step looked at, and how
 // shuffling changes them from step to step and epoch to epoch.
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
+import { drawAxes } from './axes.ts';
 import type { Dataset } from '../core/index.ts';
 import type { RunView } from '../store/runTypes.ts';
 import { prepareCanvas } from './canvas.ts';
@@ -158,51 +158,9 @@ function clampPx(v: number): number {
   return Number.isFinite(v) ? Math.max(-1e6, Math.min(1e6, v)) : v > 0 ? 1e6 : -1e6;
 }
 
-function drawAxes(svg: SVGSVGElement, frame: Frame, titles: [string, string]): void {
+function drawDataAxes(svg: SVGSVGElement, frame: Frame, titles: [string, string]): void {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
-  const [x0, x1] = frame.x.range();
-  const [y0, y1] = frame.y.range();
-  root
-    .selectAll<SVGGElement, number>('g.x-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis x-axis')
-    .attr('transform', `translate(0,${y0})`)
-    .call(
-      axisBottom(frame.x)
-        .ticks(Math.max(2, Math.round((x1 - x0) / 60)))
-        .tickFormat((d) => formatValueTick(Number(d)))
-        .tickSizeOuter(0),
-    );
-  root
-    .selectAll<SVGGElement, number>('g.y-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis y-axis')
-    .attr('transform', `translate(${x0},0)`)
-    .call(
-      axisLeft(frame.y)
-        .ticks(Math.max(2, Math.round((y0 - y1) / 40)))
-        .tickFormat((d) => formatValueTick(Number(d)))
-        .tickSizeOuter(0),
-    );
-  root
-    .selectAll('text.x-title')
-    .data([titles[0]])
-    .join('text')
-    .attr('class', 'axis-title x-title')
-    .attr('x', (x0 + x1) / 2)
-    .attr('y', frame.height - 2)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll('text.y-title')
-    .data([titles[1]])
-    .join('text')
-    .attr('class', 'axis-title y-title')
-    .attr('transform', `translate(9,${(y0 + y1) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  drawAxes(root, frame, { xTickSpacing: 60, yTickSpacing: 40, xFormat: formatValueTick, yFormat: formatValueTick, titles, xTitleInset: 2, yTitleInset: 9 });
 }
 
 function fitFormula(fit: Fit): string {
@@ -264,7 +222,7 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
   }, [frame, data, plane, model, w1, w2, best?.w1, best?.w2, batch, color, range, started]); // eslint-disable-line react-hooks/exhaustive-deps
   const titles: [string, string] = plane ? ['x1', 'x2'] : ['x (input)', 'y (label)'];
   useEffect(() => {
-    if (axesRef.current) drawAxes(axesRef.current, frame, titles);
+    if (axesRef.current) drawDataAxes(axesRef.current, frame, titles);
   }, [frame, plane]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const caption = run

@@ -3,8 +3,8 @@
 // point), and per-epoch summaries (full loss at each epoch's end, and the
 // mean batch loss a training loop prints). D3 draws; React only hosts.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
+import { drawAxes, tickCount } from './axes.ts';
 import type { RunView } from '../store/runTypes.ts';
 import { prepareCanvas } from './canvas.ts';
 import { startLossFor } from './dataCache.ts';
@@ -152,32 +152,18 @@ function drawForeground(svg: SVGSVGElement, layout: LossLayout, frame: Frame, xA
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
-  const xTickCount = Math.max(2, Math.round((x1 - x0) / 80));
-  const yTickCount = Math.max(2, Math.round((y0 - y1) / 45));
-  const xAxisGen = axisBottom(frame.x).ticks(xTickCount).tickFormat((d) => formatCountTick(Number(d))).tickSizeOuter(0);
-  const label = yScale === 'log' ? logTickLabeller(frame.y.ticks(yTickCount), yTickCount + 1) : formatValueTick;
-  const yAxisGen = axisLeft(frame.y)
-    .ticks(yTickCount)
-    .tickFormat((d) => label(Number(d)));
-  root.selectAll<SVGGElement, number>('g.x-axis').data([0]).join('g').attr('class', 'axis x-axis').attr('transform', `translate(0,${y0})`).call(xAxisGen);
-  root.selectAll<SVGGElement, number>('g.y-axis').data([0]).join('g').attr('class', 'axis y-axis').attr('transform', `translate(${x0},0)`).call(yAxisGen.tickSizeOuter(0));
-  root
-    .selectAll('text.x-title')
-    .data([X_AXIS_LABELS[xAxis]])
-    .join('text')
-    .attr('class', 'axis-title x-title')
-    .attr('x', (x0 + x1) / 2)
-    .attr('y', frame.height - 4)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll('text.y-title')
-    .data([yScale === 'log' ? 'loss (MSE, log scale)' : 'loss (MSE)'])
-    .join('text')
-    .attr('class', 'axis-title y-title')
-    .attr('transform', `translate(11,${(y0 + y1) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  const yTickCount = tickCount(y0 - y1, 45);
+  const yLabel = yScale === 'log' ? logTickLabeller(frame.y.ticks(yTickCount), yTickCount + 1) : formatValueTick;
+  drawAxes(root, frame, {
+    xTickSpacing: 80,
+    yTickSpacing: 45,
+    yTickCount,
+    xFormat: formatCountTick,
+    yFormat: yLabel,
+    titles: [X_AXIS_LABELS[xAxis], yScale === 'log' ? 'loss (MSE, log scale)' : 'loss (MSE)'],
+    xTitleInset: 4,
+    yTitleInset: 11,
+  });
 
   // A run whose loss leaves the top of the axis gets a marker there, so a clipped curve is never mistaken for a flat one.
   const top = (frame.y.domain() as [number, number])[1];

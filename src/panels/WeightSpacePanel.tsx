@@ -3,10 +3,10 @@
 // alternates per epoch, with numbered circles at the epoch ends. Restarts
 // (restart=1) appear as dashed jumps, because that is what they are.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleSequential } from 'd3-scale';
 import { interpolateYlGnBu } from 'd3-scale-chromatic';
 import { pointer, select } from 'd3-selection';
+import { drawAxes } from './axes.ts';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { fullLoss } from '../core/index.ts';
 import type { RunView } from '../store/runTypes.ts';
@@ -247,47 +247,15 @@ function drawMarks(svg: SVGSVGElement, frame: Frame, marks: Marks): void {
     .attr('width', plotW)
     .attr('height', plotH)
     .attr('fill', 'transparent');
-  root
-    .selectAll<SVGGElement, number>('g.x-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis x-axis')
-    .attr('transform', `translate(0,${y0})`)
-    .call(
-      axisBottom(frame.x)
-        .ticks(Math.max(2, Math.round(plotW / 70)))
-        .tickFormat((d) => formatValueTick(Number(d)))
-        .tickSizeOuter(0),
-    );
-  root
-    .selectAll<SVGGElement, number>('g.y-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis y-axis')
-    .attr('transform', `translate(${x0},0)`)
-    .call(
-      axisLeft(frame.y)
-        .ticks(Math.max(2, Math.round(plotH / 45)))
-        .tickFormat((d) => formatValueTick(Number(d)))
-        .tickSizeOuter(0),
-    );
-  root
-    .selectAll('text.x-title')
-    .data([marks.titles[0]])
-    .join('text')
-    .attr('class', 'axis-title x-title')
-    .attr('x', (x0 + x1) / 2)
-    .attr('y', frame.height - 3)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll('text.y-title')
-    .data([marks.titles[1]])
-    .join('text')
-    .attr('class', 'axis-title y-title')
-    .attr('transform', `translate(10,${(y0 + y1) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+  drawAxes(root, frame, {
+    xTickSpacing: 70,
+    yTickSpacing: 45,
+    xFormat: formatValueTick,
+    yFormat: formatValueTick,
+    titles: marks.titles,
+    xTitleInset: 3,
+    yTitleInset: 10,
+  });
 
   const layer = root
     .selectAll('g.marks')
