@@ -9,10 +9,9 @@ import { createTrainer as createEngineTrainer } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
 import { ChunkBuilder } from './chunkBuilder.ts';
+import { cursorSnapshot } from './cursorSnapshot.ts';
 import {
-  MAX_BATCH_INDICES,
   validateInMessage,
-  type CursorSnapshot,
   type InMessage,
   type OutMessage,
   type RunChunk,
@@ -370,28 +369,12 @@ export class TrainingRunner {
     for (const slot of this.runs) {
       if (!everyRun && slot.builder.steps.length === 0) continue;
       const taken = slot.builder.take();
-      chunks.push({ id: slot.id, steps: taken.steps, epochs: taken.epochs, cursor: this.cursorOf(slot.trainer) });
+      chunks.push({ id: slot.id, steps: taken.steps, epochs: taken.epochs, cursor: cursorSnapshot(slot.trainer) });
       transfer.push(...taken.transfer);
     }
     this.lastPostAt = now;
     this.awaitingAck = this.flowControl;
     this.post({ type: 'chunk', session: this.session, runs: chunks }, transfer);
-  }
-
-  private cursorOf(trainer: Trainer): CursorSnapshot {
-    const batch = trainer.currentBatch();
-    return {
-      step: trainer.step,
-      epoch: trainer.epoch,
-      batchInEpoch: trainer.batchInEpoch,
-      w1: trainer.w1,
-      w2: trainer.w2,
-      loss: trainer.loss,
-      batchLoss: trainer.batchLoss,
-      lr: trainer.lr,
-      batch: batch.slice(0, MAX_BATCH_INDICES),
-      batchSize: batch.length,
-    };
   }
 
   private runStatus(slot: RunSlot): WorkerStatus {

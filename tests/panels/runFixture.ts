@@ -2,6 +2,7 @@
 // see the same rows (and the same divergence) the store hands the panels.
 import { createEpochRecords, createStepRecords, createTrainer, DEFAULT_SETTINGS, type Settings } from '../../src/core/index.ts';
 import type { RunView } from '../../src/store/runTypes.ts';
+import { cursorSnapshot } from '../../src/worker/cursorSnapshot.ts';
 
 export function trainedRun(overrides: Partial<Settings> = {}, steps = Infinity, id = 'run'): RunView {
   const settings: Settings = { ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0], ...overrides };
@@ -10,7 +11,6 @@ export function trainedRun(overrides: Partial<Settings> = {}, steps = Infinity, 
   const rows = createStepRecords(Math.max(1, capacity));
   const epochs = createEpochRecords(Math.max(1, settings.epochs));
   if (capacity > 0) trainer.advance(capacity, rows, epochs);
-  const batch = trainer.step > 0 ? trainer.currentBatch().slice(0, 1000) : new Uint32Array(0);
   return {
     id,
     name: id,
@@ -21,18 +21,7 @@ export function trainedRun(overrides: Partial<Settings> = {}, steps = Infinity, 
     byLoss: rows,
     byBatchLoss: rows,
     epochs,
-    cursor: {
-      step: trainer.step,
-      epoch: trainer.epoch,
-      batchInEpoch: trainer.batchInEpoch,
-      w1: trainer.w1,
-      w2: trainer.w2,
-      loss: trainer.loss,
-      batchLoss: trainer.batchLoss,
-      lr: trainer.lr,
-      batch,
-      batchSize: batch.length,
-    },
+    cursor: cursorSnapshot(trainer),
     status: trainer.status === 'running' ? 'paused' : trainer.status,
     message: trainer.divergence?.message ?? null,
     version: trainer.step,

@@ -3,6 +3,7 @@
 // tested against what the engine does rather than against their own formulas.
 import { createTrainer, DEFAULT_SETTINGS, type Settings, type Trainer } from '../../../src/core/index.ts';
 import type { RunCursor } from '../../../src/store/runTypes.ts';
+import { cursorSnapshot } from '../../../src/worker/cursorSnapshot.ts';
 
 export function settingsWith(changes: Partial<Settings>): Settings {
   return { ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0], ...changes };
@@ -10,19 +11,7 @@ export function settingsWith(changes: Partial<Settings>): Settings {
 
 /** The cursor the worker reports for the trainer's state. */
 export function cursorOf(trainer: Trainer): RunCursor {
-  const batch = trainer.step > 0 ? trainer.currentBatch().slice(0, 1000) : new Uint32Array(0);
-  return {
-    step: trainer.step,
-    epoch: trainer.epoch,
-    batchInEpoch: trainer.batchInEpoch,
-    w1: trainer.w1,
-    w2: trainer.w2,
-    loss: trainer.loss,
-    batchLoss: trainer.batchLoss,
-    lr: trainer.lr,
-    batch,
-    batchSize: trainer.step > 0 ? trainer.currentBatch().length : 0,
-  };
+  return cursorSnapshot(trainer);
 }
 
 /** Calls `visit` before the first step and after every step, up to `steps` steps. */
