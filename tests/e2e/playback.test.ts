@@ -103,7 +103,9 @@ describe.runIf(hasBrowser)('playback in the browser', () => {
     const stepAfter = await statusNumber(page, 'step');
     expect(stepAfter).toBeGreaterThan(400_000);
     // The first frame after the measurement starts waits for the next vsync; the rest are the real gaps.
-    expect(Math.max(...gaps.slice(1))).toBeLessThan(50);
+    // "No gap over 50 ms": three 60 Hz frames are 50.0 ms, and frame timestamps jitter by a fraction of a
+    // millisecond, so 1 ms is allowed for the clock, not for the page (four frames, 66.7 ms, still fail).
+    expect(Math.max(...gaps.slice(1))).toBeLessThanOrEqual(50 + 1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
