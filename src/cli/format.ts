@@ -78,8 +78,14 @@ export function summaryText(report: RunReport): string {
   lines.push(
     `Largest stable learning rate${momentum}: ${readable(report.maxStableLr)}` +
       (Number.isFinite(ratio) && ratio > 0 ? ` (lr ${settings.lr} is ${approxNumber(ratio * 100)}% of it)` : ''),
-    '',
   );
+  if (report.stableLrAt) {
+    lines.push(
+      `  The deep model's curvature depends on the weights: that is the rate at the flattest minimum; ` +
+        `at the start w0 it is ${readable(report.stableLrAt.start)}, at the final weights ${readable(report.stableLrAt.final)}.`,
+    );
+  }
+  lines.push('');
   const rows = tableRowIndices(epochs.length).map((i) => [
     String(epochs.epoch[i]),
     String(epochs.step[i]),

@@ -49,7 +49,8 @@ export function helpText(): string {
     '  --json',
     ...wrap(
       'one JSON object: settings, stepsPerEpoch, lastBatchSize, totalSteps, optimum [w1, w2], optimumLoss ' +
-        '(and optimumProduct for the deep model), maxStableLr, epochs [{epoch, step, loss, meanBatchLoss, w}], ' +
+        '(and optimumProduct for the deep model), maxStableLr (for the deep model at its flattest minimum, plus ' +
+        'maxStableLrAtStart and maxStableLrAtFinal at w0 and at the final weights), epochs [{epoch, step, loss, meanBatchLoss, w}], ' +
         'final {step, w, loss}, status ("done" or "diverged") and message when diverged. ' +
         'Numbers that overflowed are null.',
       INDENT,

@@ -1,7 +1,7 @@
 // The one definition of what a run's report says, shared by the command
 // line's --json/--csv and the page's export buttons, so a number exported from
 // the page and the same number printed by `npm run sim` cannot disagree.
-import { largestStableLr } from './curvature.ts';
+import { largestStableLr, maxStableLr } from './curvature.ts';
 import { optimum } from './optimum.ts';
 import { EPOCH_COLUMNS, STEP_COLUMNS } from './records.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
@@ -18,6 +18,11 @@ export interface RunReport {
   readonly schedule: Schedule;
   readonly optimum: Optimum;
   readonly maxStableLr: number;
+  /**
+   * Deep model only: its curvature depends on the weights, so the stable rate
+   * where training starts (w0) and where it stands now (the final weights).
+   */
+  readonly stableLrAt: { readonly start: number; readonly final: number } | null;
   readonly epochs: EpochRecords;
   readonly final: { readonly step: number; readonly w1: number; readonly w2: number; readonly loss: number };
   readonly status: RunOutcome;
@@ -32,6 +37,13 @@ export function reportOfTrainer(trainer: Trainer, epochs: EpochRecords): RunRepo
     schedule: trainer.schedule,
     optimum: optimum(trainer.stats, settings.model),
     maxStableLr: largestStableLr(trainer.stats, settings.model, settings.mom),
+    stableLrAt:
+      settings.model === 'deep'
+        ? {
+            start: maxStableLr(trainer.stats, 'deep', settings.w0[0], settings.w0[1], settings.mom),
+            final: maxStableLr(trainer.stats, 'deep', trainer.w1, trainer.w2, settings.mom),
+          }
+        : null,
     epochs,
     final: { step: trainer.step, w1: trainer.w1, w2: trainer.w2, loss: trainer.loss },
     status: trainer.status === 'running' ? 'stopped' : trainer.status,
@@ -58,6 +70,9 @@ export interface ReportJson {
   /** Only when the optimum is not unique: why, and which point is shown. */
   optimumMessage?: string;
   maxStableLr: number;
+  /** Deep model only: the stable rate at the start weights w0 and at the final weights. */
+  maxStableLrAtStart?: number;
+  maxStableLrAtFinal?: number;
   epochs: EpochRow[];
   final: { step: number; w: [number, number]; loss: number };
   status: RunOutcome;
@@ -115,6 +130,10 @@ export function reportJson(report: RunReport): ReportJson {
   };
   if (settings.model === 'deep' && best.product !== undefined) out.optimumProduct = best.product;
   if (best.status !== 'unique' && best.message) out.optimumMessage = best.message;
+  if (report.stableLrAt) {
+    out.maxStableLrAtStart = report.stableLrAt.start;
+    out.maxStableLrAtFinal = report.stableLrAt.final;
+  }
   if (report.status === 'stopped') out.stoppedAtStep = final.step;
   if (report.message !== null) out.message = report.message;
   return reorder(out);
@@ -130,6 +149,8 @@ const REPORT_KEY_ORDER: readonly (keyof ReportJson)[] = [
   'optimumProduct',
   'optimumMessage',
   'maxStableLr',
+  'maxStableLrAtStart',
+  'maxStableLrAtFinal',
   'epochs',
   'final',
   'status',

@@ -117,3 +117,18 @@ describe('the run CSVs', () => {
     expect(parsed.settings).toEqual(settings);
   });
 });
+
+describe('the stable learning rate of the deep model', () => {
+  it('is reported where training starts and where it ended, since its curvature depends on the weights', async () => {
+    const { maxStableLr } = await import('../../src/core/curvature.ts');
+    const deep = settingsWith({ model: 'deep', epochs: 2 });
+    const { trainer, epochs } = runTo(deep, Infinity);
+    const json = reportJson(reportOfTrainer(trainer, epochs));
+    expect(json.maxStableLrAtStart).toBe(maxStableLr(trainer.stats, 'deep', deep.w0[0], deep.w0[1], deep.mom));
+    expect(json.maxStableLrAtFinal).toBe(maxStableLr(trainer.stats, 'deep', trainer.w1, trainer.w2, deep.mom));
+    expect(json.maxStableLrAtStart).not.toBe(json.maxStableLrAtFinal);
+    const linear = runTo(settingsWith({ epochs: 2 }), Infinity);
+    const linearJson = reportJson(reportOfTrainer(linear.trainer, linear.epochs));
+    expect('maxStableLrAtStart' in linearJson).toBe(false);
+  });
+});
