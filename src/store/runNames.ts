@@ -7,8 +7,15 @@ const DEFAULT_NAME_SETTINGS: readonly SettingName[] = ['b', 'shuffle'];
 /** Past this many differing settings a name stops being readable; the rest is counted. */
 const MAX_NAMED_SETTINGS = 3;
 
+/** "restart on" reads better in a legend than the link's "restart=1". */
+function describeSetting(settings: Settings, name: SettingName): string {
+  const value = settings[name];
+  if (typeof value === 'boolean') return `${name} ${value ? 'on' : 'off'}`;
+  return `${name}=${formatSetting(name, value)}`;
+}
+
 function describeSettings(settings: Settings, names: readonly SettingName[]): string {
-  const shown = names.slice(0, MAX_NAMED_SETTINGS).map((name) => `${name}=${formatSetting(name, settings[name])}`);
+  const shown = names.slice(0, MAX_NAMED_SETTINGS).map((name) => describeSetting(settings, name));
   const hidden = names.length - shown.length;
   return hidden > 0 ? `${shown.join(', ')} +${hidden} more` : shown.join(', ');
 }
