@@ -1,0 +1,133 @@
+// The weight-space view: it follows the runs until the user zooms or pans
+// (d3-zoom, toolbar or keys), and fitting returns it to following them.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { makeFrame, plotSize, type Frame } from './weightFrame.ts';
+import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightView.ts';
+
+export interface WeightZoomInput {
+  /** The view that shows the runs (start, optimum, path). */
+  readonly autoView: WeightDomain;
+  /** Changes when a different run or start is shown; the view then follows the runs again. */
+  readonly fitKey: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface WeightZoom {
+  readonly view: WeightDomain;
+  readonly frame: Frame;
+  /** The frame of the last commit, for event handlers bound once. */
+  readonly frameRef: RefObject<Frame>;
+  readonly zoomBy: (factor: number) => void;
+  /** Returns the view to following the runs. */
+  readonly fit: () => void;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+}
+
+export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoView, fitKey, width, height }: WeightZoomInput): WeightZoom {
+  const [plotW, plotH] = plotSize(width, height);
+  // A view the user zoomed or panned to; null follows the runs (start, optimum, path).
+  const [manualView, setManualView] = useState<WeightDomain | null>(null);
+  const [lastFitKey, setLastFitKey] = useState(fitKey);
+  if (fitKey !== lastFitKey) {
+    setLastFitKey(fitKey);
+    setManualView(null);
+  }
+  const view = useMemo(() => {
+    if (!manualView) return autoView;
+    const b = includePoint(includePoint(emptyBounds(), manualView.w1[0], manualView.w2[0]), manualView.w1[1], manualView.w2[1]);
+    return fitEqualAspect(b, plotW, plotH, 0, 1e-9);
+  }, [manualView, autoView, plotW, plotH]);
+  const frame = useMemo(() => makeFrame(view, width, height), [view, width, height]);
+
+  // d3-zoom: its transform is relative to `base`, the view when it was last reset.
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const baseRef = useRef<WeightDomain>(view);
+  const frameRef = useRef(frame);
+  const resettingRef = useRef(false);
+  useEffect(() => {
+    frameRef.current = frame;
+  }, [frame]);
+
+  const resetZoom = useCallback(
+    (to: WeightDomain) => {
+      baseRef.current = to;
+      const svg = svgRef.current;
+      const z = zoomRef.current;
+      if (!svg || !z) return;
+      resettingRef.current = true;
+      select(svg).call(z.transform, zoomIdentity);
+      resettingRef.current = false;
+    },
+    [svgRef],
+  );
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const behaviour = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1e-4, 1e7])
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        if (resettingRef.current) return;
+        const f = frameRef.current;
+        const base = baseRef.current;
+        const bx = scaleLinear().domain(base.w1).range(f.x.range());
+        const by = scaleLinear().domain(base.w2).range(f.y.range());
+        const t = event.transform;
+        const w1 = t.rescaleX(bx).domain() as [number, number];
+        const w2 = t.rescaleY(by).domain() as [number, number];
+        setManualView({ w1: [Math.min(...w1), Math.max(...w1)], w2: [Math.min(...w2), Math.max(...w2)] });
+      });
+    zoomRef.current = behaviour;
+    select(svg).call(behaviour).on('dblclick.zoom', null);
+    return () => {
+      select(svg).on('.zoom', null);
+      zoomRef.current = null;
+    };
+  }, [svgRef]);
+
+  // Whenever the view is set other than by a gesture (following the runs, a fit, a resize), d3-zoom starts afresh from it.
+  useEffect(() => {
+    if (!manualView) resetZoom(view);
+  }, [manualView, view, resetZoom]);
+  useEffect(() => {
+    // A resize changes the pixel box under a manual view: start the zoom from the refitted view.
+    if (manualView) resetZoom(view);
+    // Only on size changes; `view` is read at that moment.
+  }, [width, height]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const zoomBy = (factor: number): void => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) select(svg).call(zoomRef.current.scaleBy, factor);
+  };
+  const panBy = (dx: number, dy: number): void => {
+    const svg = svgRef.current;
+    const z = zoomRef.current;
+    if (!svg || !z) return;
+    const k = zoomTransform(svg).k;
+    select(svg).call(z.translateBy, dx / k, dy / k);
+  };
+  const fit = (): void => setManualView(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = 30;
+    const actions: Record<string, () => void> = {
+      ArrowLeft: () => panBy(step, 0),
+      ArrowRight: () => panBy(-step, 0),
+      ArrowUp: () => panBy(0, step),
+      ArrowDown: () => panBy(0, -step),
+      '+': () => zoomBy(1.5),
+      '=': () => zoomBy(1.5),
+      '-': () => zoomBy(1 / 1.5),
+      f: fit,
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  return { view, frame, frameRef, zoomBy, fit, onKeyDown };
+}
