@@ -8,7 +8,7 @@ import { select } from 'd3-selection';
 import { drawAxes } from './axes.ts';
 import type { Dataset } from '../core/index.ts';
 import type { RunView } from '../store/runTypes.ts';
-import { prepareCanvas } from './canvas.ts';
+import { preparePlot } from './canvas.ts';
 import { datasetFor, dataKey, statsFor } from './dataCache.ts';
 import { formatCount, formatValue } from './format.ts';
 import { batchCaption, paddedExtent, predict, residualBin, residualRange } from './scatterModel.ts';
@@ -54,17 +54,11 @@ function dotStyle(count: number): { r: number; alpha: number } {
 }
 
 function drawBase(canvas: HTMLCanvasElement, frame: Frame, data: Dataset, plane: boolean, fit: Fit, range: number): void {
-  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+  const ctx = preparePlot(canvas, frame);
   if (!ctx) return;
   const stride = subsampleStride(data.n, MAX_DRAWN_POINTS);
   const { r, alpha } = dotStyle(subsampleCount(data.n, MAX_DRAWN_POINTS));
   const ys = plane ? data.x2 : data.y;
-  ctx.save();
-  const [x0, x1] = frame.x.range();
-  const [y0, y1] = frame.y.range();
-  ctx.beginPath();
-  ctx.rect(x0, y1, x1 - x0, y0 - y1);
-  ctx.clip();
   if (!plane) {
     ctx.globalAlpha = alpha;
     ctx.fillStyle = '#5b6572';
@@ -111,14 +105,8 @@ function drawOverlay(
   color: string,
   range: number,
 ): void {
-  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+  const ctx = preparePlot(canvas, frame);
   if (!ctx) return;
-  const [x0, x1] = frame.x.range();
-  const [y0, y1] = frame.y.range();
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x0, y1, x1 - x0, y0 - y1);
-  ctx.clip();
   if (!plane) {
     const [a, b] = frame.x.domain();
     const line = (f: Fit, style: string, width: number, dash: number[]): void => {

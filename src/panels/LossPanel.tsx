@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { select } from 'd3-selection';
 import { drawAxes, tickCount } from './axes.ts';
 import type { RunView } from '../store/runTypes.ts';
-import { prepareCanvas } from './canvas.ts';
+import { preparePlot } from './canvas.ts';
 import { startLossFor } from './dataCache.ts';
 import { formatEpochs, formatValue } from './format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
@@ -59,14 +59,9 @@ function drawLine(ctx: CanvasRenderingContext2D, frame: Frame, line: LineSeries,
 }
 
 function drawCanvas(canvas: HTMLCanvasElement, layout: LossLayout, frame: Frame, smoothing: number): void {
-  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+  // 4 px beyond the plot's top and bottom, so epoch markers on the axis limits are not cut in half.
+  const ctx = preparePlot(canvas, frame, 4);
   if (!ctx) return;
-  const [x0, x1] = frame.x.range();
-  const [y0, y1] = frame.y.range();
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x0, y1 - 4, x1 - x0, y0 - y1 + 8);
-  ctx.clip();
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const smoothed = smoothing > 0;
@@ -76,6 +71,7 @@ function drawCanvas(canvas: HTMLCanvasElement, layout: LossLayout, frame: Frame,
   for (const s of order) drawLine(ctx, frame, s.full, s.run.color, 2, 1, smoothed);
 
   const domain = frame.y.domain() as [number, number];
+  const [x0, x1] = frame.x.range();
   const plotWidth = x1 - x0;
   for (const s of order) {
     const e = s.epochs;

@@ -16,3 +16,27 @@ export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: 
   context.clearRect(0, 0, width, height);
   return context;
 }
+
+export interface PlotRanges {
+  readonly width: number;
+  readonly height: number;
+  readonly x: { range(): number[] };
+  readonly y: { range(): number[] };
+}
+
+/**
+ * prepareCanvas, then save the state and clip to the plot area (grown by `pad`
+ * pixels above and below, for markers that sit on the edge), so nothing drawn
+ * spills over the axes. The caller restores the context when done.
+ */
+export function preparePlot(canvas: HTMLCanvasElement, frame: PlotRanges, pad = 0): CanvasRenderingContext2D | null {
+  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+  if (!ctx) return null;
+  const [x0, x1] = frame.x.range();
+  const [y0, y1] = frame.y.range();
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, y1 - pad, x1 - x0, y0 - y1 + 2 * pad);
+  ctx.clip();
+  return ctx;
+}

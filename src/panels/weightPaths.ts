@@ -1,6 +1,6 @@
 // The weight-space panel's canvas layer: each run's path, restart jumps and
 // epoch-end dots, drawn on canvas because a path can hold 65,536 rows.
-import { prepareCanvas } from './canvas.ts';
+import { preparePlot } from './canvas.ts';
 import { affineOf, type Frame } from './weightFrame.ts';
 import type { RunPath } from './weightScene.ts';
 import { niceStride } from './xAxis.ts';
@@ -26,14 +26,8 @@ function lighter(color: string): string {
 }
 
 export function drawPaths(canvas: HTMLCanvasElement, frame: Frame, paths: readonly RunPath[], primaryId: string | undefined): void {
-  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+  const ctx = preparePlot(canvas, frame);
   if (!ctx) return;
-  const [x0, x1] = frame.x.range();
-  const [y0, y1] = frame.y.range();
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x0, y1, x1 - x0, y0 - y1);
-  ctx.clip();
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   // Canvas coordinates beyond ±1e7 px are not drawn reliably; a blown-up path is pinned there instead.
