@@ -5,6 +5,7 @@
 import { createEpochRecords, createStepRecords, createTrainer, DEFAULT_SETTINGS } from '../../../src/core/index.ts';
 import type { Settings } from '../../../src/core/index.ts';
 import type { RunView } from '../../../src/store/runTypes.ts';
+import { cursorSnapshot } from '../../../src/worker/cursorSnapshot.ts';
 
 export function settingsWith(overrides: Partial<Settings>): Settings {
   return { ...DEFAULT_SETTINGS, w0: [DEFAULT_SETTINGS.w0[0], DEFAULT_SETTINGS.w0[1]], ...overrides };
@@ -26,18 +27,8 @@ export function runAt(overrides: Partial<Settings>, step: number, name = 'b=10, 
     byLoss: empty,
     byBatchLoss: empty,
     epochs,
-    cursor: {
-      step: trainer.step,
-      epoch: trainer.epoch,
-      batchInEpoch: trainer.batchInEpoch,
-      w1: trainer.w1,
-      w2: trainer.w2,
-      loss: trainer.loss,
-      batchLoss: trainer.batchLoss,
-      lr: trainer.lr,
-      batch: new Uint32Array(0),
-      batchSize: 0,
-    },
+    // No batch: the export must not depend on anything the cursor carries beyond the step.
+    cursor: { ...cursorSnapshot(trainer), batch: new Uint32Array(0), batchSize: 0 },
     status: trainer.status === 'running' ? 'paused' : trainer.status,
     message: trainer.divergence?.message ?? null,
     version: trainer.step,
