@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEpochRecords, createStepRecords, createTrainer, EPOCH_COLUMNS, parseSettings, SETTING_NAMES, STEP_COLUMNS } from '../../src/core/index.ts';
+import { EPOCH_COLUMNS, parseSettings, SETTING_NAMES, STEP_COLUMNS } from '../../src/core/index.ts';
 import type { Settings } from '../../src/core/index.ts';
 import {
   EPOCH_CSV_HEADER,
@@ -15,13 +15,7 @@ import { runCli } from '../cli/runCli.ts';
 import { recordRun, settingsWith } from './runs.ts';
 
 /** A trainer advanced to `step` (or its end), with every step and epoch it recorded. */
-function runTo(settings: Settings, step: number) {
-  const trainer = createTrainer(settings);
-  const steps = createStepRecords(Math.max(1, Math.min(step, trainer.schedule.totalSteps)));
-  const epochs = createEpochRecords(settings.epochs);
-  trainer.advance(step, steps, epochs);
-  return { trainer, steps, epochs };
-}
+const runTo = recordRun;
 
 function cliFlags(settings: Settings): string[] {
   return Object.entries({ n: settings.n, b: settings.b, k: settings.k, epochs: settings.epochs, model: settings.model, lr: settings.lr, mom: settings.mom }).map(

@@ -17,11 +17,11 @@ export interface RecordedRun {
 }
 
 /** Trains to the end (or divergence) in one call, recording every step and epoch. */
-export function recordRun(settings: Settings): RecordedRun {
+export function recordRun(settings: Settings, upToStep = Infinity): RecordedRun {
   const trainer = createTrainer(settings);
-  const steps = createStepRecords(trainer.schedule.totalSteps);
+  const steps = createStepRecords(Math.max(1, Math.min(upToStep, trainer.schedule.totalSteps)));
   const epochs = createEpochRecords(settings.epochs);
-  trainer.advance(Infinity, steps, epochs);
+  trainer.advance(upToStep, steps, epochs);
   return { trainer, steps, epochs };
 }
 

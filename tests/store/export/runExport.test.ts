@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEpochRecords, createStepRecords, createTrainer, EPOCH_COLUMNS, SHUFFLE_MODES, STEP_COLUMNS } from '../../../src/core/index.ts';
-import type { Settings } from '../../../src/core/index.ts';
+import { createTrainer, EPOCH_COLUMNS, SHUFFLE_MODES, STEP_COLUMNS } from '../../../src/core/index.ts';
 import type { RunExportJson } from '../../../src/core/runReport.ts';
 import { reportJson } from '../../../src/cli/format.ts';
 import { simulate } from '../../../src/cli/simulate.ts';
 import { allRunsJson, runEpochsCsv, runExportJson, runStepsCsv } from '../../../src/store/export/index.ts';
 import { experimentToQuery, parseExperimentQuery, DEFAULT_VIEW } from '../../../src/url/experimentUrl.ts';
 import { settingsWith } from './runViewFixture.ts';
+import { recordRun } from '../../core/runs.ts';
 
 /** The engine run directly to `step`, every step and epoch recorded. */
-function direct(settings: Settings, step: number) {
-  const trainer = createTrainer(settings);
-  const steps = createStepRecords(Math.max(1, Math.min(step, trainer.schedule.totalSteps)));
-  const epochs = createEpochRecords(settings.epochs);
-  trainer.advance(step, steps, epochs);
-  return { trainer, steps, epochs };
-}
+const direct = recordRun;
 
 function parse(text: string): RunExportJson {
   return JSON.parse(text) as RunExportJson;
