@@ -3,11 +3,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr, maxStableLr } from '../core/curvature.ts';
 import type { Problem } from '../core/settings.ts';
-import { LossPanel } from '../panels/LossPanel.tsx';
-import { StatusLine } from '../panels/StatusLine.tsx';
-import { WeightSpacePanel } from '../panels/WeightSpacePanel.tsx';
-import { DataPanel } from '../panels/DataPanel.tsx';
-import { statsFor } from '../panels/dataCache.ts';
+import { LossPanel } from '../panels/loss/LossPanel.tsx';
+import { StatusLine } from '../ui/StatusLine.tsx';
+import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
+import { DataPanel } from '../panels/data/DataPanel.tsx';
+import { statsFor } from '../panels/shared/dataCache.ts';
 import { selectCanAdvance } from '../store/selectors.ts';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
 import { Notice } from '../ui/Notice.tsx';

@@ -1,6 +1,6 @@
 // PNG and SVG of one chart, from the figure drawn inside the card.
 import { useState, type RefObject } from 'react';
-import { chartToPng, chartToSvg, downloadBlob, exportFileName } from '../panels/exportImage.ts';
+import { chartToPng, chartToSvg, downloadBlob, exportFileName } from '../panels/shared/exportImage.ts';
 
 export interface ChartImageButtonsProps {
   /** The card holding the chart's <figure>. */

@@ -6,7 +6,7 @@ import { createLabStore } from '../store/store.ts';
 import { Root } from './Root.tsx';
 import { readLocation } from './urlSync.ts';
 import './styles.css';
-import '../panels/panels.css';
+import '../panels/shared/panels.css';
 
 const initial = readLocation();
 const store = createLabStore({

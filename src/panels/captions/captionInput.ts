@@ -7,7 +7,7 @@ import { settingsToEntries } from '../../core/settings.ts';
 import type { Optimum, Schedule, SufficientStats } from '../../core/types.ts';
 import type { EpochRecords } from '../../core/records.ts';
 import { fullLoss } from '../../core/loss.ts';
-import { statsFor } from '../dataCache.ts';
+import { statsFor } from '../shared/dataCache.ts';
 import { largestStableLr } from '../../core/curvature.ts';
 import type { RunStatus, RunView } from '../../store/runTypes.ts';
 

@@ -5,7 +5,7 @@ import type { LoopRole } from '../../core/pytorchScript.ts';
 import type { Settings } from '../../core/settings.ts';
 import type { Schedule } from '../../core/types.ts';
 import type { RunCursor } from '../../store/runTypes.ts';
-import { formatCount, formatValue } from '../format.ts';
+import { formatCount, formatValue } from '../shared/format.ts';
 import { atEpochBoundary } from './highlight.ts';
 
 /** Between the parts of one annotation; the view keeps each part on one line. */

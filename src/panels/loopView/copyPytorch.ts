@@ -2,7 +2,7 @@
 // hands it to the clipboard and says, in one sentence, what happened.
 import { pytorchScript } from '../../core/pytorchScript.ts';
 import { echo, type Settings } from '../../core/settings.ts';
-import { datasetFor } from '../dataCache.ts';
+import { datasetFor } from '../shared/dataCache.ts';
 
 export type WriteText = (text: string) => Promise<void>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSchedule, epochLearningRate } from '../../../src/core/index.ts';
-import { formatValue } from '../../../src/panels/format.ts';
+import { formatValue } from '../../../src/panels/shared/format.ts';
 import { loopAnnotations } from '../../../src/panels/loopView/annotations.ts';
 import type { AnnotatedCursor } from '../../../src/panels/loopView/annotations.ts';
 import { settingsWith, walk } from './engineWalk.ts';

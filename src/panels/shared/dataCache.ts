@@ -1,0 +1,57 @@
+// The training set and its sufficient statistics, regenerated on the main
+// thread from the settings that determine them (the worker keeps its own
+// copy). Several panels ask for the same data every frame, so both are
+// memoised: statistics are small and kept for many settings, data sets can
+// be 24 MB each and only the last few are kept.
+import {
+  fullLoss,
+  generateData,
+  optimum,
+  sufficientStats,
+  type Dataset,
+  type DataSettings,
+  type Optimum,
+  type SufficientStats,
+} from '../../core/index.ts';
+
+const MAX_DATASETS = 2;
+const MAX_STATS = 32;
+
+const datasets = new Map<string, Dataset>();
+const statistics = new Map<string, { stats: SufficientStats; optimum: Optimum }>();
+
+/** The settings that determine the examples, as one string (two settings giving the same data give the same key). */
+export function dataKey(s: DataSettings): string {
+  return [s.n, s.data, s.rho, s.noise, s.seed, s.model].join('|');
+}
+
+function remember<V>(cache: Map<string, V>, key: string, max: number, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    // Re-insert so the map's order is least recently used first.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = make();
+  cache.set(key, value);
+  while (cache.size > max) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+export function datasetFor(s: DataSettings): Dataset {
+  return remember(datasets, dataKey(s), MAX_DATASETS, () => generateData(s));
+}
+
+/** Sufficient statistics and the optimum of the run's model on its data. */
+export function statsFor(s: DataSettings): { stats: SufficientStats; optimum: Optimum } {
+  return remember(statistics, dataKey(s), MAX_STATS, () => {
+    const stats = sufficientStats(datasetFor(s));
+    return { stats, optimum: optimum(stats, s.model) };
+  });
+}
+
+/** The full-data loss at the run's initial weights. */
+export function startLossFor(s: DataSettings & { readonly w0: readonly [number, number] }): number {
+  return fullLoss(statsFor(s).stats, s.model, s.w0[0], s.w0[1]);
+}

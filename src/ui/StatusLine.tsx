@@ -1,0 +1,112 @@
+// Where each run is now, in one line: the counters that tell steps, batches
+// and epochs apart, and both losses. The values carry stable test ids and
+// machine-readable data-value attributes, so tests never parse display text.
+import type { RunView } from '../store/runTypes.ts';
+import { formatEpochs, formatValue } from '../panels/shared/format.ts';
+import { examplesSeen, stepPlanOf } from '../panels/shared/xAxis.ts';
+import '../panels/shared/panels.css';
+
+export interface StatusLineProps {
+  /** All runs; hidden ones are not listed. */
+  readonly runs: readonly RunView[];
+  /** The run shown in full; defaults to the first visible run. */
+  readonly primaryRunId?: string | null;
+}
+
+const STATE_WORDS: Readonly<Record<RunView['status'], string>> = {
+  idle: 'ready',
+  running: 'running',
+  paused: 'paused',
+  done: 'done',
+  diverged: 'diverged',
+  error: 'error',
+};
+
+interface ItemProps {
+  readonly label: string;
+  readonly testId: string;
+  readonly value: number | string;
+  readonly text: string;
+}
+
+function Item({ label, testId, value, text }: ItemProps) {
+  return (
+    <span className="status-item">
+      <span className="status-label">{label}</span>
+      <span data-testid={testId} data-value={String(value)}>
+        {text}
+      </span>
+    </span>
+  );
+}
+
+function RunStatusRow({ run, primary }: { run: RunView; primary: boolean }) {
+  const plan = stepPlanOf(run.schedule, run.settings);
+  const { cursor } = run;
+  const id = (field: string): string => (primary ? `status-${field}` : `status-${field}-${run.id}`);
+  const epochs = cursor.step / plan.stepsPerEpoch;
+  const started = cursor.step > 0;
+  return (
+    <div className={`status-run${primary ? ' primary' : ' secondary'}`} data-run-id={run.id}>
+      <span className="status-name">
+        <span className="swatch" style={{ background: run.color, width: 10, height: 10, display: 'inline-block', borderRadius: 2 }} aria-hidden="true" />
+        {run.name}
+      </span>
+      <Item label="step" testId={id('step')} value={cursor.step} text={String(cursor.step)} />
+      <Item label="epoch" testId={id('epoch')} value={epochs} text={`${formatEpochs(epochs)} of ${run.settings.epochs}`} />
+      {primary ? (
+        <>
+          <Item
+            label="batch"
+            testId={id('batch')}
+            value={cursor.batchInEpoch}
+            text={started ? `${cursor.batchInEpoch} of ${run.schedule.batchesPerEpoch}` : `— of ${run.schedule.batchesPerEpoch}`}
+          />
+          <Item label="steps/epoch" testId={id('steps-per-epoch')} value={run.schedule.stepsPerEpoch} text={String(run.schedule.stepsPerEpoch)} />
+          <Item label="examples seen" testId={id('examples')} value={examplesSeen(cursor.step, plan)} text={String(examplesSeen(cursor.step, plan))} />
+        </>
+      ) : null}
+      <Item label="full loss" testId={id('loss')} value={cursor.loss} text={formatValue(cursor.loss)} />
+      <Item label="batch loss" testId={id('batch-loss')} value={cursor.batchLoss} text={formatValue(cursor.batchLoss)} />
+      {primary ? (
+        <>
+          <Item label="w1" testId={id('w1')} value={cursor.w1} text={formatValue(cursor.w1)} />
+          <Item label="w2" testId={id('w2')} value={cursor.w2} text={formatValue(cursor.w2)} />
+          {run.settings.decay > 0 ? <Item label="lr" testId={id('lr')} value={cursor.lr} text={formatValue(cursor.lr)} /> : null}
+        </>
+      ) : null}
+      <span className="status-item">
+        <span data-testid={id('state')} data-value={run.status} className={`status-state-${run.status}`}>
+          {STATE_WORDS[run.status]}
+        </span>
+      </span>
+      {run.message ? (
+        <span className="status-message" data-testid={id('message')}>
+          {run.message}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusLine({ runs, primaryRunId = null }: StatusLineProps) {
+  const visible = runs.filter((r) => r.visible);
+  const primary = visible.find((r) => r.id === primaryRunId) ?? visible[0];
+  if (!primary) {
+    return (
+      <div className="status-line" data-testid="status-line" role="group" aria-label="Training status">
+        <span>No visible run.</span>
+      </div>
+    );
+  }
+  return (
+    <div className="status-line" data-testid="status-line" role="group" aria-label="Training status">
+      <RunStatusRow run={primary} primary />
+      {visible
+        .filter((r) => r !== primary)
+        .map((r) => (
+          <RunStatusRow key={r.id} run={r} primary={false} />
+        ))}
+    </div>
+  );
+}
