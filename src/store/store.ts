@@ -9,8 +9,8 @@
 // change to the set of runs configures the worker afresh, so every run starts
 // again from step 0 and all of them advance in lockstep by epoch.
 import { create } from 'zustand';
-import { checkSettings, createSchedule, DEFAULT_SETTINGS, settingsEqual, type Problem, type Schedule, type Settings } from '../core/index.ts';
-import { isOutMessage, MAX_RUNS, MAX_STEPS_PER_SECOND, settingsShapeProblem, validateSettings, type InMessage, type OutMessage, type Speed } from '../worker/protocol.ts';
+import { checkSettings, createSchedule, DEFAULT_SETTINGS, settingsEqual, settingsShapeProblem, validateSettings, type Problem, type Schedule, type Settings } from '../core/index.ts';
+import { isOutMessage, MAX_RUNS, MAX_STEPS_PER_SECOND, type InMessage, type OutMessage, type Speed } from '../worker/protocol.ts';
 import { comparisonSettings, detectComparison, type ComparisonKind } from './comparisons.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lod.ts';
