@@ -15,7 +15,7 @@ import { RunsList } from '../ui/RunsList.tsx';
 import { SettingsPanel } from '../ui/SettingsPanel.tsx';
 import { Transport } from '../ui/Transport.tsx';
 import { ViewControls } from '../ui/ViewControls.tsx';
-import type { ViewState } from '../url/experimentUrl.ts';
+import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';

@@ -10,29 +10,22 @@
 // again from step 0 and all of them advance in lockstep by epoch.
 import { create } from 'zustand';
 import { checkSettings, createSchedule, DEFAULT_SETTINGS, settingsEqual, settingsShapeProblem, validateSettings, type Problem, type Schedule, type Settings } from '../core/index.ts';
-import { isOutMessage, MAX_RUNS, MAX_STEPS_PER_SECOND, type InMessage, type OutMessage, type Speed } from '../worker/protocol.ts';
+import { DEFAULT_SPEED, isOutMessage, MAX_RUNS, MAX_STEPS_PER_SECOND, type InMessage, type OutMessage, type Speed } from '../worker/protocol.ts';
 import { comparisonSettings, detectComparison, type ComparisonKind } from './comparisons.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lod.ts';
 import { pickColor } from './palette.ts';
 import { runNames } from './runNames.ts';
-import type { RunCursor, RunStatus, RunView } from './runTypes.ts';
+import type { RunCursor, RunSpec, RunStatus, RunView } from './runTypes.ts';
+export type { RunSpec };
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 
-export const DEFAULT_SPEED: Speed = 10;
-export { MAX_RUNS };
 
 export interface Playback {
   /** The worker's overall status: done when every run has stopped, diverged when every run diverged. */
   status: RunStatus;
   /** Gradient steps per second of the primary run, or 'max'. */
   speed: Speed;
-}
-
-/** A run to restore: its settings and whether it is drawn (the URL's RunSpec fits). */
-export interface RunSpec {
-  settings: Settings;
-  visible?: boolean;
 }
 
 export interface LabState {

@@ -74,7 +74,10 @@ export type OutMessage =
   | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
   | { type: 'error'; message: string };
 
+/** Most runs the page shows, and the worker trains, at once. */
 export const MAX_RUNS = 8;
+/** Gradient steps per second of the first run until the page says otherwise. */
+export const DEFAULT_SPEED = 10 satisfies Speed;
 export const MAX_RUN_ID_LENGTH = 64;
 export const MAX_BATCH_INDICES = 1000;
 /** Faster than this is 'max' in all but name; the bound keeps arithmetic on it finite. */
