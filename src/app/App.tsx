@@ -8,7 +8,7 @@ import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
 import { DataPanel } from '../panels/data/DataPanel.tsx';
 import { statsFor } from '../panels/shared/dataCache.ts';
-import { selectCanAdvance } from '../store/selectors.ts';
+import { primaryRun, selectCanAdvance } from '../store/selectors.ts';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { RunsList } from '../ui/RunsList.tsx';
@@ -52,7 +52,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const dataCard = useRef<HTMLDivElement>(null);
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
-  const primary = runs.find((r) => r.id === primaryRunId) ?? null;
+  const primary = primaryRun(runs, primaryRunId);
   const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: settings.w0[0], w2: settings.w0[1] }) : null;
   const deepW1 = deepAt?.w1 ?? 0;
   const deepW2 = deepAt?.w2 ?? 0;
