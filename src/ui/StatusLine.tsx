@@ -5,7 +5,7 @@ import type { RunView } from '../store/runTypes.ts';
 import { primaryRun } from '../store/selectors.ts';
 import { formatEpochs, formatValue } from '../panels/shared/format.ts';
 import { examplesSeen, stepPlanOf } from '../panels/shared/xAxis.ts';
-import '../panels/shared/panels.css';
+import './statusLine.css';
 
 export interface StatusLineProps {
   /** All runs; hidden ones are not listed. */
