@@ -451,3 +451,54 @@ describe('lab store: memory', () => {
     expect(after.epochs.length).toBe(10_000);
   });
 });
+
+describe('lab store: one place for run state', () => {
+  it('replaces a run’s object whenever anything about it changes, keeps the others, and never loses a change', () => {
+    const t = setup({ settings: settings({ epochs: 100_000 }) });
+    t.state.startComparison('batch');
+    t.wait();
+    const [first, second, third] = t.state.runs;
+    t.state.toggleRunVisible(second.id);
+    const hidden = t.state.runs[1];
+    expect(hidden).not.toBe(second);
+    expect(hidden.visible).toBe(false);
+    expect(second.visible).toBe(true);
+    expect(t.state.runs[0]).toBe(first);
+    expect(t.state.runs[2]).toBe(third);
+
+    // A chunk moves every run on, and the hidden run stays hidden.
+    t.state.step();
+    t.wait();
+    const stepped = t.state.runs;
+    expect(stepped.map((r) => r.cursor.step)).toEqual([1, 1, 1]);
+    expect(stepped.map((r) => r.visible)).toEqual([true, false, true]);
+    expect(stepped[1].version).toBeGreaterThan(hidden.version);
+    expect(stepped.map((r) => r.status)).toEqual(['paused', 'paused', 'paused']);
+
+    // Removing a run renames the rest; a crash stops them; neither loses the visibility or the steps.
+    t.state.removeRun(stepped[0].id);
+    expect(t.state.runs.map((r) => r.name)).toEqual(['b=10', 'b=100']);
+    t.worker.crash('gone');
+    expect(t.state.runs.map((r) => [r.name, r.visible, r.status, r.cursor.step])).toEqual([
+      ['b=10', false, 'error', 1],
+      ['b=100', true, 'error', 1],
+    ]);
+    t.state.restartWorker();
+    expect(t.state.runs.map((r) => [r.visible, r.status, r.cursor.step, r.byLoss.length])).toEqual([
+      [false, 'idle', 0, 0],
+      [true, 'idle', 0, 0],
+    ]);
+  });
+
+  it('keeps the role of each run beside the runs, for exactly the runs on the charts', () => {
+    const t = setup();
+    const [single] = t.state.runs;
+    expect(t.state.roles).toEqual({ [single.id]: 'live' });
+    t.state.keepRun();
+    t.state.setSettings({ lr: 0.05 });
+    const [kept, live] = t.state.runs;
+    expect(t.state.roles).toEqual({ [kept.id]: 'kept', [live.id]: 'live' });
+    t.state.removeRun(kept.id);
+    expect(t.state.roles).toEqual({ [live.id]: 'live' });
+  });
+});
