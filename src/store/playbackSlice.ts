@@ -6,7 +6,7 @@ import type { PlaybackSlice, Slice } from './labState.ts';
 import { clearedRun } from './runRecords.ts';
 import type { StoreKit } from './storeKit.ts';
 
-export function isSpeed(value: unknown): value is Speed {
+function isSpeed(value: unknown): value is Speed {
   return value === 'max' || (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_STEPS_PER_SECOND);
 }
 
