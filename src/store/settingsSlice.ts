@@ -50,12 +50,7 @@ export const createSettingsSlice =
       }
       const runSettings = list.map((spec) => spec.settings);
       const kind = detectComparison(frozenBase, runSettings);
-      const runs = kit.freshRuns(
-        runSettings,
-        [],
-        [],
-        list.map((spec) => spec.visible ?? true),
-      );
+      const runs = kit.freshRuns(runSettings, [], [], list.map((spec) => spec.visible ?? true));
       // A comparison stays one; otherwise the run the settings describe goes on following them, as it did before the link was made.
       const current = kind ? null : runs.find((r) => settingsEqual(r.settings, frozenBase));
       const roles = kind ? rolesOf(runs, 'live') : { ...rolesOf(runs, 'kept'), ...(current ? { [current.id]: 'live' as const } : {}) };
