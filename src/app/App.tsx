@@ -8,14 +8,14 @@ import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
 import { DataPanel } from '../panels/data/DataPanel.tsx';
 import { statsFor } from '../panels/shared/dataCache.ts';
-import { selectCanAdvance } from '../store/selectors.ts';
+import { primaryRun, selectCanAdvance } from '../store/selectors.ts';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { RunsList } from '../ui/RunsList.tsx';
 import { SettingsPanel } from '../ui/SettingsPanel.tsx';
 import { Transport } from '../ui/Transport.tsx';
 import { ViewControls } from '../ui/ViewControls.tsx';
-import type { ViewState } from '../url/experimentUrl.ts';
+import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
@@ -52,7 +52,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const dataCard = useRef<HTMLDivElement>(null);
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
-  const primary = runs.find((r) => r.id === primaryRunId) ?? null;
+  const primary = primaryRun(runs, primaryRunId);
   const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: settings.w0[0], w2: settings.w0[1] }) : null;
   const deepW1 = deepAt?.w1 ?? 0;
   const deepW2 = deepAt?.w2 ?? 0;

@@ -2,8 +2,10 @@
 // current history entry; starting a run makes the next edit open a new entry,
 // so back returns to the experiment that was played. Back/forward restore.
 import { settingsEqual } from '../core/settings.ts';
+import type { RunSpec } from '../store/runTypes.ts';
 import type { LabState, LabStore } from '../store/store.ts';
-import { experimentToQuery, parseExperimentQuery, type Experiment, type RunSpec, type ViewState } from '../url/experimentUrl.ts';
+import { experimentToQuery, parseExperimentQuery, type Experiment } from '../url/experimentUrl.ts';
+import type { ViewState } from '../url/view.ts';
 import type { Problem } from '../core/settings.ts';
 
 export interface PageState {

@@ -1,5 +1,6 @@
 // The training engine's public entry. The worker and the CLI import from here.
 export * from './settings.ts';
+export * from './settingsValidation.ts';
 export type * from './types.ts';
 export * from './records.ts';
 export { randomStream, streamState, RANDOM_STREAMS } from './random.ts';

@@ -39,3 +39,9 @@ export interface RunView {
   /** Increases whenever any record of the run changes, so panels can redraw cheaply. */
   readonly version: number;
 }
+
+/** A run to restore (from a link, or any list of runs): its settings and whether it is drawn (default: drawn). */
+export interface RunSpec {
+  readonly settings: Settings;
+  readonly visible?: boolean;
+}

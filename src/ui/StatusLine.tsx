@@ -2,9 +2,10 @@
 // and epochs apart, and both losses. The values carry stable test ids and
 // machine-readable data-value attributes, so tests never parse display text.
 import type { RunView } from '../store/runTypes.ts';
+import { primaryRun } from '../store/selectors.ts';
 import { formatEpochs, formatValue } from '../panels/shared/format.ts';
 import { examplesSeen, stepPlanOf } from '../panels/shared/xAxis.ts';
-import '../panels/shared/panels.css';
+import './statusLine.css';
 
 export interface StatusLineProps {
   /** All runs; hidden ones are not listed. */
@@ -91,7 +92,7 @@ function RunStatusRow({ run, primary }: { run: RunView; primary: boolean }) {
 
 export function StatusLine({ runs, primaryRunId = null }: StatusLineProps) {
   const visible = runs.filter((r) => r.visible);
-  const primary = visible.find((r) => r.id === primaryRunId) ?? visible[0];
+  const primary = primaryRun(visible, primaryRunId);
   if (!primary) {
     return (
       <div className="status-line" data-testid="status-line" role="group" aria-label="Training status">

@@ -1,6 +1,6 @@
 // Play controls. Keyboard shortcuts are bound by the app; the titles say them.
 import type { RunStatus } from '../store/runTypes.ts';
-import { SPEED_CHOICES, type SpeedChoice } from '../url/experimentUrl.ts';
+import { SPEED_CHOICES, type SpeedChoice } from '../url/view.ts';
 
 const SPEED_LABELS: Record<string, string> = { max: 'as fast as possible' };
 const speedLabel = (speed: SpeedChoice) => SPEED_LABELS[String(speed)] ?? `${speed} steps/s`;

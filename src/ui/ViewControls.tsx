@@ -1,5 +1,5 @@
 // The view of the loss chart: shared by every run and kept in the link.
-import { MAX_SMOOTH, X_AXES, type ViewState } from '../url/experimentUrl.ts';
+import { MAX_SMOOTH, X_AXES, type ViewState } from '../url/view.ts';
 
 export interface ViewControlsProps {
   view: ViewState;

@@ -10,30 +10,10 @@ import {
   settingsToEntries,
   type Problem,
   type Settings,
-} from '../core/settings.ts';
-
-export const X_AXES = ['steps', 'epochs', 'examples'] as const;
-export type XAxis = (typeof X_AXES)[number];
-export const Y_SCALES = ['log', 'linear'] as const;
-export type YScale = (typeof Y_SCALES)[number];
-
-/** Playback speeds offered on the page, in gradient steps per second of the primary run. */
-export const SPEED_CHOICES = [2, 10, 60, 600, 'max'] as const;
-export type SpeedChoice = (typeof SPEED_CHOICES)[number];
-
-export interface ViewState {
-  x: XAxis;
-  y: YScale;
-  /** Exponential-moving-average weight in [0, MAX_SMOOTH]; 0 draws the raw curve. */
-  smooth: number;
-  /** Playback speed: part of the link so a prepared experiment plays at a pace that shows it. */
-  speed: SpeedChoice;
-}
-
-export interface RunSpec {
-  settings: Settings;
-  visible: boolean;
-}
+} from '../core/index.ts';
+import type { RunSpec } from '../store/runTypes.ts';
+import { MAX_RUNS } from '../worker/protocol.ts';
+import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState } from './view.ts';
 
 export interface Experiment {
   /** The settings being edited; every compared run is written relative to them. */
@@ -45,9 +25,6 @@ export interface Experiment {
   question: string | null;
 }
 
-export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: 10 });
-export const MAX_SMOOTH = 0.99;
-export const MAX_RUNS = 8;
 /** Longer queries are refused outright rather than parsed: no real experiment needs more. */
 export const MAX_QUERY_LENGTH = 8_000;
 const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'runs', 'q'] as const;
@@ -68,7 +45,7 @@ function encodeRun(run: RunSpec, base: Settings): string {
   const parts = settingsToEntries(run.settings, base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
   // A run identical to the edited settings still needs a token; 'base' names it.
   const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
-  return (run.visible ? '' : HIDDEN_MARK) + body;
+  return (run.visible === false ? HIDDEN_MARK : '') + body;
 }
 
 /** The query string (with its leading '?', or '' when everything is default). */

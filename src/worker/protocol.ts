@@ -2,7 +2,7 @@
 // union each way. The worker checks every incoming message at runtime, because
 // structured clone delivers whatever was posted and a worker that throws on a
 // bad message would take every run down with it.
-import { checkSettings, echo, SETTING_SPECS, type Problem, type Settings } from '../core/settings.ts';
+import { describeType, echo, isRecord, validateSettings, type Settings, type Validated } from '../core/index.ts';
 import type { EpochRecords, StepRecords } from '../core/records.ts';
 
 /** One run to train; ids are chosen by the page and echoed back in every chunk. */
@@ -74,75 +74,21 @@ export type OutMessage =
   | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
   | { type: 'error'; message: string };
 
+/** Most runs the page shows, and the worker trains, at once. */
 export const MAX_RUNS = 8;
+/** Gradient steps per second of the first run until the page says otherwise. */
+export const DEFAULT_SPEED = 10 satisfies Speed;
 export const MAX_RUN_ID_LENGTH = 64;
 export const MAX_BATCH_INDICES = 1000;
 /** Faster than this is 'max' in all but name; the bound keeps arithmetic on it finite. */
 export const MAX_STEPS_PER_SECOND = 1e9;
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; message: string };
-
 function fail<T>(message: string): Validated<T> {
   return { ok: false, message };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isSession(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-/**
- * The first type error of an unknown value meant as Settings, with the setting
- * it concerns, or null when every field has the right type (ranges are not
- * checked here; checkSettings does that, and would throw on a w0 that is not a pair).
- */
-export function settingsShapeProblem(raw: unknown): Problem | null {
-  if (!isRecord(raw)) return { key: '', message: `settings must be an object, not ${describe(raw)}` };
-  for (const spec of SETTING_SPECS) {
-    const value = raw[spec.name];
-    const key = spec.name;
-    switch (spec.kind) {
-      case 'integer':
-      case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) return { key, message: `setting ${key} must be a finite number` };
-        break;
-      case 'boolean':
-        if (typeof value !== 'boolean') return { key, message: `setting ${key} must be true or false` };
-        break;
-      case 'choice':
-        if (typeof value !== 'string' || !spec.choices?.includes(value)) return { key, message: `setting ${key} must be one of ${spec.choices?.join(', ')}` };
-        break;
-      case 'pair':
-        if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-          return { key, message: `setting ${key} must be a pair of finite numbers` };
-        }
-        break;
-    }
-  }
-  return null;
-}
-
-/** Checks that an unknown value is a complete, valid Settings object, and copies exactly its known fields. */
-export function validateSettings(raw: unknown): Validated<Settings> {
-  const shape = settingsShapeProblem(raw);
-  if (shape) return fail(shape.message);
-  const record = raw as Record<string, unknown>;
-  const settings = {} as Record<string, unknown>;
-  for (const spec of SETTING_SPECS) settings[spec.name] = record[spec.name];
-  const w0 = record.w0 as number[];
-  settings.w0 = [w0[0], w0[1]];
-  const problems = checkSettings(settings as unknown as Settings);
-  if (problems.length) return fail(problems.map((p) => p.message).join('; '));
-  return { ok: true, value: settings as unknown as Settings };
 }
 
 function validateRuns(raw: unknown): Validated<RunConfig[]> {
@@ -167,7 +113,7 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
 
 /** Turns whatever arrived into a well-formed InMessage, or says what is wrong with it. */
 export function validateInMessage(raw: unknown): Validated<InMessage> {
-  if (!isRecord(raw)) return fail(`a message must be an object, not ${describe(raw)}`);
+  if (!isRecord(raw)) return fail(`a message must be an object, not ${describeType(raw)}`);
   switch (raw.type) {
     case 'configure': {
       if (!isSession(raw.session)) return fail('configure: session must be a non-negative integer');
@@ -199,7 +145,7 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
       return { ok: true, value: { type: 'speed', stepsPerSecond: speed } };
     }
     default: {
-      const type = typeof raw.type === 'string' ? `'${echo(raw.type)}'` : describe(raw.type);
+      const type = typeof raw.type === 'string' ? `'${echo(raw.type)}'` : describeType(raw.type);
       return fail(`unknown message type ${type}`);
     }
   }

@@ -11,6 +11,7 @@ import type { Trainer } from '../core/types.ts';
 import { ChunkBuilder } from './chunkBuilder.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
 import {
+  DEFAULT_SPEED,
   validateInMessage,
   type InMessage,
   type OutMessage,
@@ -30,7 +31,6 @@ export const SLICE_MS = 10;
 export const MAX_CHUNK_STEPS = 16_384;
 /** A stalled tab does not come back to a burst of backlog: at most this much time is made up. */
 export const MAX_CATCH_UP_MS = 100;
-export const DEFAULT_SPEED: Speed = 10;
 /** Work per round between clock reads; rounds adapt their size to stay near it. */
 const ROUND_MS = 1;
 

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, SHUFFLE_MODES, type Settings } from '../../src/core/s
 import { createLabStore, type LabStoreOptions } from '../../src/store/store.ts';
 import { RUN_COLORS } from '../../src/store/palette.ts';
 import { LOD_ROW_CAPACITY } from '../../src/store/lod.ts';
-import { selectPrimaryRun, selectStatusLine, selectVisibleRuns } from '../../src/store/selectors.ts';
+import { selectPrimaryRun } from '../../src/store/selectors.ts';
 import type { WorkerFactory } from '../../src/store/workerLike.ts';
 import { FakeScheduler } from '../worker/fakeScheduler.ts';
 import { FakeWorker } from './fakeWorker.ts';
@@ -113,7 +113,6 @@ describe('lab store: one run', () => {
     expect(run.byLoss.length).toBe(steps.length);
     for (const column of STEP_COLUMNS) expect(Array.from(run.byLoss[column].subarray(0, run.byLoss.length))).toEqual(Array.from(steps[column]));
     expect(Array.from(run.epochs.loss.subarray(0, run.epochs.length))).toEqual(Array.from(epochs.loss));
-    expect(selectStatusLine(t.state)).toMatch(/^Done · step 200 of 200 · epoch 20 of 20 done · loss /);
   });
 
   it('refuses invalid settings with the reason and keeps the run', () => {
@@ -296,16 +295,14 @@ describe('lab store: several runs', () => {
     expect(t.state.runs).toHaveLength(1);
   });
 
-  it('hides and shows runs; the visible list is stable between changes', () => {
+  it('hides and shows runs', () => {
     const t = setup();
     t.state.startComparison('batch');
     const id = t.state.runs[0].id;
     t.state.toggleRunVisible(id);
-    const visible = selectVisibleRuns(t.state);
-    expect(visible.map((r) => r.id)).not.toContain(id);
-    expect(selectVisibleRuns(t.state)).toBe(visible);
+    expect(t.state.runs.filter((r) => r.visible).map((r) => r.id)).not.toContain(id);
     t.state.toggleRunVisible(id);
-    expect(selectVisibleRuns(t.state).map((r) => r.id)).toContain(id);
+    expect(t.state.runs.filter((r) => r.visible).map((r) => r.id)).toContain(id);
   });
 
   it('restores runs from a list: a comparison stays a comparison, the run matching the settings follows them', () => {
@@ -353,7 +350,6 @@ describe('lab store: failures', () => {
     expect(t.state.runs[0].status).toBe('error');
     expect(t.state.runs[0].byLoss.length).toBe(recorded);
     expect(crashed.terminated).toBe(true);
-    expect(selectStatusLine(t.state)).toBe(t.state.error);
     t.state.play();
     t.wait(100);
     expect(t.state.runs[0].byLoss.length).toBe(recorded);
@@ -453,5 +449,56 @@ describe('lab store: memory', () => {
       expect(series.step.length).toBeLessThanOrEqual(LOD_ROW_CAPACITY);
     }
     expect(after.epochs.length).toBe(10_000);
+  });
+});
+
+describe('lab store: one place for run state', () => {
+  it('replaces a run’s object whenever anything about it changes, keeps the others, and never loses a change', () => {
+    const t = setup({ settings: settings({ epochs: 100_000 }) });
+    t.state.startComparison('batch');
+    t.wait();
+    const [first, second, third] = t.state.runs;
+    t.state.toggleRunVisible(second.id);
+    const hidden = t.state.runs[1];
+    expect(hidden).not.toBe(second);
+    expect(hidden.visible).toBe(false);
+    expect(second.visible).toBe(true);
+    expect(t.state.runs[0]).toBe(first);
+    expect(t.state.runs[2]).toBe(third);
+
+    // A chunk moves every run on, and the hidden run stays hidden.
+    t.state.step();
+    t.wait();
+    const stepped = t.state.runs;
+    expect(stepped.map((r) => r.cursor.step)).toEqual([1, 1, 1]);
+    expect(stepped.map((r) => r.visible)).toEqual([true, false, true]);
+    expect(stepped[1].version).toBeGreaterThan(hidden.version);
+    expect(stepped.map((r) => r.status)).toEqual(['paused', 'paused', 'paused']);
+
+    // Removing a run renames the rest; a crash stops them; neither loses the visibility or the steps.
+    t.state.removeRun(stepped[0].id);
+    expect(t.state.runs.map((r) => r.name)).toEqual(['b=10', 'b=100']);
+    t.worker.crash('gone');
+    expect(t.state.runs.map((r) => [r.name, r.visible, r.status, r.cursor.step])).toEqual([
+      ['b=10', false, 'error', 1],
+      ['b=100', true, 'error', 1],
+    ]);
+    t.state.restartWorker();
+    expect(t.state.runs.map((r) => [r.visible, r.status, r.cursor.step, r.byLoss.length])).toEqual([
+      [false, 'idle', 0, 0],
+      [true, 'idle', 0, 0],
+    ]);
+  });
+
+  it('keeps the role of each run beside the runs, for exactly the runs on the charts', () => {
+    const t = setup();
+    const [single] = t.state.runs;
+    expect(t.state.roles).toEqual({ [single.id]: 'live' });
+    t.state.keepRun();
+    t.state.setSettings({ lr: 0.05 });
+    const [kept, live] = t.state.runs;
+    expect(t.state.roles).toEqual({ [kept.id]: 'kept', [live.id]: 'live' });
+    t.state.removeRun(kept.id);
+    expect(t.state.roles).toEqual({ [live.id]: 'live' });
   });
 });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
-import {
-  DEFAULT_VIEW,
-  experimentToQuery,
-  MAX_QUERY_LENGTH,
-  MAX_RUNS,
-  parseExperimentQuery,
-  X_AXES,
-  Y_SCALES,
-  SPEED_CHOICES,
-  type Experiment,
-} from '../../src/url/experimentUrl.ts';
+import { experimentToQuery, MAX_QUERY_LENGTH, parseExperimentQuery, type Experiment } from '../../src/url/experimentUrl.ts';
+import { DEFAULT_VIEW, SPEED_CHOICES, X_AXES, Y_SCALES } from '../../src/url/view.ts';
+import { MAX_RUNS } from '../../src/worker/protocol.ts';
 import { validSettings } from '../support/arbitraries.ts';
 
 const view = fc.record({

@@ -8,6 +8,7 @@ import { select } from 'd3-selection';
 import { drawAxes } from '../shared/axes.ts';
 import type { Dataset } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
+import { primaryRun } from '../../store/selectors.ts';
 import { preparePlot } from '../shared/canvas.ts';
 import { datasetFor, dataKey, statsFor } from '../shared/dataCache.ts';
 import { formatCount, formatValue } from '../shared/format.ts';
@@ -165,7 +166,7 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
   const size = useElementSize(plotRef, FALLBACK_SIZE);
 
   const visible = runs.filter((r) => r.visible);
-  const run = visible.find((r) => r.id === primaryRunId) ?? visible[0];
+  const run = primaryRun(visible, primaryRunId);
   const settings = run?.settings;
   const key = settings ? dataKey(settings) : '';
   // Data depend only on the data-determining settings: regenerated (and memoised across panels) only when those change.

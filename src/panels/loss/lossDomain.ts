@@ -1,8 +1,9 @@
 // Fitting the loss axis to curves that may overflow. A diverging run reaches
 // 1e16 and then Infinity within a few steps; neither may flatten the other
 // runs into the floor nor turn the axis into NaN.
+import type { YScaleMode } from '../../url/view.ts';
 
-export type YScaleMode = 'linear' | 'log';
+export type { YScaleMode };
 
 /** Largest magnitude the axis ever spans: beyond it a curve is drawn clipped at the top. */
 export const MAX_AXIS_VALUE = 1e300;

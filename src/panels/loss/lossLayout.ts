@@ -2,6 +2,7 @@
 // without touching the DOM: each visible run's rows mapped onto the shared
 // x-axis, smoothed if asked, and one y-domain that survives diverged runs.
 import type { RunView } from '../../store/runTypes.ts';
+import { primaryRun } from '../../store/selectors.ts';
 import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { nearestIndex } from './nearest.ts';
 import { thinM4 } from '../shared/pixelLine.ts';
@@ -226,7 +227,7 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
   for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
   for (const id of cache.buffers.keys()) if (!runs.some((r) => r.id === id)) cache.buffers.delete(id);
   const series = entries.map((e) => e.series);
-  const primary = series.find((s) => s.run.id === options.primaryRunId) ?? series[0] ?? null;
+  const primary = primaryRun(series, options.primaryRunId, (s) => s.run.id) ?? null;
 
   const range = emptyRange();
   let startLoss = NaN;

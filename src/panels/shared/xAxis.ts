@@ -2,9 +2,9 @@
 // different batch sizes share one axis, so each run maps its own steps with
 // its own schedule.
 import type { Schedule } from '../../core/types.ts';
+import type { XAxisMode } from '../../url/view.ts';
 
-export const X_AXIS_MODES = ['steps', 'epochs', 'examples'] as const;
-export type XAxisMode = (typeof X_AXIS_MODES)[number];
+export type { XAxisMode };
 
 /** What the x-axis counts, in the words the axis title uses. */
 export const X_AXIS_LABELS: Readonly<Record<XAxisMode, string>> = {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fullLoss } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
+import { primaryRun } from '../../store/selectors.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { formatValue } from '../shared/format.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
@@ -62,7 +63,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const [cache] = useState(() => new TrajectoryCache());
 
   const visible = runs.filter((r) => r.visible);
-  const primary = visible.find((r) => r.id === primaryRunId) ?? visible[0];
+  const primary = primaryRun(visible, primaryRunId);
   const settings = primary?.settings;
   const key = settings ? dataKey(settings) : '';
   // Statistics depend only on the data-determining settings, so the surface is not recomputed per frame.

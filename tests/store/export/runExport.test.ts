@@ -5,7 +5,8 @@ import type { RunExportJson } from '../../../src/core/runReport.ts';
 import { reportJson } from '../../../src/cli/format.ts';
 import { simulate } from '../../../src/cli/simulate.ts';
 import { allRunsJson, runEpochsCsv, runExportJson, runStepsCsv } from '../../../src/store/export/index.ts';
-import { experimentToQuery, parseExperimentQuery, DEFAULT_VIEW } from '../../../src/url/experimentUrl.ts';
+import { experimentToQuery, parseExperimentQuery } from '../../../src/url/experimentUrl.ts';
+import { DEFAULT_VIEW } from '../../../src/url/view.ts';
 import { settingsWith } from './runViewFixture.ts';
 import { recordRun } from '../../core/runs.ts';
 

@@ -1,0 +1,96 @@
+// The shape of the store, one interface per slice (Zustand's slices pattern):
+// the run roster, the settings, playback, and the worker link. LabState is
+// what the page reads; StoreState is the same state as the store holds it.
+import type { StateCreator } from 'zustand';
+import type { Problem, Settings } from '../core/index.ts';
+import type { Speed } from '../worker/protocol.ts';
+import type { ComparisonKind } from './comparisons.ts';
+import type { StoredRun } from './runRecords.ts';
+import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
+import type { WorkerFactory } from './workerLike.ts';
+
+/** Live runs follow the settings (one run, or the runs of a comparison built around them); kept runs keep their own. */
+export type RunRole = 'live' | 'kept';
+
+/** Which runs are on the charts, what they are called and drawn with, and which of them follow the settings. */
+export interface RosterSlice {
+  /** Every run on the charts, in display order. A new array whenever anything about a run changes, and a new object for that run. */
+  runs: RunView[];
+  /** The role of each run, by id. */
+  roles: Readonly<Record<string, RunRole>>;
+  /** The run the settings describe (speed and status line refer to it). */
+  primaryRunId: string | null;
+  /** The comparison the live runs form, or null for a single live run. */
+  comparison: ComparisonKind | null;
+  /** The live runs stay on the charts with their settings; the next settings change starts new ones beside them. */
+  keepRun(): void;
+  /** Replaces every run with a comparison built around the current settings. */
+  startComparison(kind: ComparisonKind): void;
+  /** Removes a run without disturbing the others; the last run cannot be removed. */
+  removeRun(id: string): void;
+  toggleRunVisible(id: string): void;
+}
+
+/** The settings being edited, and why the last refused change was refused. */
+export interface SettingsSlice {
+  /** The settings being edited; the live runs follow them. */
+  settings: Settings;
+  /** Why the last refused change was refused; cleared by the next accepted one or clearProblems(). */
+  problems: Problem[];
+  /** Applies a partial (or full) settings change; refuses it whole, with the reasons, when invalid. */
+  setSettings(patch: Partial<Settings>): Problem[];
+  /** Replaces settings and runs at once (restoring a link); refuses the whole list, with reasons, if any part is invalid. */
+  configureRuns(runs: readonly RunSpec[], settings?: Settings): Problem[];
+  clearProblems(): void;
+}
+
+export interface Playback {
+  /** The worker's overall status: done when every run has stopped, diverged when every run diverged. */
+  status: RunStatus;
+  /** Gradient steps per second of the primary run, or 'max'. */
+  speed: Speed;
+}
+
+/** Where training stands and the commands that move it. */
+export interface PlaybackSlice {
+  playback: Playback;
+  play(): void;
+  pause(): void;
+  /** Exactly one gradient step of every run (pauses first when running). */
+  step(): void;
+  /** Every run to its next epoch boundary. */
+  stepEpoch(): void;
+  /** Every run back to step 0 with the same settings. */
+  reset(): void;
+  setSpeed(speed: Speed): Problem[];
+}
+
+/** The worker's health. */
+export interface WorkerSlice {
+  /** Why training stopped when the worker failed; restartWorker() clears it. */
+  error: string | null;
+  /** A fresh worker after a failure; every run starts again from step 0. */
+  restartWorker(): void;
+  /** Terminates the worker; the store does nothing more. */
+  dispose(): void;
+}
+
+export type LabState = RosterSlice & SettingsSlice & PlaybackSlice & WorkerSlice;
+
+/** LabState as the store holds it: each run with the writable ends of its buffers. */
+export type StoreState = Omit<LabState, 'runs'> & { runs: StoredRun[] };
+
+export type SetState = (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void;
+export type GetState = () => StoreState;
+
+/** One slice of the store, written against the whole state (Zustand's slices pattern). */
+export type Slice<T> = StateCreator<StoreState, [], [], T>;
+
+export interface LabStoreOptions {
+  /** Called once at creation and again on each restart. */
+  createWorker: WorkerFactory;
+  /** Runs the callback once the page has drawn what the last chunk changed (default: after the next frame). */
+  afterDraw?: (callback: () => void) => void;
+  settings?: Settings;
+  speed?: Speed;
+}

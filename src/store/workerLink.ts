@@ -1,0 +1,146 @@
+// The store's one line to the training worker: starting it (again), sending
+// it runs and commands, reading what it sends back, and flow control. It
+// knows nothing of the store's state; what it reads it hands to its events.
+//
+// Sessions: every configure and reset starts a new session, and the worker
+// echoes it in each later chunk and status, so messages still in flight from
+// before are dropped here. Flow control: after each chunk the link acks only
+// once the page has drawn it, and the worker sends its next chunk only after
+// that ack, so messages never pile up ahead of the page's frames.
+import { isOutMessage, type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import type { WorkerFactory, WorkerLike } from './workerLike.ts';
+
+/** What the link reads from the worker, for the current session only. */
+export interface WorkerEvents {
+  chunk(runs: readonly RunChunk[]): void;
+  status(status: Exclude<WorkerStatus, 'error'>, runs: readonly RunStatusReport[]): void;
+  /** The worker is gone (already detached): it failed, could not start, or sent what the page cannot read. */
+  failure(reason: string): void;
+}
+
+/** The commands that carry no session. */
+export type Command = Exclude<InMessage, { session: number }>;
+
+function errorMessage(event: { message?: unknown } | null | undefined): string {
+  const text = event && typeof event.message === 'string' ? event.message.trim() : '';
+  return text || 'the training worker stopped unexpectedly';
+}
+
+/**
+ * After the next frame has been painted, or within 100 ms when no frame comes
+ * (a background tab), so a hidden page slows training instead of stopping it.
+ */
+export function afterNextFrame(callback: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
+export class WorkerLink {
+  private worker: WorkerLike | null = null;
+  private session = 0;
+
+  constructor(
+    private readonly createWorker: WorkerFactory,
+    /** Runs the callback once the page has drawn what the last chunk changed. */
+    private readonly afterDraw: (callback: () => void) => void,
+    private readonly events: WorkerEvents,
+  ) {}
+
+  /** Whether a worker is attached (none before the first configure, after a failure, or after detach). */
+  get alive(): boolean {
+    return this.worker !== null;
+  }
+
+  /** A new session with these runs, all from step 0, at this speed; starts a worker first if none is attached. */
+  configure(runs: RunConfig[], speed: Speed, resume: boolean): void {
+    if (!this.worker && !this.spawn()) return;
+    this.session++;
+    this.post({ type: 'speed', stepsPerSecond: speed });
+    this.worker?.postMessage({ type: 'configure', session: this.session, runs }, []);
+    if (resume) this.post({ type: 'play' });
+  }
+
+  /** A new session with the same runs, every one back at step 0. */
+  reset(): void {
+    this.session++;
+    this.worker?.postMessage({ type: 'reset', session: this.session }, []);
+  }
+
+  /** Sends a command; without a worker it goes nowhere. */
+  post(message: Command): void {
+    this.worker?.postMessage(message, []);
+  }
+
+  /** Lets go of the worker: terminated, and nothing it still sends is read. */
+  detach(): void {
+    const old = this.worker;
+    this.worker = null;
+    if (!old) return;
+    old.onmessage = null;
+    old.onerror = null;
+    old.onmessageerror = null;
+    try {
+      old.terminate();
+    } catch {
+      // A worker that cannot even be terminated is gone all the same.
+    }
+  }
+
+  private fail(reason: string): void {
+    this.detach();
+    this.events.failure(reason);
+  }
+
+  private spawn(): boolean {
+    let created: WorkerLike;
+    try {
+      created = this.createWorker();
+    } catch (error) {
+      this.fail(`the training worker could not be started (${error instanceof Error ? error.message : String(error)})`);
+      return false;
+    }
+    this.worker = created;
+    created.onmessage = (event) => {
+      if (this.worker === created) this.receive(event.data);
+    };
+    created.onerror = (event) => {
+      if (this.worker === created) this.fail(errorMessage(event));
+    };
+    created.onmessageerror = () => {
+      if (this.worker === created) this.fail('a message from the training worker could not be read');
+    };
+    return true;
+  }
+
+  private receive(data: unknown): void {
+    if (!isOutMessage(data)) {
+      this.fail('the training worker sent a message the page cannot read');
+      return;
+    }
+    this.handle(data);
+  }
+
+  private handle(message: OutMessage): void {
+    if (message.type === 'error') {
+      this.fail(message.message);
+      return;
+    }
+    if (message.session !== this.session) return; // left over from before the last configure or reset
+    if (message.type === 'status') {
+      if (message.status === 'error') this.fail(message.message ?? 'training failed');
+      else this.events.status(message.status, message.runs);
+      return;
+    }
+    this.events.chunk(message.runs);
+    const acked = this.session;
+    this.afterDraw(() => {
+      if (acked === this.session) this.worker?.postMessage({ type: 'ack', session: acked }, []);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+// How the charts are viewed: the x-axis, the loss scale, the smoothing and the
+// playback speed. Not training state: the page keeps it, and the link records
+// it, so the names are defined here, below the charts and the controls that use them.
+import { DEFAULT_SPEED } from '../worker/protocol.ts';
+
+/** What the loss chart's x-axis counts. */
+export const X_AXES = ['steps', 'epochs', 'examples'] as const;
+export type XAxisMode = (typeof X_AXES)[number];
+/** How the loss chart's y-axis is scaled. */
+export const Y_SCALES = ['log', 'linear'] as const;
+export type YScaleMode = (typeof Y_SCALES)[number];
+
+/** Playback speeds offered on the page, in gradient steps per second of the primary run. */
+export const SPEED_CHOICES = [2, DEFAULT_SPEED, 60, 600, 'max'] as const;
+export type SpeedChoice = (typeof SPEED_CHOICES)[number];
+
+export const MAX_SMOOTH = 0.99;
+
+export interface ViewState {
+  x: XAxisMode;
+  y: YScaleMode;
+  /** Exponential-moving-average weight in [0, MAX_SMOOTH]; 0 draws the raw curve. */
+  smooth: number;
+  /** Playback speed: part of the link so a prepared experiment plays at a pace that shows it. */
+  speed: SpeedChoice;
+}
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED });
