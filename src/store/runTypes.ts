@@ -5,6 +5,9 @@ import type { Schedule } from '../core/types.ts';
 import type { EpochRecords, StepColumn } from '../core/records.ts';
 import type { CursorSnapshot, WorkerStatus } from '../worker/protocol.ts';
 
+// Only the store talks to the worker; the layers above take the worker's limits from here.
+export { DEFAULT_SPEED, MAX_RUNS, type Speed } from '../worker/protocol.ts';
+
 /**
  * Per-step rows sorted by step. Short runs keep every step; long runs are
  * thinned to level-of-detail buckets that keep, per bucket, the first, min,

@@ -11,8 +11,7 @@ import {
   type Problem,
   type Settings,
 } from '../core/index.ts';
-import type { RunSpec } from '../store/runTypes.ts';
-import { MAX_RUNS } from '../worker/protocol.ts';
+import { MAX_RUNS, type RunSpec } from '../store/runTypes.ts';
 import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState } from './view.ts';
 
 export interface Experiment {

@@ -1,7 +1,7 @@
 // How the charts are viewed: the x-axis, the loss scale, the smoothing and the
 // playback speed. Not training state: the page keeps it, and the link records
 // it, so the names are defined here, below the charts and the controls that use them.
-import { DEFAULT_SPEED } from '../worker/protocol.ts';
+import { DEFAULT_SPEED } from '../store/runTypes.ts';
 
 /** What the loss chart's x-axis counts. */
 export const X_AXES = ['steps', 'epochs', 'examples'] as const;
