@@ -33,6 +33,14 @@ describe('painting a canvas layer', () => {
     expect(calls).toEqual(['setTransform 1 0 0 1 0 0', 'clearRect 0 0 560 290', 'save', 'beginPath', 'rect 50 6 496 254', 'clip', 'draw', 'restore']);
   });
 
+  it('draws at any scale: an export at twice the size gets twice the pixels and the same CSS-pixel drawing', () => {
+    const { canvas, calls } = fakeCanvas();
+    paintPlot(canvas, frame, () => calls.push('draw'), 0, 2);
+    expect([canvas.width, canvas.height, canvas.style.width]).toEqual([1120, 580, '560px']);
+    expect(calls.slice(0, 2)).toEqual(['setTransform 2 0 0 2 0 0', 'clearRect 0 0 560 290']);
+    expect(calls).toContain('rect 50 10 496 246');
+  });
+
   it('restores the context even when drawing fails', () => {
     const { canvas, calls } = fakeCanvas();
     expect(() => paintPlot(canvas, frame, () => { throw new Error('boom'); })).toThrow('boom');
