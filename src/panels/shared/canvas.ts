@@ -27,7 +27,7 @@ export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: 
 }
 
 /** The part of a plot frame a canvas layer needs: its size and the plot box (the scales' ranges). */
-export type CanvasFrame = Pick<PlotFrame, 'width' | 'height'> & { readonly x: { range(): number[] }; readonly y: { range(): number[] } };
+export type CanvasFrame = Pick<PlotFrame, 'width' | 'height' | 'x' | 'y'>;
 
 /**
  * prepareCanvas, then save the state and clip to the plot area (grown by `pad`
