@@ -9,8 +9,8 @@ import { LodSeries } from './lod.ts';
 import type { RunCursor, RunStatus, RunView } from './runTypes.ts';
 
 export interface StoredRun extends RunView {
-  readonly byLoss: LodSeries;
-  readonly byBatchLoss: LodSeries;
+  readonly lossSeries: LodSeries;
+  readonly batchLossSeries: LodSeries;
   readonly epochs: EpochLog;
 }
 
@@ -33,8 +33,8 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
     visible,
     settings: frozen,
     schedule: createSchedule(frozen),
-    byLoss: new LodSeries('loss'),
-    byBatchLoss: new LodSeries('batchLoss'),
+    lossSeries: new LodSeries('loss'),
+    batchLossSeries: new LodSeries('batchLoss'),
     epochs: new EpochLog(),
     cursor: startCursor(frozen),
     status: 'idle',
@@ -45,16 +45,16 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
 
 /** The run back at step 0 with the same settings: its buffers emptied, its version moved on. */
 export function clearedRun(run: StoredRun): StoredRun {
-  run.byLoss.clear();
-  run.byBatchLoss.clear();
+  run.lossSeries.clear();
+  run.batchLossSeries.clear();
   run.epochs.clear();
   return { ...run, cursor: startCursor(run.settings), status: 'idle', message: null, version: run.version + 1 };
 }
 
 /** The run with a chunk's records appended and the chunk's cursor. */
 export function withChunk(run: StoredRun, chunk: RunChunk): StoredRun {
-  run.byLoss.append(chunk.steps);
-  run.byBatchLoss.append(chunk.steps);
+  run.lossSeries.append(chunk.steps);
+  run.batchLossSeries.append(chunk.steps);
   run.epochs.append(chunk.epochs);
   return { ...run, cursor: chunk.cursor, version: run.version + 1 };
 }

@@ -127,8 +127,8 @@ describe('LodSeries', () => {
     expectRowsWhole(series);
   });
 
-  it('thins by its own key: a spike in the loss survives in byLoss even when the batch loss is flat', () => {
-    const byLoss = new LodSeries('loss', 64);
+  it('thins by its own key: a spike in the loss survives in lossSeries even when the batch loss is flat', () => {
+    const lossSeries = new LodSeries('loss', 64);
     const r = createStepRecords(10_000);
     for (let i = 0; i < 10_000; i++) {
       r.step[i] = i + 1;
@@ -136,8 +136,8 @@ describe('LodSeries', () => {
       r.batchLoss[i] = 1;
     }
     r.length = 10_000;
-    byLoss.append(r);
-    const kept = Array.from(byLoss.step.subarray(0, byLoss.length));
+    lossSeries.append(r);
+    const kept = Array.from(lossSeries.step.subarray(0, lossSeries.length));
     expect(kept).toContain(4322);
   });
 
