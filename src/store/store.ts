@@ -9,7 +9,7 @@
 // change to the set of runs configures the worker afresh, so every run starts
 // again from step 0 and all of them advance in lockstep by epoch.
 import { create } from 'zustand';
-import { checkSettings, createSchedule, DEFAULT_SETTINGS, settingsEqual, type Problem, type Schedule, type Settings } from '../core/index.ts';
+import { checkSettings, createSchedule, DEFAULT_SETTINGS, settingsEqual, startWeights, type Problem, type Schedule, type Settings } from '../core/index.ts';
 import { isOutMessage, MAX_RUNS, MAX_STEPS_PER_SECOND, settingsShapeProblem, validateSettings, type InMessage, type OutMessage, type Speed } from '../worker/protocol.ts';
 import { comparisonSettings, detectComparison, type ComparisonKind } from './comparisons.ts';
 import { EpochLog } from './epochLog.ts';
@@ -114,7 +114,8 @@ function frozenSettings(settings: Settings): Settings {
 
 function startCursor(settings: Settings): RunCursor {
   // The starting loss comes from the worker with the first chunk, within a frame of configuring.
-  return { step: 0, epoch: 0, batchInEpoch: 0, w1: settings.w0[0], w2: settings.w0[1], loss: NaN, batchLoss: NaN, lr: settings.lr, batch: new Uint32Array(0), batchSize: 0 };
+  const [w1, w2] = startWeights(settings);
+  return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: settings.lr, batch: new Uint32Array(0), batchSize: 0 };
 }
 
 function viewOf(e: RunEntry): RunView {
