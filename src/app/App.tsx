@@ -161,7 +161,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             <DataPanel runs={runs} primaryRunId={primaryRunId} />
           </div>
           <div className="lower-text">
-            <QuestionExplanation id={question} onClose={onCloseQuestion} />
+            <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
             <PrimaryCaption />
           </div>
           <PrimaryLoopView />

@@ -48,6 +48,10 @@ describe.runIf(hasBrowser)('every question’s claims hold on the page’s own e
       const check = claim.check(runs);
       expect(check.holds, `${claim.says}: ${check.numbers}`).toBe(true);
     }
+    // The page's own check of the claims, shown under the explanation, agrees.
+    await page.waitForSelector('[data-testid="question-checks"]', { timeout: 30_000 });
+    expect(await page.getAttribute('[data-testid="question-checks"]', 'data-held')).toBe(String(question.claims.length));
+    expect(await page.getAttribute('[data-testid="question-checks"]', 'data-claims')).toBe(String(question.claims.length));
     expect(errors).toEqual([]);
     await page.context().close();
   });

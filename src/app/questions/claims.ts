@@ -39,7 +39,8 @@ export interface Claim {
 export const MIN_FACTOR = 1.2;
 
 function show(value: number): string {
-  return Number.isFinite(value) ? value.toPrecision(4) : String(value);
+  // Six digits: a ratio of 1.00004 against a bound of 1.0001 must not read as 1.000.
+  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
 }
 
 function runAt(runs: Runs, index: number): RunResult {
