@@ -4,7 +4,7 @@ import { linkRunSettings } from './runLink.ts';
 import type { Question } from './types.ts';
 import { times } from './words.ts';
 
-const link = '?lr=0.1&x=examples&speed=600&runs=b:1,base,b:100&q=batch-size';
+const link = '?lr=0.1&x=examples&speed=60&runs=b:1,base,b:100&q=batch-size';
 const runs = linkRunSettings(link);
 const [small, middle, big] = [0, 1, 2];
 const sizes = runs.map((s) => s.b);
@@ -16,7 +16,7 @@ const floor = 1.2;
 const lastEpochs = 5;
 const jitter = 2;
 
-const early = `after the first epoch b = ${sizes[small]}’s loss is at least ${times(ahead)} below b = ${sizes[middle]}’s, and b = ${sizes[middle]}’s at least ${times(ahead)} below b = ${sizes[big]}’s`;
+const early = `after the first epoch b = ${sizes[middle]}’s loss is at least ${times(ahead)} b = ${sizes[small]}’s, and b = ${sizes[big]}’s at least ${times(ahead)} b = ${sizes[middle]}’s`;
 const slow = `after ${epochs} epochs it is still at least ${times(behind)} as high as b = ${sizes[middle]}`;
 const noiseFloor = `over the last ${lastEpochs} epochs its loss averages at least ${times(floor)} b = ${sizes[middle]}’s — a higher noise floor`;
 const jitters = `in the weight space b = ${sizes[small]} keeps jittering around the minimum, moving at least ${times(jitter)} as far per step as b = ${sizes[middle]}`;

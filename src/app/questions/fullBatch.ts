@@ -16,7 +16,7 @@ const lastEpochs = 10;
 const moves = 5;
 
 const oneStep = `an epoch is ${fullSteps === 1 ? 'a single step' : `${fullSteps} steps`} of full gradient descent`;
-const nothing = `by epoch ${epochs} its loss is within ${percent(within)} of the best possible`;
+const nothing = `by epoch ${epochs} the loss is within ${percent(within)} of the best possible`;
 const keepsMoving = `over the last ${lastEpochs} epochs its epoch ends move at least ${times(moves)} as far as the full-batch ones`;
 
 export const fullBatch: Question = {

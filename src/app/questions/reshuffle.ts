@@ -1,7 +1,7 @@
 import { atLeastTimes, eachAtMost, finalOverBest, meanEpochMove, quantity } from './claims.ts';
 import { linkRunSettings } from './runLink.ts';
 import type { Question } from './types.ts';
-import { percent, times } from './words.ts';
+import { countWord, percent, times } from './words.ts';
 
 const link = '?epochs=60&x=epochs&speed=600&runs=shuffle:none,shuffle:once,base,shuffle:batches,shuffle:replacement&q=reshuffle';
 const runs = linkRunSettings(link);
@@ -21,7 +21,7 @@ export const reshuffle: Question = {
   title: 'Do PyTorch and Keras reshuffle every epoch — and does it matter?',
   explanation:
     'PyTorch’s DataLoader(shuffle=True) and Keras’s fit(shuffle=True) draw a new order every epoch (shuffle=epoch here). ' +
-    `The ${runs.length} curves use the same data, start and step size and differ only in the order of examples. ` +
+    `The ${countWord(runs.length)} curves use the same data, start and step size and differ only in the order of examples. ` +
     `On this small convex problem ${sameLoss}. ` +
     `The differences are the wiggles of mini-batch noise, not a better or worse minimum: ${settle}.`,
   link,
@@ -33,5 +33,7 @@ export const reshuffle: Question = {
     ),
     atLeastTimes(settle, move(at('epoch')), move(at('none')), wander),
     atLeastTimes(settle, move(at('epoch')), move(at('once')), wander),
+    atLeastTimes(settle, move(at('batches')), move(at('none')), wander),
+    atLeastTimes(settle, move(at('replacement')), move(at('none')), wander),
   ],
 };

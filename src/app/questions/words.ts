@@ -12,6 +12,13 @@ export function percent(fraction: number): string {
   return `${formatNumber(Math.round(fraction * 1e6) / 1e4)}%`;
 }
 
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** 5 → "five"; beyond ten, digits. */
+export function countWord(value: number): string {
+  return WORDS[value] ?? count(value);
+}
+
 /** Thousands separators as the page writes them. */
 export function count(value: number): string {
   return value.toLocaleString('en-US');
