@@ -122,7 +122,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     kind: 'choice',
     choices: MODEL_KINDS,
   },
-  { name: 'restart', meaning: 'the misconception made runnable: start every epoch after the first from new random weights', allowed: 'boolean', kind: 'boolean' },
+  { name: 'restart', meaning: 'the misconception made runnable: start every epoch after the first from new random weights (uniform on [−3, 3]², as init=random draws the start)', allowed: 'boolean', kind: 'boolean' },
 ];
 
 export const SETTING_NAMES: readonly SettingName[] = SETTING_SPECS.map((s) => s.name);
