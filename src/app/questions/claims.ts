@@ -97,6 +97,20 @@ export function equals(says: string, q: Quantity, expected: number, where: Claim
   };
 }
 
+/** Two runs agree exactly in a quantity (the same start, the same first epoch). */
+export function same(says: string, a: Quantity, b: Quantity, where: Claim['where'] = 'text'): Claim {
+  return {
+    says,
+    where,
+    compares: null,
+    check(runs) {
+      const va = a.of(runAt(runs, a.run));
+      const vb = b.of(runAt(runs, b.run));
+      return { holds: va === vb, margin: va === vb ? 1 : 0, numbers: `${a.name} (run ${a.run + 1}) = ${show(va)}, ${b.name} (run ${b.run + 1}) = ${show(vb)}; needs equal` };
+    },
+  };
+}
+
 // ---- Measures of one run -------------------------------------------------
 
 type Measure = (run: RunResult) => number;
