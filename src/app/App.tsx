@@ -2,6 +2,7 @@
 // side at the top, so a 1366×768 screen shows play and both charts at once.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr, maxStableLr } from '../core/curvature.ts';
+import { startWeights } from '../core/init.ts';
 import type { Problem } from '../core/settings.ts';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
@@ -53,7 +54,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
   const primary = primaryRun(runs, primaryRunId);
-  const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: settings.w0[0], w2: settings.w0[1] }) : null;
+  const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: startWeights(settings)[0], w2: startWeights(settings)[1] }) : null;
   const deepW1 = deepAt?.w1 ?? 0;
   const deepW2 = deepAt?.w2 ?? 0;
   const maxLr = useMemo(() => {
@@ -160,7 +161,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             <DataPanel runs={runs} primaryRunId={primaryRunId} />
           </div>
           <div className="lower-text">
-            <QuestionExplanation id={question} onClose={onCloseQuestion} />
+            <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
             <PrimaryCaption />
           </div>
           <PrimaryLoopView />

@@ -1,7 +1,7 @@
 // What the CLI prints, as pure functions of a finished run, so the wording is
 // tested without spawning the tool. The JSON and CSV shapes are the core's
 // run report, shared with the page's export buttons.
-import { approxNumber } from '../core/index.ts';
+import { approxNumber, RANDOM_WEIGHT_RANGE, startWeights } from '../core/index.ts';
 import { settingsToEntries } from '../core/settings.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
@@ -65,6 +65,10 @@ export function summaryText(report: RunReport): string {
     `Steps per epoch: ${stepsPerEpochText(settings, schedule)}`,
     `Total steps: ${schedule.totalSteps} over ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`,
   ];
+  if (settings.init === 'random') {
+    const [s1, s2] = startWeights(settings);
+    lines.push(`Start: w = ${pair(s1, s2)}, drawn by init=random uniformly from [−${RANDOM_WEIGHT_RANGE}, ${RANDOM_WEIGHT_RANGE}]² (w0 unused)`);
+  }
   if (settings.model === 'deep' && optimum.product !== undefined) {
     lines.push(
       `Optimum: any w with w1·w2 = ${readable(optimum.product)} (nearest the diagonal: w = ${pair(optimum.w[0], optimum.w[1])}), loss ${readable(optimum.loss)}`,

@@ -15,6 +15,7 @@ export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examples
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings } from './batchOrder.ts';
 export { createTrainer, epochLearningRate, DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, RESTART_RANGE } from './trainer.ts';
+export { startWeights, RANDOM_WEIGHT_RANGE } from './init.ts';
 export { lossSurface, gridW1, gridW2 } from './lossSurface.ts';
 export type { SurfaceGrid } from './lossSurface.ts';
 export { approxNumber } from './format.ts';

@@ -1,5 +1,5 @@
 // Every random choice of a run comes from d3-random's LCG, seeded from the
-// one user seed. Data, batch order and restarts each get their own stream, so
+// one user seed. Data, batch order, restarts and random starts each get their own stream, so
 // changing how examples are ordered (shuffle mode, batch size, drop-last)
 // never changes the data set the runs are compared on.
 import { randomInt, randomLcg, randomUniform } from 'd3-random';
@@ -8,10 +8,10 @@ import { shuffler } from 'd3-array';
 
 export type RandomSource = () => number;
 
-export const RANDOM_STREAMS = ['data', 'order', 'restart'] as const;
+export const RANDOM_STREAMS = ['data', 'order', 'restart', 'init'] as const;
 export type RandomStream = (typeof RANDOM_STREAMS)[number];
 
-const STREAM_SALT: Record<RandomStream, number> = { data: 1, order: 2, restart: 3 };
+const STREAM_SALT: Record<RandomStream, number> = { data: 1, order: 2, restart: 3, init: 4 };
 const TWO_POW_32 = 2 ** 32;
 
 /**

@@ -3,6 +3,7 @@
 // the page and the same number printed by `npm run sim` cannot disagree.
 import { largestStableLr, maxStableLr } from './curvature.ts';
 import { optimum } from './optimum.ts';
+import { startWeights } from './init.ts';
 import { EPOCH_COLUMNS, STEP_COLUMNS } from './records.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
 import { SETTING_NAMES, settingsToEntries } from './settings.ts';
@@ -40,7 +41,7 @@ export function reportOfTrainer(trainer: Trainer, epochs: EpochRecords): RunRepo
     stableLrAt:
       settings.model === 'deep'
         ? {
-            start: maxStableLr(trainer.stats, 'deep', settings.w0[0], settings.w0[1], settings.mom),
+            start: maxStableLr(trainer.stats, 'deep', ...startWeights(settings), settings.mom),
             final: maxStableLr(trainer.stats, 'deep', trainer.w1, trainer.w2, settings.mom),
           }
         : null,

@@ -11,6 +11,9 @@ export type DataKind = (typeof DATA_KINDS)[number];
 export const MODEL_KINDS = ['linear', 'deep'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
+export const INIT_KINDS = ['w0', 'random'] as const;
+export type InitKind = (typeof INIT_KINDS)[number];
+
 export interface Settings {
   n: number;
   b: number;
@@ -26,6 +29,7 @@ export interface Settings {
   rho: number;
   noise: number;
   w0: readonly [number, number];
+  init: InitKind;
   model: ModelKind;
   restart: boolean;
 }
@@ -60,6 +64,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rho: 0,
   noise: 0.3,
   w0: Object.freeze([-1.5, 2]) as readonly [number, number],
+  init: 'w0',
   model: 'linear',
   restart: false,
 });
@@ -91,7 +96,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { name: 'mom', meaning: 'SGD momentum (PyTorch convention: v = mom·v + g; w -= lr·v)', allowed: '0 ≤ mom < 1', kind: 'number' },
   { name: 'k', meaning: 'gradient steps taken on each mini-batch before moving on', allowed: `integer 1 … ${MAX_K.toLocaleString('en-US')}`, kind: 'integer' },
   { name: 'epochs', meaning: 'epochs to train', allowed: `integer 1 … ${MAX_EPOCHS.toLocaleString('en-US')}`, kind: 'integer' },
-  { name: 'seed', meaning: 'seed of every random choice (data, order, restarts)', allowed: 'integer 0 … 2³²−1', kind: 'integer' },
+  { name: 'seed', meaning: 'seed of every random choice (data, order, restarts, random starts)', allowed: 'integer 0 … 2³²−1', kind: 'integer' },
   {
     name: 'data',
     meaning: 'line: y = w1·x + w2 (x2 ≡ 1: slope and intercept); plane: y = w1·x1 + w2·x2 with features of correlation rho',
@@ -103,13 +108,21 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { name: 'noise', meaning: 'standard deviation of label noise', allowed: `0 … ${MAX_NOISE}`, kind: 'number' },
   { name: 'w0', meaning: 'initial weights w1,w2', allowed: `two finite numbers w1,w2 with |w| ≤ ${MAX_ABS_W0.toExponential(0)}`, kind: 'pair' },
   {
+    name: 'init',
+    meaning:
+      'where training starts: w0 (at the weights w0) or random (w1, w2 drawn from the seed uniformly on [−3, 3], as a network is randomly initialised, and the same distribution restart draws from; w0 is then unused)',
+    allowed: INIT_KINDS.join(' | '),
+    kind: 'choice',
+    choices: INIT_KINDS,
+  },
+  {
     name: 'model',
     meaning: 'linear: ŷ = w1·x1 + w2·x2 (convex bowl); deep: ŷ = w2·(w1·x), a two-layer linear net with one hidden unit (a valley of equally good minima)',
     allowed: MODEL_KINDS.join(' | '),
     kind: 'choice',
     choices: MODEL_KINDS,
   },
-  { name: 'restart', meaning: 'the misconception made runnable: start every epoch after the first from new random weights', allowed: 'boolean', kind: 'boolean' },
+  { name: 'restart', meaning: 'the misconception made runnable: start every epoch after the first from new random weights (uniform on [−3, 3]², as init=random draws the start)', allowed: 'boolean', kind: 'boolean' },
 ];
 
 export const SETTING_NAMES: readonly SettingName[] = SETTING_SPECS.map((s) => s.name);
@@ -228,6 +241,8 @@ function parseField(name: SettingName, raw: string): FieldResult<Settings[Settin
       return numberIn(raw, (v) => v >= 0 && v <= MAX_NOISE, `noise must be a number from 0 to ${MAX_NOISE}`);
     case 'w0':
       return pairOf(raw);
+    case 'init':
+      return choiceOf(raw, INIT_KINDS, 'init');
     case 'model':
       return choiceOf(raw, MODEL_KINDS, 'model');
     case 'restart':

@@ -14,12 +14,13 @@ import { BatchOrder } from './batchOrder.ts';
 import { randomStream, uniformFrom } from './random.ts';
 import type { RandomSource } from './random.ts';
 import { approxNumber } from './format.ts';
+import { RANDOM_WEIGHT_RANGE, startWeights } from './init.ts';
 
 /** Beyond these the run has left any meaningful scale: it is stopped as diverged. */
 export const DIVERGED_ABS_WEIGHT = 1e8;
 export const DIVERGED_LOSS = 1e16;
-/** restart=true draws each epoch's starting weights uniformly from [−R, R]². */
-export const RESTART_RANGE = 3;
+/** restart=true draws each epoch's starting weights uniformly from [−R, R]² (the init=random distribution). */
+export const RESTART_RANGE = RANDOM_WEIGHT_RANGE;
 
 const NO_COLUMN = new Float64Array(0);
 
@@ -74,8 +75,7 @@ class SgdTrainer implements Trainer {
     this.batchOrder.beginEpoch();
     this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
     this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
-    this.weight1 = settings.w0[0];
-    this.weight2 = settings.w0[1];
+    [this.weight1, this.weight2] = startWeights(settings);
     this.fullDataLoss = fullLoss(this.stats, settings.model, this.weight1, this.weight2);
   }
 
@@ -325,7 +325,8 @@ class SgdTrainer implements Trainer {
     else if (loss > DIVERGED_LOSS) what = `the loss reached ${approxNumber(loss)}`;
     else if (!(Math.abs(w1) <= DIVERGED_ABS_WEIGHT)) what = `the weight w1 reached ${approxNumber(w1)}`;
     else what = `the weight w2 reached ${approxNumber(w2)}`;
-    const { mom, b, n, w0, model } = this.settings;
+    const { mom, b, n, model } = this.settings;
+    const w0 = startWeights(this.settings);
     const rate = approxNumber(lr);
     const stable = approxNumber(this.stableLr);
     const withMomentum = mom > 0 ? ` (with momentum ${approxNumber(mom)})` : '';

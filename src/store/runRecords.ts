@@ -2,7 +2,7 @@
 // writable ends of its buffers, which only the store appends to. Every change
 // to a run goes through these functions and returns a new object, so the run
 // in the state is always the run as it is: there is no copy to refresh.
-import { createSchedule, type Settings } from '../core/index.ts';
+import { createSchedule, startWeights, type Settings } from '../core/index.ts';
 import type { RunChunk, RunStatusReport } from '../worker/protocol.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lod.ts';
@@ -20,7 +20,8 @@ export function frozenSettings(settings: Settings): Settings {
 
 function startCursor(settings: Settings): RunCursor {
   // The starting loss comes from the worker with the first chunk, within a frame of configuring.
-  return { step: 0, epoch: 0, batchInEpoch: 0, w1: settings.w0[0], w2: settings.w0[1], loss: NaN, batchLoss: NaN, lr: settings.lr, batch: new Uint32Array(0), batchSize: 0 };
+  const [w1, w2] = startWeights(settings);
+  return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: settings.lr, batch: new Uint32Array(0), batchSize: 0 };
 }
 
 /** A run that has not started; its name is given by the roster. */

@@ -51,6 +51,7 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
       )}
       <h2>Start</h2>
       {field('w0')}
+      {field('init')}
       {field('restart')}
     </div>
   );

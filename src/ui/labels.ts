@@ -16,6 +16,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   rho: 'feature correlation ρ',
   noise: 'label noise σ',
   w0: 'initial weights w0',
+  init: 'start from',
   model: 'model',
   restart: 'restart each epoch from random weights',
 };

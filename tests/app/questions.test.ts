@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/app/questions.ts';
 import { experimentToQuery, parseExperimentQuery } from '../../src/url/experimentUrl.ts';
 import { createSchedule } from '../../src/core/schedule.ts';
+import { runLink } from '../../src/app/questions/runLink.ts';
 
 describe('guided questions', () => {
   it('each opens a valid experiment in the documented URL format, naming itself', () => {
@@ -27,5 +28,13 @@ describe('guided questions', () => {
     expect(dropped.batchesPerEpoch).toBe(312);
     const sizes = parseExperimentQuery(QUESTIONS.find((q) => q.id === 'batch-size')!.link).experiment.runs.map((r) => r.settings.b);
     expect(sizes).toEqual([1, 10, 100]);
+  });
+
+  it('a link made before init=random existed reproduces what it showed', () => {
+    // The old "new epoch" link and its epoch-end losses as issue 10 quoted them (3 significant digits).
+    const [ordinary, restarting] = runLink('?epochs=10&x=epochs&speed=60&runs=base,restart:1&q=new-epoch');
+    const shown = (run: { epochs: { loss: number }[] }) => run.epochs.map((row) => Number(row.loss.toPrecision(3)));
+    expect(shown(ordinary)).toEqual([3.42, 2.12, 1.37, 0.897, 0.597, 0.409, 0.288, 0.213, 0.164, 0.133]);
+    expect(shown(restarting)).toEqual([3.42, 1.83, 0.128, 0.366, 0.809, 0.158, 1.47, 2.05, 0.363, 0.413]);
   });
 });

@@ -134,6 +134,7 @@ function formatValid(name: keyof Settings): string {
     rho: '0.5',
     noise: '0',
     w0: '1,1',
+    init: 'random',
     model: 'deep',
     restart: 'true',
   };

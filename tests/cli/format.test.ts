@@ -129,6 +129,13 @@ describe('summaryText', () => {
     expect(text).toMatch(/Optimum: any w with w1·w2 = /);
   });
 
+  it('says where an init=random run starts, and only then', async () => {
+    const report = await reportOf({ n: 20, epochs: 1, seed: 4, init: 'random' });
+    const trainer = createTrainer(report.settings);
+    expect(summaryText(report)).toContain(`Start: w = (${readable(trainer.w1)}, ${readable(trainer.w2)}), drawn by init=random uniformly from [−3, 3]² (w0 unused)`);
+    expect(summaryText(await reportOf({ n: 20, epochs: 1 }))).not.toContain('Start:');
+  });
+
   it('thins long tables but keeps the first and last epoch', async () => {
     const report = await reportOf({ n: 20, b: 20, epochs: 500 });
     const text = summaryText(report);

@@ -68,6 +68,17 @@ describe('pytorchScript (text)', () => {
     expect(script).toContain('scheduler.step()');
   });
 
+  it('init=random: starts at exactly the weights Epoch Lab drew, not at w0', () => {
+    const settings = settingsWith({ n: 20, seed: 5, w0: [3, -0.25], init: 'random' });
+    const script = scriptFor(settings);
+    const trainer = createTrainer(settings);
+    const [w1, w2] = [trainer.w1, trainer.w2];
+    expect(script).not.toContain('LinearModel(3.0, -0.25)');
+    const match = /model = LinearModel\(([^,]+), ([^)]+)\) {2}# the initial weights, Epoch Lab's random draw \(init=random\) from seed 5/.exec(script);
+    expect(match).not.toBeNull();
+    expect([Number(match![1]), Number(match![2])]).toEqual([w1, w2]);
+  });
+
   it('leaves out what the settings do not use', () => {
     const script = scriptFor(settingsWith({ n: 20, mom: 0, decay: 0, k: 1, restart: false }));
     expect(script).not.toContain('momentum=');

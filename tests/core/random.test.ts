@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RANDOM_STREAMS, randomStream, streamState } from '../../src/core/random.ts';
+import { RANDOM_STREAMS, randomStream, streamState, type RandomStream } from '../../src/core/random.ts';
 import { MAX_SEED } from '../../src/core/settings.ts';
 
-function firstDraws(seed: number, count: number, stream: 'data' | 'order' | 'restart' = 'data'): number[] {
+function firstDraws(seed: number, count: number, stream: RandomStream = 'data'): number[] {
   const source = randomStream(seed, stream);
   return Array.from({ length: count }, () => source());
 }

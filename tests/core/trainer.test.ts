@@ -248,6 +248,28 @@ describe('optimiser settings', () => {
   });
 });
 
+describe('init=random', () => {
+  it('starts at the seed\'s draw from the restart distribution, ignoring w0, and leaves restart draws alone', () => {
+    const settings = settingsWith({ n: 7, b: 3, shuffle: 'none', lr: 0.05, epochs: 3, init: 'random', seed: 9 });
+    const draw = uniformFrom(randomStream(settings.seed, 'init'), -3, 3);
+    const start: [number, number] = [draw(), draw()];
+    const { trainer, steps } = recordRun(settings);
+    const reference = referenceRun(trainer.data, { ...settings, init: 'w0', w0: start }, () => null);
+    reference.forEach(([w1, w2], row) => {
+      expect(maxRelativeDifference(Float64Array.of(steps.w1[row], steps.w2[row]), Float64Array.of(w1, w2), 2)).toBeLessThan(1e-12);
+    });
+    // The given w0 plays no part; another seed draws another start.
+    expect(recordRun({ ...settings, w0: [7, -7] }).steps.w1).toEqual(steps.w1);
+    expect(recordRun({ ...settings, seed: 10 }).steps.w1[0]).not.toBe(steps.w1[0]);
+    // With restart, epoch 1 is the ordinary run's epoch, later epochs the same restarts as with init=w0.
+    const restarting = recordRun({ ...settings, restart: true });
+    const fixed = recordRun({ ...settings, restart: true, init: 'w0' });
+    const perEpoch = trainer.schedule.stepsPerEpoch;
+    expect(Array.from(restarting.steps.w1.subarray(0, perEpoch))).toEqual(Array.from(steps.w1.subarray(0, perEpoch)));
+    expect(Array.from(restarting.steps.w1.subarray(perEpoch))).toEqual(Array.from(fixed.steps.w1.subarray(perEpoch)));
+  });
+});
+
 describe('the trainer interface', () => {
   it('stops when the step buffer is full, and before an epoch end with no epoch row left', () => {
     const trainer = createTrainer(settingsWith({ n: 20, b: 5, epochs: 5 }));

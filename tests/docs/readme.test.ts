@@ -31,6 +31,6 @@ describe('README CLI example', () => {
 describe('README questions', () => {
   it('lists every guided question with the same link the page uses', async () => {
     const { QUESTIONS } = await import('../../src/app/questions.ts');
-    for (const q of QUESTIONS) expect(readme).toContain(`[${q.title}](http://localhost:5173/${q.link})`);
+    for (const q of QUESTIONS) expect(readme).toContain(`[${q.title}](http://localhost:5173/${q.link})** — ${q.explanation}\n`);
   });
 });

@@ -11,6 +11,7 @@ const CASES: Partial<Settings>[] = [
   { data: 'plane', rho: 0.8, b: 7, shuffle: 'batches', mom: 0.9, lr: 0.01 },
   { model: 'deep', shuffle: 'replacement', decay: 0.5, noise: 1.3, seed: 4_000_000_000 },
   { n: 333, b: 20, drop: true, k: 3, restart: true, shuffle: 'once', w0: [0.25, -0.75] },
+  { init: 'random', restart: true, seed: 77, b: 9 },
 ];
 
 describe.runIf(hasBrowser)('the same settings give the same doubles in Node and in the browser', () => {

@@ -7,6 +7,7 @@ import { settingsToEntries } from '../../core/settings.ts';
 import type { Optimum, Schedule, SufficientStats } from '../../core/types.ts';
 import type { EpochRecords } from '../../core/records.ts';
 import { fullLoss } from '../../core/loss.ts';
+import { startWeights } from '../../core/init.ts';
 import { statsFor } from '../shared/dataCache.ts';
 import { largestStableLr } from '../../core/curvature.ts';
 import type { RunStatus, RunView } from '../../store/runTypes.ts';
@@ -73,7 +74,7 @@ export function problemFacts(settings: Settings): ProblemFacts {
     optimum: best,
     // The rate the engine's divergence message quotes, so caption and message agree.
     maxStableLr: largestStableLr(stats, settings.model, settings.mom),
-    initialLoss: fullLoss(stats, settings.model, settings.w0[0], settings.w0[1]),
+    initialLoss: fullLoss(stats, settings.model, ...startWeights(settings)),
   };
 }
 

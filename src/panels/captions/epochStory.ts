@@ -1,5 +1,6 @@
 // The facts of the latest completed epoch that captions are written from:
 // where it began and ended, and whether it began where the previous one ended.
+import { startWeights } from '../../core/init.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { num } from './captionFormat.ts';
 
@@ -49,7 +50,7 @@ export function latestEpoch(input: CaptionInput): EpochStory {
   const previousEndLoss = epoch > 1 ? input.epochs.loss[row - 1] : NaN;
   const restarted = input.settings.restart && epoch > 1;
   // Where the epoch must have begun if nothing moved the weights in between.
-  const expectedStart = previousEndW ?? input.settings.w0;
+  const expectedStart = previousEndW ?? startWeights(input.settings);
   const expectedLoss = epoch > 1 ? previousEndLoss : input.initialLoss;
   const startW = input.epochStartW ?? (restarted ? null : expectedStart);
   const continued = !restarted && startW !== null && sameWeights(startW, expectedStart);

@@ -1,6 +1,7 @@
 // Sentences for the moments around the epochs: before the first ends, when a
 // run diverges, and when it finishes.
 import { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, epochLearningRate } from '../../core/trainer.ts';
+import { RANDOM_WEIGHT_RANGE, startWeights } from '../../core/init.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { count, counted, num, pair, twoDigits } from './captionFormat.ts';
 import { completedEpochs, latestEpoch } from './epochStory.ts';
@@ -17,9 +18,10 @@ function momentumNote(input: CaptionInput): string {
 
 /** Before the first epoch ends. */
 export function startSentences(input: CaptionInput): string[] {
-  const { w0 } = input.settings;
+  const w0 = startWeights(input.settings);
   const where = Number.isFinite(input.initialLoss) ? `, where the full loss is ${num(input.initialLoss)}` : '';
-  const plan = `${stepsPhrase(input)} from the initial weights w = ${pair(w0)}${where}`;
+  const drawn = input.settings.init === 'random' ? ` (drawn at random, uniformly on [−${RANDOM_WEIGHT_RANGE}, ${RANDOM_WEIGHT_RANGE}]², from the seed)` : '';
+  const plan = `${stepsPhrase(input)} from the initial weights w = ${pair(w0)}${drawn}${where}`;
   const started = input.status !== 'idle' && !(input.status === 'paused' && input.now.step === 0);
   const lead = started ? `Epoch 1 is under way: it takes ${plan}.` : `Training has not started; epoch 1 will take ${plan}.`;
   const lr = epochLearningRate(input.settings, 0);

@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
 import { drawAxes } from '../shared/axes.ts';
-import type { Dataset } from '../../core/index.ts';
+import { startWeights, type Dataset } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import { preparePlot } from '../shared/canvas.ts';
@@ -193,8 +193,9 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
   }, [extents, size.width, size.height]);
 
   const started = (run?.cursor.step ?? 0) > 0;
-  const w1 = started ? run!.cursor.w1 : (settings?.w0[0] ?? 0);
-  const w2 = started ? run!.cursor.w2 : (settings?.w0[1] ?? 0);
+  const start = settings ? startWeights(settings) : [0, 0];
+  const w1 = started ? run!.cursor.w1 : start[0];
+  const w2 = started ? run!.cursor.w2 : start[1];
   const fit: Fit | null = run ? { model, w1, w2 } : null;
   const best: Fit | null = optimum ? { model, w1: optimum.w[0], w2: optimum.w[1] } : null;
   const range = extents?.range ?? 1;

@@ -7,10 +7,12 @@ import {
   fullLoss,
   generateData,
   optimum,
+  startWeights,
   sufficientStats,
   type Dataset,
   type DataSettings,
   type Optimum,
+  type Settings,
   type SufficientStats,
 } from '../../core/index.ts';
 
@@ -52,6 +54,6 @@ export function statsFor(s: DataSettings): { stats: SufficientStats; optimum: Op
 }
 
 /** The full-data loss at the run's initial weights. */
-export function startLossFor(s: DataSettings & { readonly w0: readonly [number, number] }): number {
-  return fullLoss(statsFor(s).stats, s.model, s.w0[0], s.w0[1]);
+export function startLossFor(s: DataSettings & Pick<Settings, 'w0' | 'init'>): number {
+  return fullLoss(statsFor(s).stats, s.model, ...startWeights(s));
 }

@@ -3,7 +3,7 @@
 // alternates per epoch, with numbered circles at the epoch ends. Restarts
 // (restart=1) appear as dashed jumps, because that is what they are.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { fullLoss } from '../../core/index.ts';
+import { fullLoss, startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
@@ -83,7 +83,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   );
 
   // A different run or start is fitted afresh, even after the user zoomed.
-  const fitKey = `${primary?.id}|${key}|${settings?.w0.join(',')}|${settings?.restart}`;
+  const fitKey = `${primary?.id}|${key}|${settings ? startWeights(settings).join(',') : ''}|${settings?.restart}`;
   const zoom = useWeightZoom(frontRef, { autoView, fitKey, width: size.width, height: size.height });
   const { view, frame } = zoom;
 

@@ -1,6 +1,7 @@
 // What the weight-space panel draws for each visible run, in weight units:
 // its path (cached per run version, as paths can hold 65,536 rows) and the
 // region worth showing.
+import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { buildTrajectory, TrajectoryBuffers, type Trajectory } from './trajectory.ts';
 import { emptyBounds, includePoint, type Bounds } from './weightView.ts';
@@ -20,13 +21,13 @@ export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunP
   for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
   return visible.map((run) => {
     const { cursor } = run;
-    const key = [run.version, run.lossSeries.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, run.settings.w0[0], run.settings.w0[1]].join('|');
+    const key = [run.version, run.lossSeries.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, ...startWeights(run.settings)].join('|');
     const hit = cache.entries.get(run.id);
     if (hit && hit.key === key) return { run, trajectory: hit.trajectory };
     const buffers = hit?.buffers ?? new TrajectoryBuffers();
     const trajectory = buildTrajectory(
       {
-        start: run.settings.w0,
+        start: startWeights(run.settings),
         steps: run.lossSeries,
         epochEnds: run.epochs,
         stepsPerEpoch: run.schedule.stepsPerEpoch,

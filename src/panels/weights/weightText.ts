@@ -1,5 +1,6 @@
 // The weight-space panel's words: axis titles and the summary a screen reader
 // gets in place of the drawing.
+import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { formatValue } from '../shared/format.ts';
 import type { RunPath } from './weightScene.ts';
@@ -16,7 +17,7 @@ export function summary(paths: readonly RunPath[], optimum: readonly [number, nu
     const c = run.cursor;
     return c.step > 0
       ? `${run.name}: ${run.epochs.length} epochs done, now at w1 = ${formatValue(c.w1)}, w2 = ${formatValue(c.w2)}`
-      : `${run.name}: starts at w1 = ${formatValue(run.settings.w0[0])}, w2 = ${formatValue(run.settings.w0[1])}`;
+      : `${run.name}: starts at w1 = ${formatValue(startWeights(run.settings)[0])}, w2 = ${formatValue(startWeights(run.settings)[1])}`;
   });
   if (product !== null) parts.push(`best fits: every w1·w2 = ${formatValue(product)}`);
   else if (optimum) parts.push(`best fit w* = (${formatValue(optimum[0])}, ${formatValue(optimum[1])})`);

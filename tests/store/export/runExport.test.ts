@@ -85,6 +85,7 @@ describe('runExportJson', () => {
         mom: fc.double({ min: 0, max: 0.95, noNaN: true }),
         seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         model: fc.constantFrom('linear' as const, 'deep' as const),
+        init: fc.constantFrom('w0' as const, 'random' as const),
         restart: fc.boolean(),
       })
       .map(({ bFraction, ...rest }) => settingsWith({ ...rest, b: Math.max(1, Math.round(bFraction * rest.n)) }));
