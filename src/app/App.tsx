@@ -2,7 +2,7 @@
 // side at the top, so a 1366×768 screen shows play and both charts at once.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr, maxStableLr } from '../core/curvature.ts';
-import type { Problem } from '../core/settings.ts';
+import type { Problem } from '../core/parseSettings.ts';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';

@@ -1,7 +1,8 @@
 // Command-line arguments → what to do. Pure: no process, no I/O, so every rule
 // is unit-tested without spawning the tool. Strict on purpose: a typo that
 // silently fell back to a default would print a believable but wrong run.
-import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, parseSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS } from '../core/settings.ts';
+import { parseSettings } from '../core/parseSettings.ts';
 import type { Settings, SettingSpec } from '../core/settings.ts';
 
 export const OUTPUT_MODES = ['summary', 'json', 'csv', 'pytorch'] as const;

@@ -2,7 +2,7 @@
 // tested without spawning the tool. The JSON and CSV shapes are the core's
 // run report, shared with the page's export buttons.
 import { approxNumber } from '../core/index.ts';
-import { settingsToEntries } from '../core/settings.ts';
+import { settingsToEntries } from '../core/settingsText.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
 import type { RunReport } from '../core/runReport.ts';

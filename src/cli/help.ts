@@ -1,6 +1,7 @@
 // `--help`, generated from the settings definition so a setting added or
 // re-ranged there is documented here without anyone copying text by hand.
-import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_SPECS } from '../core/settings.ts';
+import { formatSetting } from '../core/settingsText.ts';
 import type { SettingSpec } from '../core/settings.ts';
 import { MAX_EMBEDDED_EXAMPLES } from '../core/pytorchScript.ts';
 import { wrap } from './wrap.ts';

@@ -1,5 +1,8 @@
 // The training engine's public entry. The worker and the CLI import from here.
 export * from './settings.ts';
+export * from './parseSettings.ts';
+export * from './settingsText.ts';
+export { safeText } from './safeText.ts';
 export type * from './types.ts';
 export * from './records.ts';
 export { randomStream, streamState, RANDOM_STREAMS } from './random.ts';

@@ -3,7 +3,7 @@
 // squared error, PyTorch momentum, per-epoch decay, drop-last, k steps per
 // batch), so with shuffle=none it prints the numbers Epoch Lab shows.
 import type { Settings } from './settings.ts';
-import { settingsToEntries } from './settings.ts';
+import { settingsToEntries } from './settingsText.ts';
 import type { Dataset } from './types.ts';
 import { LINE_X_MEAN, TRUE_WEIGHTS } from './data.ts';
 import { RESTART_RANGE } from './trainer.ts';

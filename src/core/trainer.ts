@@ -2,7 +2,7 @@
 // The loop keeps its state in locals and typed arrays and allocates nothing,
 // so recording every step costs little next to the arithmetic itself.
 import type { Settings } from './settings.ts';
-import { checkSettings } from './settings.ts';
+import { checkSettings } from './parseSettings.ts';
 import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
 import { generateData } from './data.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { parseSettings } from '../../src/core/parseSettings.ts';
 import {
   DEFAULT_VIEW,
   experimentToQuery,
