@@ -16,7 +16,8 @@ export { hessianEigenvalues, maxStableLr, largestStableLr } from './curvature.ts
 export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examplesPerEpoch } from './schedule.ts';
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings } from './batchOrder.ts';
-export { createTrainer, epochLearningRate, DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, RESTART_RANGE } from './trainer.ts';
+export { createTrainer, epochLearningRate, RESTART_RANGE } from './trainer.ts';
+export { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from './divergence.ts';
 export { lossSurface, gridW1, gridW2 } from './lossSurface.ts';
 export type { SurfaceGrid } from './lossSurface.ts';
 export { approxNumber } from './format.ts';
