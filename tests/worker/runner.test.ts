@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer } from '../../src/core/index.ts';
 import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, STEP_COLUMNS } from '../../src/core/records.ts';
-import { FRAME_MS } from '../../src/worker/runner.ts';
+import { FRAME_MS } from '../../src/worker/pacing.ts';
 import { Harness, settings } from './runnerHarness.ts';
 
 function bytes(column: Float64Array | number[]): Uint8Array {
