@@ -2,7 +2,7 @@
 // is unit-tested without spawning the tool. Strict on purpose: a typo that
 // silently fell back to a default would print a believable but wrong run.
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS } from '../core/settings.ts';
-import { parseSettings } from '../core/parseSettings.ts';
+import { isBooleanWord, parseSettings } from '../core/parseSettings.ts';
 import type { Settings, SettingSpec } from '../core/settings.ts';
 
 export const OUTPUT_MODES = ['summary', 'json', 'csv', 'pytorch'] as const;
@@ -72,8 +72,6 @@ function withoutFallback(message: string): string {
   return message.replace(/(;\s*using|,\s*so it uses) .*$/, '');
 }
 
-const BOOLEAN_WORD = /^(1|0|true|false|yes|no|on|off)$/i;
-
 /**
  * Reads `--name value`, `--name=value` and bare boolean flags (`--drop`).
  * A value flag takes the next argument even when it starts with a single `-`
@@ -118,7 +116,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const next = argv[i + 1];
     if (spec.kind === 'boolean') {
-      if (next !== undefined && BOOLEAN_WORD.test(next)) {
+      if (next !== undefined && isBooleanWord(next)) {
         entries.push([name, next]);
         i++;
       } else {

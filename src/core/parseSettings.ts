@@ -42,6 +42,12 @@ export function parseNumber(raw: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** A word parseBoolean reads as true or false, as given: untrimmed, and not the empty word a bare flag stands for. */
+export function isBooleanWord(raw: string): boolean {
+  const text = raw.toLowerCase();
+  return text !== '' && (TRUE_WORDS.has(text) || FALSE_WORDS.has(text));
+}
+
 export function parseBoolean(raw: string): boolean | undefined {
   const text = raw.trim().toLowerCase();
   if (TRUE_WORDS.has(text)) return true;
