@@ -18,7 +18,11 @@ export class Lockstep {
   /** While seeking, the step each run stops at (its next epoch boundary). */
   private seekTargets: number[] = [];
 
-  constructor(private readonly maxChunkSteps: number) {}
+  private readonly maxChunkSteps: number;
+
+  constructor(maxChunkSteps: number) {
+    this.maxChunkSteps = maxChunkSteps;
+  }
 
   get progress(): number {
     return this.sharedProgress;

@@ -9,22 +9,28 @@ import { overallStatus, runStatusReports, type PlayState } from './runStatus.ts'
 export type PostMessage = (message: OutMessage, transfer: ArrayBuffer[]) => void;
 
 export class Outbox {
+  private readonly post: PostMessage;
+  /** With flowControl, each chunk waits for the page's ack of the one before. */
+  private readonly flowControl: boolean;
   /** A chunk of this session was posted and the page has not acknowledged it yet. */
   private unacknowledged = false;
   /** When the last chunk went out, on the scheduler's clock. */
-  lastPostAt = Number.NEGATIVE_INFINITY;
+  private postedAt = Number.NEGATIVE_INFINITY;
   private lastStatusKey = '';
 
-  /** With flowControl, each chunk waits for the page's ack of the one before. */
-  constructor(
-    private readonly post: PostMessage,
-    private readonly flowControl: boolean,
-  ) {}
+  constructor(post: PostMessage, flowControl: boolean) {
+    this.post = post;
+    this.flowControl = flowControl;
+  }
 
   /** A new session: no ack is owed, and its first status is always posted. */
   startSession(): void {
     this.lastStatusKey = '';
     this.unacknowledged = false;
+  }
+
+  get lastPostAt(): number {
+    return this.postedAt;
   }
 
   get awaitingAck(): boolean {
@@ -46,7 +52,7 @@ export class Outbox {
       chunks.push({ id: slot.id, steps: taken.steps, epochs: taken.epochs, cursor: cursorSnapshot(slot.trainer) });
       transfer.push(...taken.transfer);
     }
-    this.lastPostAt = now;
+    this.postedAt = now;
     this.unacknowledged = this.flowControl;
     this.post({ type: 'chunk', session, runs: chunks }, transfer);
   }

@@ -4,11 +4,14 @@
 import type { Scheduler } from './scheduler.ts';
 
 export class WakeTimer {
+  private readonly scheduler: Scheduler;
   /** Bumped on every cancel: a callback carrying an older token is stale. */
   private token = 0;
   private timer: unknown = null;
 
-  constructor(private readonly scheduler: Scheduler) {}
+  constructor(scheduler: Scheduler) {
+    this.scheduler = scheduler;
+  }
 
   /** Wakes as soon as the thread is free (after messages already waiting). */
   soon(wake: () => void): void {
