@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr, maxStableLr } from '../core/curvature.ts';
 import { startWeights } from '../core/init.ts';
-import type { Problem } from '../core/settings.ts';
+import type { Problem } from '../core/parseSettings.ts';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';

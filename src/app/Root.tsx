@@ -1,7 +1,7 @@
 // Owns what is page-level rather than training state: the chart view, the
 // link's problems, and the two-way binding between the experiment and the URL.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Problem } from '../core/settings.ts';
+import type { Problem } from '../core/parseSettings.ts';
 import type { LabStore } from '../store/store.ts';
 import type { Experiment } from '../url/experimentUrl.ts';
 import { App } from './App.tsx';

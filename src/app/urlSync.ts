@@ -1,12 +1,12 @@
 // Keeps the address bar and the experiment in step. Every edit replaces the
 // current history entry; starting a run makes the next edit open a new entry,
 // so back returns to the experiment that was played. Back/forward restore.
-import { settingsEqual } from '../core/settings.ts';
+import { settingsEqual } from '../core/settingsText.ts';
 import type { RunSpec } from '../store/runTypes.ts';
 import type { LabState, LabStore } from '../store/store.ts';
 import { experimentToQuery, parseExperimentQuery, type Experiment } from '../url/experimentUrl.ts';
 import type { ViewState } from '../url/view.ts';
-import type { Problem } from '../core/settings.ts';
+import type { Problem } from '../core/parseSettings.ts';
 
 export interface PageState {
   view: ViewState;

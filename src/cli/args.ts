@@ -1,7 +1,9 @@
 // Command-line arguments → what to do. Pure: no process, no I/O, so every rule
 // is unit-tested without spawning the tool. Strict on purpose: a typo that
 // silently fell back to a default would print a believable but wrong run.
-import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, parseSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS } from '../core/settings.ts';
+import { isBooleanWord, parseSettings } from '../core/parseSettings.ts';
+import { safeText } from '../core/safeText.ts';
 import type { Settings, SettingSpec } from '../core/settings.ts';
 
 export const OUTPUT_MODES = ['summary', 'json', 'csv', 'pytorch'] as const;
@@ -45,13 +47,6 @@ function suggestion(name: string): string {
   return bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean --${best}?)` : '';
 }
 
-/** Keeps echoed user text short and printable, like the settings parser does. */
-function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
-
 /** A flag given twice is most likely a mistake in a long command line; the web page may forgive it, the CLI does not. */
 function repeatedFlags(entries: readonly [string, string][]): string[] {
   const counts = new Map<string, number>();
@@ -70,8 +65,6 @@ function lastOfEach(entries: readonly [string, string][]): [string, string][] {
 function withoutFallback(message: string): string {
   return message.replace(/(;\s*using|,\s*so it uses) .*$/, '');
 }
-
-const BOOLEAN_WORD = /^(1|0|true|false|yes|no|on|off)$/i;
 
 /**
  * Reads `--name value`, `--name=value` and bare boolean flags (`--drop`).
@@ -93,7 +86,7 @@ export function parseArgs(argv: readonly string[]): Command {
       continue;
     }
     if (!arg.startsWith('--') || arg === '--') {
-      messages.push(`unexpected argument '${shown(arg)}': every option is a flag such as --n 100`);
+      messages.push(`unexpected argument '${safeText(arg)}': every option is a flag such as --n 100`);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -101,13 +94,13 @@ export function parseArgs(argv: readonly string[]): Command {
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
 
     if (name in OUTPUT_FLAGS) {
-      if (inline !== undefined) messages.push(`--${name} takes no value (got '${shown(inline)}')`);
+      if (inline !== undefined) messages.push(`--${name} takes no value (got '${safeText(inline)}')`);
       else outputs.push(OUTPUT_FLAGS[name]);
       continue;
     }
     const spec = SPEC_BY_NAME.get(name);
     if (spec === undefined) {
-      messages.push(`unknown flag --${shown(name)}${suggestion(name)}; see --help`);
+      messages.push(`unknown flag --${safeText(name)}${suggestion(name)}; see --help`);
       continue;
     }
     if (inline !== undefined) {
@@ -117,7 +110,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const next = argv[i + 1];
     if (spec.kind === 'boolean') {
-      if (next !== undefined && BOOLEAN_WORD.test(next)) {
+      if (next !== undefined && isBooleanWord(next)) {
         entries.push([name, next]);
         i++;
       } else {

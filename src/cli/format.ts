@@ -2,16 +2,14 @@
 // tested without spawning the tool. The JSON and CSV shapes are the core's
 // run report, shared with the page's export buttons.
 import { approxNumber, RANDOM_WEIGHT_RANGE, startWeights } from '../core/index.ts';
-import { settingsToEntries } from '../core/settings.ts';
+import { settingsToEntries } from '../core/settingsText.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
 import type { RunReport } from '../core/runReport.ts';
-import { wrap } from './wrap.ts';
+import { TEXT_WIDTH, wrap } from './wrap.ts';
 
 export { epochRows, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvRows as csvRows } from '../core/runReport.ts';
 export type { EpochRow, ReportJson, RunOutcome, RunReport } from '../core/runReport.ts';
-
-const SUMMARY_WIDTH = 88;
 
 /** Six significant digits, exponent form outside 1e-4 … 1e6; for people, not for reading back. */
 export function readable(value: number): string {
@@ -61,7 +59,7 @@ export function summaryText(report: RunReport): string {
   const { settings, schedule, optimum, final, epochs } = report;
   const all = settingsToEntries(settings, null).map(([name, value]) => `${name}=${value}`);
   const lines: string[] = [
-    ...wrap(`Settings: ${all.join(' ')}`, '', SUMMARY_WIDTH, '          '),
+    ...wrap(`Settings: ${all.join(' ')}`, '', TEXT_WIDTH, '          '),
     `Steps per epoch: ${stepsPerEpochText(settings, schedule)}`,
     `Total steps: ${schedule.totalSteps} over ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`,
   ];

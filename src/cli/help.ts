@@ -1,12 +1,12 @@
 // `--help`, generated from the settings definition so a setting added or
 // re-ranged there is documented here without anyone copying text by hand.
-import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_SPECS } from '../core/settings.ts';
+import { formatSetting } from '../core/settingsText.ts';
 import type { SettingSpec } from '../core/settings.ts';
 import { MAX_EMBEDDED_EXAMPLES } from '../core/pytorchScript.ts';
-import { wrap } from './wrap.ts';
+import { TEXT_WIDTH, wrap } from './wrap.ts';
 import { MAX_CLI_EXAMPLE_GRADIENTS, MAX_CLI_TOTAL_STEPS } from './limits.ts';
 
-const WIDTH = 88;
 const INDENT = '      ';
 
 function usage(spec: SettingSpec): string {
@@ -81,7 +81,7 @@ export function helpText(): string {
       `a bad flag or value, or a run too large for the command line (more than ${MAX_CLI_TOTAL_STEPS.toLocaleString('en-US')} ` +
         `gradient steps or ${MAX_CLI_EXAMPLE_GRADIENTS.toLocaleString('en-US')} example gradients); nothing is run`,
       '  2  ',
-      WIDTH,
+      TEXT_WIDTH,
       '     ',
     ),
   );

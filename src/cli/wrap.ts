@@ -1,7 +1,10 @@
 // Plain-text word wrapping for --help and the summary.
 
+/** Columns of the CLI's text output: --help and the summary wrap at the same width. */
+export const TEXT_WIDTH = 88;
+
 /** Greedy word wrap with a hanging indent; words longer than the line stay whole. */
-export function wrap(text: string, indent: string, width = 88, rest = indent): string[] {
+export function wrap(text: string, indent: string, width = TEXT_WIDTH, rest = indent): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

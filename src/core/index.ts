@@ -1,6 +1,9 @@
 // The training engine's public entry. The worker and the CLI import from here.
 export * from './settings.ts';
 export * from './settingsValidation.ts';
+export * from './parseSettings.ts';
+export * from './settingsText.ts';
+export { safeText } from './safeText.ts';
 export type * from './types.ts';
 export * from './records.ts';
 export { randomStream, streamState, RANDOM_STREAMS } from './random.ts';
@@ -14,7 +17,8 @@ export { hessianEigenvalues, maxStableLr, largestStableLr } from './curvature.ts
 export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examplesPerEpoch } from './schedule.ts';
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings } from './batchOrder.ts';
-export { createTrainer, epochLearningRate, DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, RESTART_RANGE } from './trainer.ts';
+export { createTrainer, epochLearningRate, RESTART_RANGE } from './trainer.ts';
+export { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from './divergence.ts';
 export { startWeights, RANDOM_WEIGHT_RANGE } from './init.ts';
 export { lossSurface, gridW1, gridW2 } from './lossSurface.ts';
 export type { SurfaceGrid } from './lossSurface.ts';

@@ -45,25 +45,24 @@ export function batchLossAndGradient(
   gradient: Float64Array,
 ): number {
   return model === 'deep'
-    ? deepBatch(data, w1, w2, indices, 0, indices.length, gradient)
-    : linearBatch(data, w1, w2, indices, 0, indices.length, gradient);
+    ? deepBatch(data, w1, w2, indices, gradient)
+    : linearBatch(data, w1, w2, indices, gradient);
 }
 
-/** Linear-model batch over indices[start … end). The trainer's hot loop writes the same arithmetic out inline. */
-export function linearBatch(
-  data: Dataset,
-  w1: number,
-  w2: number,
-  indices: Uint32Array,
-  start: number,
-  end: number,
-  gradient: Float64Array,
-): number {
+/** An empty batch has no loss and moves nothing: NaN, and a zero gradient. */
+function emptyBatch(gradient: Float64Array): number {
+  gradient[0] = 0;
+  gradient[1] = 0;
+  return NaN;
+}
+
+/** Linear-model batch. The trainer's hot loop (sgdSteps.ts) writes the same arithmetic out inline. */
+function linearBatch(data: Dataset, w1: number, w2: number, indices: Uint32Array, gradient: Float64Array): number {
   const { x1, x2, y } = data;
   let sum = 0;
   let g1 = 0;
   let g2 = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < indices.length; i++) {
     const j = indices[i];
     const a = x1[j];
     const b = x2[j];
@@ -72,45 +71,29 @@ export function linearBatch(
     g1 += r * a;
     g2 += r * b;
   }
-  const count = end - start;
-  if (count <= 0) {
-    gradient[0] = 0;
-    gradient[1] = 0;
-    return NaN;
-  }
+  const count = indices.length;
+  if (count <= 0) return emptyBatch(gradient);
   const scale = 2 / count;
   gradient[0] = scale * g1;
   gradient[1] = scale * g2;
   return sum / count;
 }
 
-/** Deep-model batch over indices[start … end). The trainer's hot loop writes the same arithmetic out inline. */
-export function deepBatch(
-  data: Dataset,
-  w1: number,
-  w2: number,
-  indices: Uint32Array,
-  start: number,
-  end: number,
-  gradient: Float64Array,
-): number {
+/** Deep-model batch. The trainer's hot loop (sgdSteps.ts) writes the same arithmetic out inline. */
+function deepBatch(data: Dataset, w1: number, w2: number, indices: Uint32Array, gradient: Float64Array): number {
   const { x1, y } = data;
   const p = w1 * w2;
   let sum = 0;
   let gp = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < indices.length; i++) {
     const j = indices[i];
     const a = x1[j];
     const r = p * a - y[j];
     sum += r * r;
     gp += r * a;
   }
-  const count = end - start;
-  if (count <= 0) {
-    gradient[0] = 0;
-    gradient[1] = 0;
-    return NaN;
-  }
+  const count = indices.length;
+  if (count <= 0) return emptyBatch(gradient);
   const scale = 2 / count;
   gradient[0] = scale * gp * w2;
   gradient[1] = scale * gp * w1;

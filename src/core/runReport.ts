@@ -6,7 +6,8 @@ import { optimum } from './optimum.ts';
 import { startWeights } from './init.ts';
 import { EPOCH_COLUMNS, STEP_COLUMNS } from './records.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
-import { SETTING_NAMES, settingsToEntries } from './settings.ts';
+import { SETTING_NAMES } from './settings.ts';
+import { settingsToEntries } from './settingsText.ts';
 import type { Settings } from './settings.ts';
 import type { Optimum, Schedule, Trainer } from './types.ts';
 

@@ -1,7 +1,8 @@
 // Settings that arrive as untrusted values (a message to the worker, a run to
 // restore from a link, a patch from a control) are checked here, and only here:
 // their types first, then their ranges with the same rules the link and the CLI use.
-import { checkSettings, SETTING_SPECS, type Problem, type Settings } from './settings.ts';
+import { checkSettings, type Problem } from './parseSettings.ts';
+import { SETTING_SPECS, type Settings } from './settings.ts';
 
 /** A value that passed a check, or the one sentence that says why it did not. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string };

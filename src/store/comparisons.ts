@@ -1,6 +1,7 @@
 // The one-click comparisons: runs that differ in one setting only, so the same
 // data, seed and starting weights make the difference theirs alone.
-import { SHUFFLE_MODES, settingsEqual, type Settings } from '../core/settings.ts';
+import { SHUFFLE_MODES, type Settings } from '../core/settings.ts';
+import { settingsEqual } from '../core/settingsText.ts';
 
 export const COMPARISON_KINDS = ['shuffle', 'batch'] as const;
 export type ComparisonKind = (typeof COMPARISON_KINDS)[number];

@@ -1,7 +1,8 @@
 // A run is named by what sets it apart from the runs beside it ("shuffle=once",
 // "b=32"); alone, by its batch size and shuffle mode, the two settings this
 // tool is about.
-import { formatSetting, SETTING_NAMES, type SettingName, type Settings } from '../core/settings.ts';
+import { formatSetting } from '../core/settingsText.ts';
+import { SETTING_NAMES, type SettingName, type Settings } from '../core/settings.ts';
 
 const DEFAULT_NAME_SETTINGS: readonly SettingName[] = ['b', 'shuffle'];
 /** Past this many differing settings a name stops being readable; the rest is counted. */

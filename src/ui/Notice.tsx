@@ -1,5 +1,5 @@
 // Problems found in a link or an edit, shown as text (never as markup) until dismissed.
-import type { Problem } from '../core/settings.ts';
+import type { Problem } from '../core/parseSettings.ts';
 
 export interface NoticeProps {
   title: string;

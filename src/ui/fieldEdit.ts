@@ -1,6 +1,7 @@
 // Applying one edited field to the settings: the same validator the URL and
 // the CLI use, so the page refuses exactly what they refuse, with the same words.
-import { parseSettings, type Problem, type SettingName, type Settings } from '../core/settings.ts';
+import { parseSettings, type Problem } from '../core/parseSettings.ts';
+import type { SettingName, Settings } from '../core/settings.ts';
 
 export type FieldEdit = { ok: true; settings: Settings; note: string | null } | { ok: false; reason: string };
 

@@ -2,7 +2,8 @@
 // shows why when not. The draft follows outside changes (URL, reset, presets)
 // unless the user is midway through an invalid entry.
 import { useState } from 'react';
-import { formatSetting, type SettingName, type Settings } from '../core/settings.ts';
+import { formatSetting } from '../core/settingsText.ts';
+import type { SettingName, Settings } from '../core/settings.ts';
 import { applyField } from './fieldEdit.ts';
 
 export interface FieldDraft {

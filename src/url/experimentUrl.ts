@@ -3,7 +3,7 @@
 // untrusted input: parsing never throws and names every problem it ignores.
 import {
   DEFAULT_SETTINGS,
-  echo,
+  safeText,
   parseNumber,
   parseSettings,
   SETTING_NAMES,
@@ -79,7 +79,7 @@ function splitQuery(query: string, problems: Problem[]): [string, string][] {
     const key = decodePart(eq < 0 ? piece : piece.slice(0, eq));
     const value = decodePart(eq < 0 ? '' : piece.slice(eq + 1));
     if (key === null || value === null) {
-      problems.push({ key: '', message: `'${echo(piece)}' has broken percent-encoding and was ignored` });
+      problems.push({ key: '', message: `'${safeText(piece)}' has broken percent-encoding and was ignored` });
       continue;
     }
     pairs.push([key, value]);
@@ -93,25 +93,25 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   if (x !== undefined) {
     const hit = X_AXES.find((a) => a === x.trim().toLowerCase());
     if (hit) view.x = hit;
-    else problems.push({ key: 'x', message: `x=${echo(x)}: the x-axis must be one of ${X_AXES.join(', ')}` });
+    else problems.push({ key: 'x', message: `x=${safeText(x)}: the x-axis must be one of ${X_AXES.join(', ')}` });
   }
   const y = given.get('y');
   if (y !== undefined) {
     const hit = Y_SCALES.find((a) => a === y.trim().toLowerCase());
     if (hit) view.y = hit;
-    else problems.push({ key: 'y', message: `y=${echo(y)}: the y scale must be log or linear` });
+    else problems.push({ key: 'y', message: `y=${safeText(y)}: the y scale must be log or linear` });
   }
   const smooth = given.get('smooth');
   if (smooth !== undefined) {
     const v = parseNumber(smooth);
     if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
-    else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
+    else problems.push({ key: 'smooth', message: `smooth=${safeText(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
   }
   const speed = given.get('speed');
   if (speed !== undefined) {
     const hit = SPEED_CHOICES.find((c) => String(c) === speed.trim().toLowerCase());
     if (hit !== undefined) view.speed = hit;
-    else problems.push({ key: 'speed', message: `speed=${echo(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second)` });
+    else problems.push({ key: 'speed', message: `speed=${safeText(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second)` });
   }
   return view;
 }
@@ -138,11 +138,11 @@ function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[]
       }
     }
     if (bad) {
-      problems.push({ key: 'runs', message: `runs: '${echo(token)}' is not of the form name:value~name:value and was ignored` });
+      problems.push({ key: 'runs', message: `runs: '${safeText(token)}' is not of the form name:value~name:value and was ignored` });
       continue;
     }
     const parsed = parseSettings(entries, base);
-    for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${echo(body)}): ${p.message}` });
+    for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${safeText(body)}): ${p.message}` });
     runs.push({ settings: parsed.settings, visible });
   }
   return runs;
@@ -161,7 +161,7 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   const viewGiven = new Map<string, string>();
   for (const [key, value] of pairs) {
     if ((VIEW_KEYS as readonly string[]).includes(key)) {
-      if (viewGiven.has(key)) problems.push({ key, message: `${key} was given more than once; the last value (${echo(value)}) is used` });
+      if (viewGiven.has(key)) problems.push({ key, message: `${key} was given more than once; the last value (${safeText(value)}) is used` });
       viewGiven.set(key, value);
     } else {
       settingEntries.push([key, value]);
@@ -176,7 +176,7 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   const q = viewGiven.get('q');
   if (q !== undefined) {
     if (QUESTION_PATTERN.test(q)) question = q;
-    else problems.push({ key: 'q', message: `q=${echo(q)}: not a question id` });
+    else problems.push({ key: 'q', message: `q=${safeText(q)}: not a question id` });
   }
   return { experiment: { settings: parsed.settings, runs, view, question }, problems };
 }

@@ -2,7 +2,7 @@
 // union each way. The worker checks every incoming message at runtime, because
 // structured clone delivers whatever was posted and a worker that throws on a
 // bad message would take every run down with it.
-import { describeType, echo, isRecord, validateSettings, type Settings, type Validated } from '../core/index.ts';
+import { describeType, isRecord, safeText, validateSettings, type Settings, type Validated } from '../core/index.ts';
 import type { EpochRecords, StepRecords } from '../core/records.ts';
 
 /** One run to train; ids are chosen by the page and echoed back in every chunk. */
@@ -102,10 +102,10 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
     if (typeof id !== 'string' || id.length < 1 || id.length > MAX_RUN_ID_LENGTH) {
       return fail(`configure: run ${index + 1} needs an id of 1 to ${MAX_RUN_ID_LENGTH} characters`);
     }
-    if (ids.has(id)) return fail(`configure: run id '${echo(id)}' is used twice`);
+    if (ids.has(id)) return fail(`configure: run id '${safeText(id)}' is used twice`);
     ids.add(id);
     const settings = validateSettings(item.settings);
-    if (!settings.ok) return fail(`configure: run '${echo(id)}': ${settings.message}`);
+    if (!settings.ok) return fail(`configure: run '${safeText(id)}': ${settings.message}`);
     runs.push({ id, settings: settings.value });
   }
   return { ok: true, value: runs };
@@ -145,7 +145,7 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
       return { ok: true, value: { type: 'speed', stepsPerSecond: speed } };
     }
     default: {
-      const type = typeof raw.type === 'string' ? `'${echo(raw.type)}'` : describeType(raw.type);
+      const type = typeof raw.type === 'string' ? `'${safeText(raw.type)}'` : describeType(raw.type);
       return fail(`unknown message type ${type}`);
     }
   }

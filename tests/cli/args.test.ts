@@ -80,6 +80,14 @@ describe('parseArgs', () => {
     expect(message).toContain('did you mean --epochs?');
   });
 
+  it('shows hostile flag text short and inert, as the settings parser does', () => {
+    const [message] = errors(['--\u202Eevil', '1']);
+    expect(message).toContain('--?evil');
+    expect(errors(['x'.repeat(100)])[0]).toContain(`'${'x'.repeat(40)}…'`);
+    // Cut by character: an emoji is never split into a lone surrogate half.
+    expect(errors(['😀'.repeat(50)])[0]).toContain(`'${'😀'.repeat(40)}…'`);
+  });
+
   it('names a bad value and its flag', () => {
     expect(errors(['--n', 'abc']).join('\n')).toMatch(/--n=abc/);
     expect(errors(['--shuffle', 'sometimes']).join('\n')).toMatch(/--shuffle=sometimes: shuffle must be one of none, once/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../../src/cli/help.ts';
 import { wrap } from '../../src/cli/wrap.ts';
-import { DEFAULT_SETTINGS, SETTING_SPECS, formatSetting } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_SPECS } from '../../src/core/settings.ts';
+import { formatSetting } from '../../src/core/settingsText.ts';
 
 describe('helpText', () => {
   const text = helpText();

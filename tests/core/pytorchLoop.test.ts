@@ -1,8 +1,9 @@
 // The training loop as structured lines: the one generator behind both the
 // "Copy as PyTorch" script and the page's loop view.
 import { describe, expect, it } from 'vitest';
-import { LOOP_INDENT, loopLineText, pytorchLoop, pytorchScript } from '../../src/core/pytorchScript.ts';
-import type { LoopLine, LoopRole } from '../../src/core/pytorchScript.ts';
+import { LOOP_INDENT, loopLineText, pytorchLoop } from '../../src/core/pytorchLoop.ts';
+import { pytorchScript } from '../../src/core/pytorchScript.ts';
+import type { LoopLine, LoopRole } from '../../src/core/pytorchLoop.ts';
 import { DEFAULT_SETTINGS, MODEL_KINDS, SHUFFLE_MODES, generateData } from '../../src/core/index.ts';
 import type { Settings } from '../../src/core/index.ts';
 

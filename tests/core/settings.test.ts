@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  checkSettings,
-  DEFAULT_SETTINGS,
-  echo,
-  parseSettings,
-  SETTING_NAMES,
-  settingsEqual,
-  settingsToEntries,
-} from '../../src/core/settings.ts';
+import { checkSettings, parseSettings } from '../../src/core/parseSettings.ts';
+import { DEFAULT_SETTINGS, SETTING_NAMES } from '../../src/core/settings.ts';
+import { settingsEqual, settingsToEntries } from '../../src/core/settingsText.ts';
 import { validSettings } from '../support/arbitraries.ts';
 import { settingsWith } from './runs.ts';
 
@@ -92,14 +86,5 @@ describe('settings validation', () => {
     ]);
     expect(settings.data).toBe('line');
     expect(problems.map((p) => p.key)).toEqual(['data']);
-  });
-
-  it('echoes hostile values short and inert', () => {
-    expect(echo('a\u0000b\nc')).toBe('a?b?c');
-    expect(echo('\u202Eevil')).toBe('?evil');
-    expect(echo('x'.repeat(1000))).toBe(`${'x'.repeat(40)}…`);
-    const emoji = '😀'.repeat(50);
-    expect(echo(emoji)).toBe(`${'😀'.repeat(40)}…`);
-    expect(echo(`a${'\ud800'}b`)).toBe('a?b');
   });
 });

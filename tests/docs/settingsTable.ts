@@ -1,5 +1,6 @@
 // The README's settings table, generated from the one settings definition so it cannot drift.
-import { DEFAULT_SETTINGS, formatSetting, SETTING_SPECS } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS, SETTING_SPECS } from '../../src/core/settings.ts';
+import { formatSetting } from '../../src/core/settingsText.ts';
 
 export function settingsTableMarkdown(): string {
   const rows = SETTING_SPECS.map((spec) => {

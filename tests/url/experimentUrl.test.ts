@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { parseSettings } from '../../src/core/parseSettings.ts';
 import { experimentToQuery, MAX_QUERY_LENGTH, parseExperimentQuery, type Experiment } from '../../src/url/experimentUrl.ts';
 import { DEFAULT_VIEW, SPEED_CHOICES, X_AXES, Y_SCALES } from '../../src/url/view.ts';
 import { MAX_RUNS } from '../../src/worker/protocol.ts';

@@ -12,6 +12,12 @@ export const settings = (patch: Partial<Settings> = {}): Settings => ({
   ...patch,
 });
 
+/** The bytes of a column, so doubles compare bit for bit (NaN and -0 included). */
+export function bytes(column: Float64Array | number[]): Uint8Array {
+  const array = column instanceof Float64Array ? column : Float64Array.from(column);
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
 export interface Posted {
   at: number;
   message: OutMessage;

@@ -2,7 +2,7 @@
 // so the page can say what it measured and whether each claim holds there.
 // Only when those runs are the link's: after an edit the claims are about
 // another experiment and nothing is claimed.
-import { settingsEqual } from '../../core/settings.ts';
+import { settingsEqual } from '../../core/settingsText.ts';
 import type { Settings } from '../../core/settings.ts';
 import { linkRunSettings, runToEnd } from './runLink.ts';
 import type { Question } from './types.ts';

@@ -1,6 +1,6 @@
 // Numbers in the explanations' words, so the text quotes exactly the factor
 // or count its claim checks.
-import { formatNumber } from '../../core/settings.ts';
+import { formatNumber } from '../../core/settingsText.ts';
 
 /** "twice", "3 times", "1.2 times". */
 export function times(factor: number): string {

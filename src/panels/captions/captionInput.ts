@@ -3,7 +3,7 @@
 // optimum, the largest stable rate, where a restarted epoch began, which
 // examples came first) are passed in explicitly, so a caption never guesses.
 import type { Settings } from '../../core/settings.ts';
-import { settingsToEntries } from '../../core/settings.ts';
+import { settingsToEntries } from '../../core/settingsText.ts';
 import type { Optimum, Schedule, SufficientStats } from '../../core/types.ts';
 import type { EpochRecords } from '../../core/records.ts';
 import { fullLoss } from '../../core/loss.ts';

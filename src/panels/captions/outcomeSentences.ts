@@ -1,6 +1,7 @@
 // Sentences for the moments around the epochs: before the first ends, when a
 // run diverges, and when it finishes.
-import { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS, epochLearningRate } from '../../core/trainer.ts';
+import { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from '../../core/divergence.ts';
+import { epochLearningRate } from '../../core/trainer.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from '../../core/init.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { count, counted, num, pair, twoDigits } from './captionFormat.ts';

@@ -4,7 +4,7 @@
 // the settings and are built once per run; a step re-renders just the rows
 // whose highlight or values changed.
 import { Fragment, memo, useId, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { LOOP_INDENT, type LoopLine } from '../../core/pytorchScript.ts';
+import { LOOP_INDENT, type LoopLine } from '../../core/pytorchLoop.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { ANNOTATION_SEPARATOR, loopAnnotations } from './annotations.ts';
 import { currentLoopLine } from './highlight.ts';

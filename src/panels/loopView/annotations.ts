@@ -1,7 +1,7 @@
 // The live values written beside the loop's lines, as a debugger shows the
 // variables of the line it stopped on: which epoch, which batch (its size and
 // first examples), which repeat of the batch, which step, and the losses.
-import type { LoopRole } from '../../core/pytorchScript.ts';
+import type { LoopRole } from '../../core/pytorchLoop.ts';
 import type { Settings } from '../../core/settings.ts';
 import type { Schedule } from '../../core/types.ts';
 import type { RunCursor } from '../../store/runTypes.ts';

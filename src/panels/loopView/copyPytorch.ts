@@ -1,7 +1,8 @@
 // "Copy as PyTorch", without the button: builds the script of the settings,
 // hands it to the clipboard and says, in one sentence, what happened.
 import { pytorchScript } from '../../core/pytorchScript.ts';
-import { echo, type Settings } from '../../core/settings.ts';
+import { safeText } from '../../core/safeText.ts';
+import type { Settings } from '../../core/settings.ts';
 import { datasetFor } from '../shared/dataCache.ts';
 
 export type WriteText = (text: string) => Promise<void>;
@@ -17,7 +18,7 @@ function failure(error: unknown): string {
     return 'Copy failed: the browser did not allow access to the clipboard (click the page, then try again)';
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return `Copy failed: ${echo(reason) || 'the clipboard refused the text'}`;
+  return `Copy failed: ${safeText(reason) || 'the clipboard refused the text'}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // between gradient steps, so the current line is always the last one that
 // ran: optimizer.step() inside an epoch, the epoch's last line at an epoch
 // boundary, and the `for epoch` line before anything has run.
-import type { LoopLine, LoopRole } from '../../core/pytorchScript.ts';
+import type { LoopLine, LoopRole } from '../../core/pytorchLoop.ts';
 import type { Schedule } from '../../core/types.ts';
 import type { RunCursor } from '../../store/runTypes.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LoopView } from '../../../src/panels/loopView/LoopView.tsx';
 import { loopAnnotations } from '../../../src/panels/loopView/annotations.ts';
-import { loopLineText, pytorchLoop } from '../../../src/core/pytorchScript.ts';
+import { loopLineText, pytorchLoop } from '../../../src/core/pytorchLoop.ts';
 import { trainedRun } from '../runFixture.ts';
 
 /** Text of an HTML fragment: tags dropped, React's entities decoded. */

@@ -1,0 +1,169 @@
+// The training loop of the PyTorch export, as structured lines. The script
+// embeds these lines and the page shows them running, so both read the same
+// code from here.
+import type { Settings } from './settings.ts';
+import { RESTART_RANGE } from './trainer.ts';
+import { pythonFloat } from './pythonLiterals.ts';
+
+/**
+ * What a line of the training loop does, so a view can find the line the run
+ * is on and put live values beside it. 'comment' lines carry their '#'.
+ */
+export type LoopRole =
+  | 'comment'
+  | 'blank'
+  | 'loader'
+  | 'optimizer'
+  | 'scheduler'
+  | 'epoch'
+  | 'restart'
+  | 'batch'
+  | 'inner'
+  | 'zero_grad'
+  | 'loss'
+  | 'backward'
+  | 'step'
+  | 'full_loss'
+  | 'print'
+  | 'diverged'
+  | 'schedule';
+
+export interface LoopLine {
+  /** The code without its indentation. */
+  readonly text: string;
+  readonly role: LoopRole;
+  /** Nesting depth; each level is four spaces. */
+  readonly indent: number;
+  /** A remark written after the code as `  # comment`. */
+  readonly comment?: string;
+}
+
+export const LOOP_INDENT = '    ';
+
+/** The line as it appears in the script. */
+export function loopLineText(line: LoopLine): string {
+  if (line.role === 'blank') return '';
+  const code = `${LOOP_INDENT.repeat(line.indent)}${line.text}`;
+  return line.comment === undefined ? code : `${code}  # ${line.comment}`;
+}
+
+function at(indent: number, role: LoopRole, text: string, comment?: string): LoopLine {
+  return comment === undefined ? { text, role, indent } : { text, role, indent, comment };
+}
+
+function comments(indent: number, ...texts: string[]): LoopLine[] {
+  return texts.map((text) => at(indent, 'comment', `# ${text}`));
+}
+
+/** The loader (and whatever order it needs) of each shuffle mode. */
+function loaderLines(settings: Settings): LoopLine[] {
+  const { b, n } = settings;
+  const drop = settings.drop ? 'True' : 'False';
+  switch (settings.shuffle) {
+    case 'none':
+      return [
+        ...comments(0, 'shuffle=none: the same fixed order 0, 1, 2, … every epoch.'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, shuffle=False, drop_last=${drop})`),
+      ];
+    case 'once':
+      return [
+        ...comments(0, 'shuffle=once: one random order, drawn before the first epoch and reused every epoch.'),
+        at(0, 'loader', `fixed_order = torch.randperm(${n}).tolist()`),
+        at(0, 'loader', `loader = DataLoader(Subset(dataset, fixed_order), batch_size=${b}, shuffle=False, drop_last=${drop})`),
+      ];
+    case 'epoch':
+      return [
+        ...comments(0, 'shuffle=epoch: a fresh random order every epoch (the usual PyTorch choice).'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, shuffle=True, drop_last=${drop})`),
+      ];
+    case 'batches':
+      return [
+        ...comments(0, 'shuffle=batches: fixed batches visited in a new random order every epoch (see ShuffledFixedBatches).'),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_sampler=ShuffledFixedBatches(${n}, ${b}, drop_last=${drop}))`),
+      ];
+    case 'replacement':
+      return [
+        ...comments(
+          0,
+          'shuffle=replacement: every batch draws its examples uniformly at random, with replacement;',
+          'an "epoch" is n draws, so some examples come twice and others not at all.',
+        ),
+        at(0, 'loader', `sampler = RandomSampler(dataset, replacement=True, num_samples=${n})`),
+        at(0, 'loader', `loader = DataLoader(dataset, batch_size=${b}, sampler=sampler, drop_last=${drop})`),
+      ];
+  }
+}
+
+function optimizerLines(settings: Settings): LoopLine[] {
+  const { lr, mom, decay } = settings;
+  const lines = [
+    ...comments(0, mom > 0 ? `PyTorch's momentum: v = ${pythonFloat(mom)}·v + gradient; w -= lr·v.` : 'Plain SGD: w -= lr·gradient.'),
+    at(0, 'optimizer', `optimizer = torch.optim.SGD(model.parameters(), lr=${pythonFloat(lr)}${mom > 0 ? `, momentum=${pythonFloat(mom)}` : ''})`),
+  ];
+  if (decay > 0) {
+    lines.push(
+      ...comments(0, `The learning rate of epoch e (counting from 0) is lr / (1 + ${pythonFloat(decay)}·e).`),
+      at(0, 'scheduler', `scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda e: 1 / (1 + ${pythonFloat(decay)} * e))`),
+    );
+  }
+  return lines;
+}
+
+function restartLines(settings: Settings): LoopLine[] {
+  if (!settings.restart) return [];
+  const lines = [
+    at(1, 'restart', 'if epoch > 0:'),
+    ...comments(
+      2,
+      'restart=True: the misconception made runnable. Starting each epoch from new random',
+      'weights throws away everything learned so far: an epoch is not a fresh attempt.',
+      `(Weights uniform in [−${RESTART_RANGE}, ${RESTART_RANGE}] as in Epoch Lab, but from PyTorch's generator, so the`,
+      "numbers differ from Epoch Lab's.)",
+    ),
+    at(2, 'restart', 'with torch.no_grad():'),
+    at(3, 'restart', `model.w1.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
+    at(3, 'restart', `model.w2.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
+  ];
+  if (settings.mom > 0) lines.push(at(2, 'restart', 'optimizer.state.clear()', 'the momentum starts from zero again too'));
+  return lines;
+}
+
+/**
+ * The training loop as structured lines: the loader, the optimiser (and its
+ * schedule), then `for epoch … for batch … [for _ in range(k)] …`. The script
+ * embeds exactly these lines, and the page shows them running, so the code a
+ * learner watches is the code they copy.
+ */
+export function pytorchLoop(settings: Settings): LoopLine[] {
+  const { k, epochs, decay } = settings;
+  const deep = settings.model === 'deep';
+  const batchVars = deep ? 'xb, yb' : 'xb1, xb2, yb';
+  const batchInput = deep ? 'xb' : 'xb1, xb2';
+  const lines: LoopLine[] = [
+    ...loaderLines(settings),
+    ...optimizerLines(settings),
+    at(0, 'blank', ''),
+    at(0, 'epoch', `for epoch in range(${epochs}):`),
+    ...restartLines(settings),
+    at(1, 'batch', `for ${batchVars} in loader:`),
+  ];
+  let depth = 2;
+  if (k > 1) {
+    lines.push(...comments(2, `${k} gradient steps on the same batch before moving on.`), at(2, 'inner', `for _ in range(${k}):`));
+    depth = 3;
+  }
+  lines.push(
+    at(depth, 'zero_grad', 'optimizer.zero_grad()'),
+    at(depth, 'loss', `batch_loss = loss_fn(model(${batchInput}), yb)`, 'measured before the step'),
+    at(depth, 'backward', 'batch_loss.backward()'),
+    at(depth, 'step', 'optimizer.step()'),
+    at(1, 'full_loss', 'loss = full_loss()'),
+    at(1, 'print', 'print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}")'),
+    at(1, 'diverged', 'if not math.isfinite(loss):'),
+    at(2, 'diverged', 'print("diverged: the loss overflowed; try a smaller learning rate")'),
+    at(2, 'diverged', 'break'),
+  );
+  // Last in the epoch, so the line a run is on at an epoch boundary is the one that sets the next epoch's rate.
+  if (decay > 0) lines.push(at(1, 'schedule', 'scheduler.step()', 'once per epoch: the rate of the next epoch'));
+  return lines;
+}
