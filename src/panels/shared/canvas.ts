@@ -32,11 +32,16 @@ export interface PlotRanges {
 export function preparePlot(canvas: HTMLCanvasElement, frame: PlotRanges, pad = 0): CanvasRenderingContext2D | null {
   const ctx = prepareCanvas(canvas, frame.width, frame.height);
   if (!ctx) return null;
+  clipToPlot(ctx, frame, pad);
+  return ctx;
+}
+
+/** Saves the state and clips to the plot area grown by `pad` pixels above and below; the caller restores. */
+export function clipToPlot(ctx: CanvasRenderingContext2D, frame: PlotRanges, pad = 0): void {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
   ctx.save();
   ctx.beginPath();
   ctx.rect(x0, y1 - pad, x1 - x0, y0 - y1 + 2 * pad);
   ctx.clip();
-  return ctx;
 }

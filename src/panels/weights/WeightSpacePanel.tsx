@@ -5,20 +5,23 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fullLoss } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
+import { prepareCanvas } from '../shared/canvas.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { formatValue } from '../shared/format.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
+import { drawContours } from './drawContours.ts';
+import { drawMarks, drawWeightAxes } from './drawMarks.ts';
+import { drawPaths } from './drawPaths.ts';
+import { markShapes } from './markLayout.ts';
+import { WEIGHT_STYLE } from './style.ts';
 import { useWeightPointer } from './useWeightPointer.ts';
 import { useWeightZoom } from './useWeightZoom.ts';
-import { drawContours } from './weightContours.ts';
 import { plotSize } from './weightFrame.ts';
 import { WeightLegend } from './WeightLegend.tsx';
-import { drawMarks } from './weightMarks.ts';
-import { drawPaths } from './weightPaths.ts';
 import { runPaths, sceneBounds, TrajectoryCache } from './weightScene.ts';
 import { computeSurface } from './weightSurface.ts';
 import { axisTitles, summary } from './weightText.ts';
-import { domainCovers, fitEqualAspect, growDomain, type WeightDomain } from './weightView.ts';
+import { domainCovers, fitEqualAspect, growDomain, type WeightDomain } from './weightDomain.ts';
 import '../shared/panels.css';
 
 export interface WeightSpacePanelProps {
@@ -65,11 +68,11 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const primary = visible.find((r) => r.id === primaryRunId) ?? visible[0];
   const settings = primary?.settings;
   const key = settings ? dataKey(settings) : '';
-  // Statistics depend only on the data-determining settings, so the surface is not recomputed per frame.
-  const info = useMemo(() => (settings ? statsFor(settings) : null), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  // statsFor keeps one object per data key, so the surface below is not recomputed per frame.
+  const dataStats = useMemo(() => (settings ? statsFor(settings) : null), [settings]);
   const model = settings?.model ?? 'linear';
-  const product = model === 'deep' && info ? (info.optimum.product ?? null) : null;
-  const optimumW = info ? info.optimum.w : null;
+  const product = model === 'deep' && dataStats ? (dataStats.optimum.product ?? null) : null;
+  const optimumW = dataStats ? dataStats.optimum.w : null;
 
   const paths = useMemo(() => runPaths(runs, cache), [runs, cache]);
   const lossFor = useCallback((run: RunView) => {
@@ -94,25 +97,28 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     (!domainCovers(gridDomain, view) || view.w1[1] - view.w1[0] < GRID_MIN_FRACTION * (gridDomain.w1[1] - gridDomain.w1[0]));
   if (needsGrid) setGridDomain(growDomain(view, GRID_GROWTH));
   const surface = useMemo(
-    () => (info ? computeSurface(info.stats, model, info.optimum.loss, gridDomain) : null),
-    [info, model, gridDomain],
+    () => (dataStats ? computeSurface(dataStats.stats, model, dataStats.optimum.loss, gridDomain) : null),
+    [dataStats, model, gridDomain],
   );
 
   const hover = useWeightPointer(frontRef, zoom.frameRef, onPickInitialWeights);
 
   useEffect(() => {
-    if (backRef.current) drawContours(backRef.current, frame, surface);
+    if (backRef.current) drawContours(backRef.current, frame, surface, WEIGHT_STYLE);
   }, [frame, surface]);
+  const primaryId = primary?.id;
   useEffect(() => {
-    if (canvasRef.current) drawPaths(canvasRef.current, frame, paths, primary?.id);
-  }, [frame, paths, primary?.id]);
-  const titles = axisTitles(primary);
+    const ctx = canvasRef.current && prepareCanvas(canvasRef.current, frame.width, frame.height);
+    if (ctx) drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE);
+  }, [frame, paths, primaryId]);
   useEffect(() => {
-    if (frontRef.current) drawMarks(frontRef.current, frame, { paths, primary, optimum: optimumW, product, titles });
-    // titles derive from primary
-  }, [frame, paths, primary, optimumW, product]); // eslint-disable-line react-hooks/exhaustive-deps
+    const svg = frontRef.current;
+    if (!svg) return;
+    drawWeightAxes(svg, frame, axisTitles(primary), WEIGHT_STYLE);
+    drawMarks(svg, frame, markShapes({ paths, primary, optimum: optimumW, product, view }), WEIGHT_STYLE);
+  }, [frame, view, paths, primary, optimumW, product]);
 
-  const hoverLoss = hover && info ? fullLoss(info.stats, model, hover.w1, hover.w2) : NaN;
+  const hoverLoss = hover && dataStats ? fullLoss(dataStats.stats, model, hover.w1, hover.w2) : NaN;
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
 
   return (
@@ -150,8 +156,8 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
       <div className="panel-caption" aria-live="off">
         {hover
           ? `w1 ${formatValue(hover.w1)} · w2 ${formatValue(hover.w2)} · loss ${formatValue(hoverLoss)}${onPickInitialWeights ? ' · click to start here' : ''}`
-          : info?.optimum.message && model === 'linear'
-            ? info.optimum.message
+          : dataStats?.optimum.message && model === 'linear'
+            ? dataStats.optimum.message
             : `Lighter = lower loss. Drag to pan, wheel or +/− to zoom${onPickInitialWeights ? ', click to set the start' : ''}.`}
       </div>
     </figure>

@@ -3,7 +3,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { pointer, select } from 'd3-selection';
 import type { Frame } from './weightFrame.ts';
-import { roundToPixel } from './weightView.ts';
+import { roundToPixel } from './weightDomain.ts';
 
 export interface WeightPoint {
   readonly w1: number;

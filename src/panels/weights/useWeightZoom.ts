@@ -1,11 +1,11 @@
 // The weight-space view: it follows the runs until the user zooms or pans
 // (d3-zoom, toolbar or keys), and fitting returns it to following them.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { makeFrame, plotSize, type Frame } from './weightFrame.ts';
-import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightView.ts';
+import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightDomain.ts';
 
 export interface WeightZoomInput {
   /** The view that shows the runs (start, optimum, path). */
@@ -93,11 +93,12 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoVie
   useEffect(() => {
     if (!manualView) resetZoom(view);
   }, [manualView, view, resetZoom]);
-  useEffect(() => {
-    // A resize changes the pixel box under a manual view: start the zoom from the refitted view.
+  // A resize changes the pixel box under a manual view: start the zoom from the refitted view.
+  // An effect event, because it must read the view of the resize's render but not run on every zoom gesture.
+  const restartAfterResize = useEffectEvent(() => {
     if (manualView) resetZoom(view);
-    // Only on size changes; `view` is read at that moment.
-  }, [width, height]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => restartAfterResize(), [width, height]);
 
   const zoomBy = (factor: number): void => {
     const svg = svgRef.current;

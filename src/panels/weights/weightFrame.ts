@@ -1,7 +1,7 @@
 // The pixel box of the weight-space plot and its weight-to-pixel scales, shared
 // by the contour, path and mark layers and by the zoom.
 import { scaleLinear } from 'd3-scale';
-import type { WeightDomain } from './weightView.ts';
+import type { WeightDomain } from './weightDomain.ts';
 
 // The top margin holds the zoom toolbar, so it never covers a mark.
 const MARGIN = { top: 26, right: 8, bottom: 30, left: 40 };

@@ -3,7 +3,7 @@
 // region worth showing.
 import type { RunView } from '../../store/runTypes.ts';
 import { buildTrajectory, TrajectoryBuffers, type Trajectory } from './trajectory.ts';
-import { emptyBounds, includePoint, type Bounds } from './weightView.ts';
+import { emptyBounds, includePoint, type Bounds } from './weightDomain.ts';
 
 export interface RunPath {
   readonly run: RunView;
