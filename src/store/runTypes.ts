@@ -28,9 +28,9 @@ export interface RunView {
   readonly settings: Settings;
   readonly schedule: Schedule;
   /** Thinned by the full-data loss; also carries w1, w2 for the weight-space path. */
-  readonly byLoss: SeriesView;
+  readonly lossSeries: SeriesView;
   /** Thinned by the mini-batch loss, whose noise is the point. */
-  readonly byBatchLoss: SeriesView;
+  readonly batchLossSeries: SeriesView;
   /** Every epoch end, never thinned. */
   readonly epochs: EpochRecords;
   readonly cursor: RunCursor;

@@ -92,8 +92,8 @@ interface RunEntry {
   readonly id: string;
   readonly settings: Settings;
   readonly schedule: Schedule;
-  readonly byLoss: LodSeries;
-  readonly byBatchLoss: LodSeries;
+  readonly lossSeries: LodSeries;
+  readonly batchLossSeries: LodSeries;
   readonly epochs: EpochLog;
   role: Role;
   name: string;
@@ -125,8 +125,8 @@ function viewOf(e: RunEntry): RunView {
     visible: e.visible,
     settings: e.settings,
     schedule: e.schedule,
-    byLoss: e.byLoss,
-    byBatchLoss: e.byBatchLoss,
+    lossSeries: e.lossSeries,
+    batchLossSeries: e.batchLossSeries,
     epochs: e.epochs,
     cursor: e.cursor,
     status: e.status,
@@ -187,8 +187,8 @@ export function createLabStore(options: LabStoreOptions) {
         id: `run-${nextRunNumber++}`,
         settings: frozen,
         schedule: createSchedule(frozen),
-        byLoss: new LodSeries('loss'),
-        byBatchLoss: new LodSeries('batchLoss'),
+        lossSeries: new LodSeries('loss'),
+        batchLossSeries: new LodSeries('batchLoss'),
         epochs: new EpochLog(),
         role,
         name: '',
@@ -229,8 +229,8 @@ export function createLabStore(options: LabStoreOptions) {
     }
 
     function clearRecords(e: RunEntry): void {
-      e.byLoss.clear();
-      e.byBatchLoss.clear();
+      e.lossSeries.clear();
+      e.batchLossSeries.clear();
       e.epochs.clear();
       e.cursor = startCursor(e.settings);
       e.status = 'idle';
@@ -354,8 +354,8 @@ export function createLabStore(options: LabStoreOptions) {
       for (const chunk of message.runs) {
         const e = entries.find((x) => x.id === chunk.id);
         if (!e) continue;
-        e.byLoss.append(chunk.steps);
-        e.byBatchLoss.append(chunk.steps);
+        e.lossSeries.append(chunk.steps);
+        e.batchLossSeries.append(chunk.steps);
         e.epochs.append(chunk.epochs);
         e.cursor = chunk.cursor;
         e.version++;

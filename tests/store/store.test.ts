@@ -62,8 +62,8 @@ describe('lab store: one run', () => {
     t.wait();
     let run = t.state.runs[0];
     expect(run.cursor.step).toBe(1);
-    expect(run.byLoss.length).toBe(1);
-    expect(run.byBatchLoss.length).toBe(1);
+    expect(run.lossSeries.length).toBe(1);
+    expect(run.batchLossSeries.length).toBe(1);
     expect(t.state.playback.status).toBe('paused');
     const versionAfterStep = run.version;
 
@@ -74,7 +74,7 @@ describe('lab store: one run', () => {
     // 10 steps per second for one second, after the one step taken by hand.
     expect(Math.abs(run.cursor.step - 11)).toBeLessThanOrEqual(1);
     expect(run.version).toBeGreaterThan(versionAfterStep);
-    expect(Array.from(run.byLoss.step.subarray(0, run.byLoss.length))).toEqual(Array.from({ length: run.cursor.step }, (_, i) => i + 1));
+    expect(Array.from(run.lossSeries.step.subarray(0, run.lossSeries.length))).toEqual(Array.from({ length: run.cursor.step }, (_, i) => i + 1));
 
     t.state.pause();
     t.wait(100);
@@ -110,8 +110,8 @@ describe('lab store: one run', () => {
     const steps = createStepRecords(direct.schedule.totalSteps);
     const epochs = createEpochRecords(direct.settings.epochs);
     direct.advance(Infinity, steps, epochs);
-    expect(run.byLoss.length).toBe(steps.length);
-    for (const column of STEP_COLUMNS) expect(Array.from(run.byLoss[column].subarray(0, run.byLoss.length))).toEqual(Array.from(steps[column]));
+    expect(run.lossSeries.length).toBe(steps.length);
+    for (const column of STEP_COLUMNS) expect(Array.from(run.lossSeries[column].subarray(0, run.lossSeries.length))).toEqual(Array.from(steps[column]));
     expect(Array.from(run.epochs.loss.subarray(0, run.epochs.length))).toEqual(Array.from(epochs.loss));
     expect(selectStatusLine(t.state)).toMatch(/^Done · step 200 of 200 · epoch 20 of 20 done · loss /);
   });
@@ -165,7 +165,7 @@ describe('lab store: one run', () => {
     t.wait(100);
     const oldSession = t.worker.sentOf('configure')[0].session;
     t.state.reset();
-    expect(t.state.runs[0].byLoss.length).toBe(0);
+    expect(t.state.runs[0].lossSeries.length).toBe(0);
     expect(t.state.runs[0].cursor.step).toBe(0);
     expect(t.state.playback.status).toBe('idle');
     // A chunk of the previous session arriving late is ignored.
@@ -176,10 +176,10 @@ describe('lab store: one run', () => {
     expect(t.state.runs[0].cursor.step).toBe(0);
     t.wait(100);
     expect(t.state.playback.status).toBe('idle');
-    expect(t.state.runs[0].byLoss.length).toBe(0);
+    expect(t.state.runs[0].lossSeries.length).toBe(0);
     t.state.play();
     t.wait(100);
-    expect(t.state.runs[0].byLoss.step[0]).toBe(1);
+    expect(t.state.runs[0].lossSeries.step[0]).toBe(1);
   });
 
   it('passes valid speeds to the worker and refuses others', () => {
@@ -343,7 +343,7 @@ describe('lab store: failures', () => {
     const t = setup({ speed: 'max', settings: settings({ epochs: 100_000 }) });
     t.state.play();
     t.wait(100);
-    const recorded = t.state.runs[0].byLoss.length;
+    const recorded = t.state.runs[0].lossSeries.length;
     expect(recorded).toBeGreaterThan(0);
     const crashed = t.worker;
     crashed.crash('out of memory');
@@ -351,22 +351,22 @@ describe('lab store: failures', () => {
     expect(t.state.error).toMatch(/starts again from step 0/);
     expect(t.state.playback.status).toBe('error');
     expect(t.state.runs[0].status).toBe('error');
-    expect(t.state.runs[0].byLoss.length).toBe(recorded);
+    expect(t.state.runs[0].lossSeries.length).toBe(recorded);
     expect(crashed.terminated).toBe(true);
     expect(selectStatusLine(t.state)).toBe(t.state.error);
     t.state.play();
     t.wait(100);
-    expect(t.state.runs[0].byLoss.length).toBe(recorded);
+    expect(t.state.runs[0].lossSeries.length).toBe(recorded);
 
     t.state.restartWorker();
     expect(t.workers).toHaveLength(2);
     expect(t.state.error).toBeNull();
-    expect(t.state.runs[0].byLoss.length).toBe(0);
+    expect(t.state.runs[0].lossSeries.length).toBe(0);
     expect(t.worker.sentOf('configure')).toHaveLength(1);
     t.state.play();
     t.wait(100);
     expect(t.state.playback.status).toBe('running');
-    expect(t.state.runs[0].byLoss.length).toBeGreaterThan(0);
+    expect(t.state.runs[0].lossSeries.length).toBeGreaterThan(0);
   });
 
   it('treats an error from the worker and an unreadable message the same way', () => {
@@ -446,7 +446,7 @@ describe('lab store: memory', () => {
     }
     const after = t.state.runs[0];
     expect(after.cursor.step).toBe(total);
-    for (const series of [after.byLoss, after.byBatchLoss]) {
+    for (const series of [after.lossSeries, after.batchLossSeries]) {
       expect(series.length).toBeLessThanOrEqual(LOD_ROW_CAPACITY);
       expect(series.step[0]).toBe(1);
       expect(series.step[series.length - 1]).toBe(total);

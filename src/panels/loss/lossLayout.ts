@@ -58,11 +58,11 @@ function drawnLine(buffers: Buffers, name: string, x: Float64Array, y: Float64Ar
 export interface RunLossSeries {
   readonly run: RunView;
   readonly plan: StepPlan;
-  /** Full-data loss per step: the start (step 0) when known, then the rows of run.byLoss. */
+  /** Full-data loss per step: the start (step 0) when known, then the rows of run.lossSeries. */
   readonly full: LineSeries;
-  /** 1 when `full` starts with the step-0 row, else 0: full row i is run.byLoss row i − fullOffset. */
+  /** 1 when `full` starts with the step-0 row, else 0: full row i is run.lossSeries row i − fullOffset. */
   readonly fullOffset: number;
-  /** Mini-batch loss per step (rows of run.byBatchLoss). */
+  /** Mini-batch loss per step (rows of run.batchLossSeries). */
   readonly batch: LineSeries;
   /** One row per finished epoch: x, full loss at its end, mean of its batch losses. */
   readonly epochs: { readonly length: number; readonly x: Float64Array; readonly loss: Float64Array; readonly mean: Float64Array };
@@ -180,8 +180,8 @@ export class LossLayoutCache {
 
 function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache: LossLayoutCache): CachedSeries {
   // The start row only once training has begun, so an idle run still shows the "press play" hint.
-  const start = run.byLoss.length > 0 ? initialLoss : NaN;
-  const key = [run.version, run.byLoss.length, run.byBatchLoss.length, run.epochs.length, options.xAxis, options.yScale, options.smoothing, start].join('|');
+  const start = run.lossSeries.length > 0 ? initialLoss : NaN;
+  const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, run.epochs.length, options.xAxis, options.yScale, options.smoothing, start].join('|');
   const hit = cache.entries.get(run.id);
   if (hit && hit.key === key) return hit.series.run === run ? hit : { ...hit, series: { ...hit.series, run } };
 
@@ -192,8 +192,8 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache
   }
   const plan = stepPlanOf(run.schedule, run.settings);
   const total = run.schedule.totalSteps;
-  const full = lineOf(buffers, 'full', run.byLoss.step, run.byLoss.loss, run.byLoss.length, options, plan, total, start);
-  const batch = lineOf(buffers, 'batch', run.byBatchLoss.step, run.byBatchLoss.batchLoss, run.byBatchLoss.length, options, plan, total);
+  const full = lineOf(buffers, 'full', run.lossSeries.step, run.lossSeries.loss, run.lossSeries.length, options, plan, total, start);
+  const batch = lineOf(buffers, 'batch', run.batchLossSeries.step, run.batchLossSeries.batchLoss, run.batchLossSeries.length, options, plan, total);
   const e = run.epochs;
   const epochs = {
     length: e.length,
@@ -274,7 +274,7 @@ export function hoverRows(layout: LossLayout, x: number): HoverRow[] {
       step,
       epoch: step / s.plan.stepsPerEpoch,
       loss: s.full.y[index],
-      batchLoss: before ? NaN : s.run.byLoss.batchLoss[index - s.fullOffset],
+      batchLoss: before ? NaN : s.run.lossSeries.batchLoss[index - s.fullOffset],
       x: s.full.x[index],
     });
   }

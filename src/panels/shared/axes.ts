@@ -1,15 +1,11 @@
 // The axes every chart draws the same way: a bottom and a left axis with
 // spaced ticks, and a title under the x-axis and beside the y-axis.
 import { axisBottom, axisLeft } from 'd3-axis';
-import type { ScaleContinuousNumeric } from 'd3-scale';
 import type { Selection } from 'd3-selection';
+import type { PlotFrame } from './plotFrame.ts';
 
-export interface AxesFrame {
-  readonly width: number;
-  readonly height: number;
-  readonly x: ScaleContinuousNumeric<number, number>;
-  readonly y: ScaleContinuousNumeric<number, number>;
-}
+/** The part of a plot frame the axes read (any frame with d3 scales fits). */
+export type AxesFrame = Pick<PlotFrame, 'height' | 'x' | 'y'>;
 
 export interface AxesSpec {
   /** Pixels per tick along each axis (the tick count follows the plot's size). */

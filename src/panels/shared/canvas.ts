@@ -1,5 +1,6 @@
 // Dense series are drawn on a canvas sized in device pixels, so lines stay
 // sharp on high-density screens while drawing code works in CSS pixels.
+import type { PlotFrame } from './plotFrame.ts';
 
 /** Resizes the canvas backing store for the current devicePixelRatio and returns a context in CSS pixels, cleared. */
 export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
@@ -17,31 +18,37 @@ export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: 
   return context;
 }
 
-export interface PlotRanges {
-  readonly width: number;
-  readonly height: number;
-  readonly x: { range(): number[] };
-  readonly y: { range(): number[] };
-}
+/** The part of a plot frame a canvas layer needs: its size and the plot box (the scales' ranges). */
+export type CanvasFrame = Pick<PlotFrame, 'width' | 'height'> & { readonly x: { range(): number[] }; readonly y: { range(): number[] } };
 
 /**
  * prepareCanvas, then save the state and clip to the plot area (grown by `pad`
  * pixels above and below, for markers that sit on the edge), so nothing drawn
  * spills over the axes. The caller restores the context when done.
  */
-export function preparePlot(canvas: HTMLCanvasElement, frame: PlotRanges, pad = 0): CanvasRenderingContext2D | null {
+export function preparePlot(canvas: HTMLCanvasElement, frame: CanvasFrame, pad = 0): CanvasRenderingContext2D | null {
   const ctx = prepareCanvas(canvas, frame.width, frame.height);
   if (!ctx) return null;
-  clipToPlot(ctx, frame, pad);
-  return ctx;
-}
-
-/** Saves the state and clips to the plot area grown by `pad` pixels above and below; the caller restores. */
-export function clipToPlot(ctx: CanvasRenderingContext2D, frame: PlotRanges, pad = 0): void {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
   ctx.save();
   ctx.beginPath();
   ctx.rect(x0, y1 - pad, x1 - x0, y0 - y1 + 2 * pad);
   ctx.clip();
+  return ctx;
+}
+
+/**
+ * Draws one canvas layer: preparePlot, then `draw` in CSS pixels inside the
+ * clip, then the context restored, so a panel hands over a drawing function
+ * and never touches the context itself.
+ */
+export function paintPlot(canvas: HTMLCanvasElement, frame: CanvasFrame, draw: (ctx: CanvasRenderingContext2D) => void, pad = 0): void {
+  const ctx = preparePlot(canvas, frame, pad);
+  if (!ctx) return;
+  try {
+    draw(ctx);
+  } finally {
+    ctx.restore();
+  }
 }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fullLoss } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
-import { prepareCanvas } from '../shared/canvas.ts';
+import { paintPlot } from '../shared/canvas.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { formatValue } from '../shared/format.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
@@ -108,8 +108,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   }, [frame, surface]);
   const primaryId = primary?.id;
   useEffect(() => {
-    const ctx = canvasRef.current && prepareCanvas(canvasRef.current, frame.width, frame.height);
-    if (ctx) drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE);
+    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE));
   }, [frame, paths, primaryId]);
   useEffect(() => {
     const svg = frontRef.current;

@@ -1,6 +1,5 @@
 // The weight-space panel's canvas layer: each run's path, restart jumps and
 // epoch-end dots, drawn on canvas because a path can hold 65,536 rows.
-import { clipToPlot } from '../shared/canvas.ts';
 import { niceStride } from '../shared/xAxis.ts';
 import { lighter, type WeightStyle } from './style.ts';
 import type { EpochPiece, Trajectory } from './trajectory.ts';
@@ -34,13 +33,12 @@ type Pixel = (w: number) => number;
 
 /**
  * Draws every visible run's path onto `ctx` (in CSS pixels of `frame`, at
- * whatever scale the context carries). With `from`, trajectory rows before it
- * are taken as already drawn and the paths are extended from there, with the
- * same thinning as the drawing they extend.
+ * whatever scale the context carries, clipped by the caller). With `from`,
+ * trajectory rows before it are taken as already drawn and the paths are
+ * extended from there, with the same thinning as the drawing they extend.
  */
 export function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, shapes: PathShapes, style: WeightStyle, from = 0): void {
   const { paths, primaryId } = shapes;
-  clipToPlot(ctx, frame);
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   // Canvas coordinates beyond ±1e7 px are not drawn reliably; a blown-up path is pinned there instead.
@@ -63,7 +61,6 @@ export function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, shapes: P
     drawJumps(ctx, trajectory, run.color, style, from, px, py);
     drawEpochDots(ctx, run, trajectory, style, from, px, py);
   }
-  ctx.restore();
 }
 
 /** Strokes the pieces of one parity, from the drawn row at or before `from` on. */

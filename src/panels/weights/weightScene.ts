@@ -20,14 +20,14 @@ export function runPaths(runs: readonly RunView[], cache: TrajectoryCache): RunP
   for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
   return visible.map((run) => {
     const { cursor } = run;
-    const key = [run.version, run.byLoss.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, run.settings.w0[0], run.settings.w0[1]].join('|');
+    const key = [run.version, run.lossSeries.length, run.epochs.length, cursor.step, cursor.w1, cursor.w2, run.settings.w0[0], run.settings.w0[1]].join('|');
     const hit = cache.entries.get(run.id);
     if (hit && hit.key === key) return { run, trajectory: hit.trajectory };
     const buffers = hit?.buffers ?? new TrajectoryBuffers();
     const trajectory = buildTrajectory(
       {
         start: run.settings.w0,
-        steps: run.byLoss,
+        steps: run.lossSeries,
         epochEnds: run.epochs,
         stepsPerEpoch: run.schedule.stepsPerEpoch,
         restart: run.settings.restart,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeFrame } from '../../../src/panels/loss/lossFrame.ts';
+import { lossFrame as makeFrame } from '../../../src/panels/loss/lossFrame.ts';
 
 describe('loss chart frame', () => {
   for (const mode of ['log', 'linear'] as const) {

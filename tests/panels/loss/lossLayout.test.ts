@@ -76,8 +76,8 @@ describe('loss chart layout', () => {
     expect(rows[0].step).toBe(30);
     expect(rows[0].epoch).toBe(3);
     expect(rows[1].step).toBe(6);
-    expect(rows[0].loss).toBe(a.byLoss.loss[29]);
-    expect(rows[0].batchLoss).toBe(a.byLoss.batchLoss[29]);
+    expect(rows[0].loss).toBe(a.lossSeries.loss[29]);
+    expect(rows[0].batchLoss).toBe(a.lossSeries.batchLoss[29]);
   });
 
   it('starts each curve at step 0 with the loss at the start weights', () => {
@@ -88,7 +88,7 @@ describe('loss chart layout', () => {
     expect(start.step).toBe(0);
     expect(start.loss).toBe(startLossFor(run.settings));
     expect(start.batchLoss).toBeNaN();
-    expect(hoverRows(layout, 1)[0].batchLoss).toBe(run.byLoss.batchLoss[0]);
+    expect(hoverRows(layout, 1)[0].batchLoss).toBe(run.lossSeries.batchLoss[0]);
   });
 });
 
@@ -97,13 +97,13 @@ describe('log axis with single-example batches', () => {
     const run = trainedRun({ b: 1 }, 2000);
     const layout = buildLossLayout([run], base);
     let smallest = Infinity;
-    for (let i = 0; i < run.byBatchLoss.length; i++) if (run.byBatchLoss.batchLoss[i] > 0) smallest = Math.min(smallest, run.byBatchLoss.batchLoss[i]);
+    for (let i = 0; i < run.batchLossSeries.length; i++) if (run.batchLossSeries.batchLoss[i] > 0) smallest = Math.min(smallest, run.batchLossSeries.batchLoss[i]);
     // The smallest batch loss sits below the axis; the full-loss curve and most batch losses are inside it.
     expect(layout.yDomain[0]).toBeGreaterThan(smallest);
     let inside = 0;
-    for (let i = 0; i < run.byBatchLoss.length; i++) if (run.byBatchLoss.batchLoss[i] >= layout.yDomain[0]) inside++;
-    expect(inside / run.byBatchLoss.length).toBeGreaterThan(0.95);
-    expect(layout.yDomain[0]).toBeLessThan(Math.min(...Array.from(run.byLoss.loss.subarray(0, run.byLoss.length))));
+    for (let i = 0; i < run.batchLossSeries.length; i++) if (run.batchLossSeries.batchLoss[i] >= layout.yDomain[0]) inside++;
+    expect(inside / run.batchLossSeries.length).toBeGreaterThan(0.95);
+    expect(layout.yDomain[0]).toBeLessThan(Math.min(...Array.from(run.lossSeries.loss.subarray(0, run.lossSeries.length))));
   });
 });
 
