@@ -1,7 +1,8 @@
 // The weight-space panel's legend; the valley and restart entries appear only
-// when the plot shows those marks. Its icons take their look from style.ts,
-// the same values the chart's marks are drawn with.
+// when the plot shows those marks. Its marks come from style.ts, the values
+// the chart's marks are drawn with.
 import { formatValue } from '../shared/format.ts';
+import { Legend, LegendSwatch, SwatchDot, SwatchLine } from '../shared/LegendSwatch.tsx';
 import { WEIGHT_STYLE, type WeightStyle } from './style.ts';
 
 export interface WeightLegendProps {
@@ -13,53 +14,51 @@ export interface WeightLegendProps {
 
 export function WeightLegend({ product, hasRestart, style = WEIGHT_STYLE }: WeightLegendProps) {
   const { ink, paper, legend } = style;
-  const start = legend.start;
+  const { start, epochEnd } = legend;
   return (
-    <ul className="panel-legend" aria-label="Legend">
-      <li>
-        <svg width="10" height="10" aria-hidden="true">
-          <rect x="1" y="1" width={start.side} height={start.side} fill={paper} stroke={ink} strokeWidth={start.strokeWidth} />
-        </svg>
+    <Legend>
+      <LegendSwatch width={10} height={10} marks={<rect x="1" y="1" width={start.side} height={start.side} fill={paper} stroke={ink} strokeWidth={start.strokeWidth} />}>
         start
-      </li>
-      <li>
-        <svg width="22" height="8" aria-hidden="true">
-          <line x1="1" x2="11" y1="4" y2="4" stroke={ink} strokeWidth={style.path.primaryWidth} />
-          <line x1="11" x2="21" y1="4" y2="4" stroke={legend.lighterPath} strokeWidth={style.path.primaryWidth} />
-        </svg>
+      </LegendSwatch>
+      <LegendSwatch
+        width={22}
+        height={8}
+        marks={
+          <>
+            <SwatchLine x1={1} x2={11} y1={4} color={ink} stroke={legend.path} />
+            <SwatchLine x1={11} x2={21} y1={4} color={legend.lighterPath} stroke={legend.path} />
+          </>
+        }
+      >
         path, shade alternates per epoch
-      </li>
-      <li>
-        <svg width="16" height="16" aria-hidden="true">
-          <circle cx="8" cy="8" r={legend.epochEnd.radius} fill={paper} stroke={ink} strokeWidth={legend.epochEnd.strokeWidth} />
-          <text x="8" y="11" textAnchor="middle" fontSize={style.epochEnd.fontSize} fontWeight={style.epochEnd.fontWeight}>
-            3
-          </text>
-        </svg>
+      </LegendSwatch>
+      <LegendSwatch
+        width={16}
+        height={16}
+        marks={
+          <>
+            <SwatchDot cx={8} cy={8} dot={epochEnd} fill={paper} stroke={ink} />
+            <text x="8" y="11" textAnchor="middle" fontSize={epochEnd.fontSize} fontWeight={epochEnd.fontWeight}>
+              3
+            </text>
+          </>
+        }
+      >
         end of epoch 3
-      </li>
-      <li>
-        <svg width="12" height="12" aria-hidden="true">
-          <circle cx="6" cy="6" r={style.now.radius} fill={ink} stroke={paper} strokeWidth={legend.now.strokeWidth} />
-        </svg>
+      </LegendSwatch>
+      <LegendSwatch width={12} height={12} marks={<SwatchDot cx={6} cy={6} dot={legend.now} fill={ink} stroke={paper} />}>
         now
-      </li>
+      </LegendSwatch>
       {product !== null ? (
-        <li>
-          <svg width="18" height="8" aria-hidden="true">
-            <line x1="1" x2="17" y1="4" y2="4" stroke={ink} strokeWidth={style.valley.width} strokeDasharray={legend.valleyDash.join(' ')} />
-          </svg>
+        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={legend.valley} />}>
           valley of best fits w1·w2 = {formatValue(product)}
-        </li>
+        </LegendSwatch>
       ) : null}
       {hasRestart ? (
-        <li>
-          <svg width="18" height="8" aria-hidden="true">
-            <line x1="1" x2="17" y1="4" y2="4" stroke={ink} strokeWidth={style.jump.width} strokeDasharray={legend.jumpDash.join(' ')} />
-          </svg>
+        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={legend.jump} />}>
           restart jump
-        </li>
+        </LegendSwatch>
       ) : null}
-    </ul>
+    </Legend>
   );
 }

@@ -5,10 +5,10 @@ import { interpolateYlGnBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
 import { gridToPixels } from './contourPath.ts';
 import type { WeightStyle } from './style.ts';
-import type { Frame } from './weightFrame.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
 import type { WeightSurface } from './weightSurface.ts';
 
-export function drawContours(svg: SVGSVGElement, frame: Frame, surface: WeightSurface | null, style: WeightStyle): void {
+export function drawContours(svg: SVGSVGElement, frame: PlotFrame, surface: WeightSurface | null, style: WeightStyle): void {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();

@@ -8,7 +8,7 @@ import { thinLabels } from '../shared/labelThinning.ts';
 import { formatValueTick } from '../shared/ticks.ts';
 import type { EpochEnds, MarkShapes, RunEnds, WeightPair } from './markLayout.ts';
 import type { WeightStyle } from './style.ts';
-import type { Frame } from './weightFrame.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
 
 type Root = Selection<SVGSVGElement, unknown, null, undefined>;
 type Group = ReturnType<typeof markGroups>;
@@ -17,7 +17,7 @@ type Group = ReturnType<typeof markGroups>;
 const KINDS = ['valley', 'saddle', 'optimum', 'start', 'epoch-end', 'now'] as const;
 
 /** The axes and the pointer-catching box under the marks. */
-export function drawWeightAxes(svg: SVGSVGElement, frame: Frame, titles: readonly [string, string], style: WeightStyle): void {
+export function drawWeightAxes(svg: SVGSVGElement, frame: PlotFrame, titles: readonly [string, string], style: WeightStyle): void {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -34,7 +34,7 @@ export function drawWeightAxes(svg: SVGSVGElement, frame: Frame, titles: readonl
   drawAxes(root, frame, { ...style.axes, xFormat: formatValueTick, yFormat: formatValueTick, titles });
 }
 
-export function drawMarks(svg: SVGSVGElement, frame: Frame, shapes: MarkShapes, style: WeightStyle): void {
+export function drawMarks(svg: SVGSVGElement, frame: PlotFrame, shapes: MarkShapes, style: WeightStyle): void {
   const root = select(svg);
   const groups = markGroups(root, frame, svg.id);
   const group = (kind: (typeof KINDS)[number]): Group => groups.filter((d) => d === kind);
@@ -46,7 +46,7 @@ export function drawMarks(svg: SVGSVGElement, frame: Frame, shapes: MarkShapes, 
   drawNows(group('now'), frame, shapes.runs, style);
 }
 
-function markGroups(root: Root, frame: Frame, id: string) {
+function markGroups(root: Root, frame: PlotFrame, id: string) {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
   const layer = root
@@ -73,7 +73,7 @@ function markGroups(root: Root, frame: Frame, id: string) {
     .attr('class', (d) => `kind kind-${d}`);
 }
 
-function drawValley(group: Group, frame: Frame, shapes: MarkShapes, style: WeightStyle): void {
+function drawValley(group: Group, frame: PlotFrame, shapes: MarkShapes, style: WeightStyle): void {
   group
     .selectAll('path.valley')
     .data(shapes.valley)
@@ -86,7 +86,7 @@ function drawValley(group: Group, frame: Frame, shapes: MarkShapes, style: Weigh
     .attr('d', (c) => c.w1.map((w, i) => `${i ? 'L' : 'M'}${clampPx(frame.x(w))},${clampPx(frame.y(c.w2[i]))}`).join(''));
 }
 
-function drawSaddles(group: Group, frame: Frame, saddles: readonly WeightPair[], style: WeightStyle): void {
+function drawSaddles(group: Group, frame: PlotFrame, saddles: readonly WeightPair[], style: WeightStyle): void {
   const { half, width, fontSize } = style.saddle;
   group
     .selectAll<SVGGElement, WeightPair>('g.saddle')
@@ -100,7 +100,7 @@ function drawSaddles(group: Group, frame: Frame, saddles: readonly WeightPair[],
     .attr('transform', (w) => `translate(${frame.x(w[0])},${frame.y(w[1])})`);
 }
 
-function drawOptimum(group: Group, frame: Frame, optimum: MarkShapes['optimum'], style: WeightStyle): void {
+function drawOptimum(group: Group, frame: PlotFrame, optimum: MarkShapes['optimum'], style: WeightStyle): void {
   const { outer, inner, strokeWidth, fontSize, fontWeight } = style.optimum;
   const star = group
     .selectAll<SVGGElement, MarkShapes['optimum'][number]>('g.optimum')
@@ -120,7 +120,7 @@ function drawOptimum(group: Group, frame: Frame, optimum: MarkShapes['optimum'],
     .attr('y', (d) => (nearTop(frame, frame.y(d.w[1])) ? 14 : -6));
 }
 
-function drawStarts(group: Group, frame: Frame, runs: readonly RunEnds[], style: WeightStyle): void {
+function drawStarts(group: Group, frame: PlotFrame, runs: readonly RunEnds[], style: WeightStyle): void {
   const { side, strokeWidth, fontSize } = style.start;
   const [x0] = frame.x.range();
   const starts = group
@@ -159,7 +159,7 @@ interface EpochLabel {
 }
 
 /** The epoch ends inside the plot box, thinned where they crowd, in pixels. */
-function epochLabels(frame: Frame, ends: EpochEnds | null): EpochLabel[] {
+function epochLabels(frame: PlotFrame, ends: EpochEnds | null): EpochLabel[] {
   if (!ends) return [];
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -173,7 +173,7 @@ function epochLabels(frame: Frame, ends: EpochEnds | null): EpochLabel[] {
   return thinLabels(xs, ys, ends.length, 18, 40).map((i) => ({ epoch: ends.epoch[i], x: xs[i], y: ys[i], color: ends.color }));
 }
 
-function drawEpochEnds(group: Group, frame: Frame, ends: EpochEnds | null, style: WeightStyle): void {
+function drawEpochEnds(group: Group, frame: PlotFrame, ends: EpochEnds | null, style: WeightStyle): void {
   const { radius, strokeWidth, fontSize, fontWeight } = style.epochEnd;
   const numbered = group
     .selectAll<SVGGElement, EpochLabel>('g.epoch-end')
@@ -192,7 +192,7 @@ function drawEpochEnds(group: Group, frame: Frame, ends: EpochEnds | null, style
     .text((d) => String(d.epoch));
 }
 
-function drawNows(group: Group, frame: Frame, runs: readonly RunEnds[], style: WeightStyle): void {
+function drawNows(group: Group, frame: PlotFrame, runs: readonly RunEnds[], style: WeightStyle): void {
   group
     .selectAll<SVGCircleElement, RunEnds>('circle.now')
     .data(
@@ -210,11 +210,11 @@ function drawNows(group: Group, frame: Frame, runs: readonly RunEnds[], style: W
 }
 
 // Labels near the right or top edge go on the other side of their mark, so they are never cut off.
-function nearRight(frame: Frame, px: number): boolean {
+function nearRight(frame: PlotFrame, px: number): boolean {
   return px > frame.x.range()[1] - 100;
 }
 
-function nearTop(frame: Frame, py: number): boolean {
+function nearTop(frame: PlotFrame, py: number): boolean {
   return py < frame.y.range()[1] + 16;
 }
 

@@ -3,7 +3,7 @@
 import { niceStride } from '../shared/xAxis.ts';
 import { lighter, type WeightStyle } from './style.ts';
 import type { EpochPiece, Trajectory } from './trajectory.ts';
-import { affineOf, type Frame } from './weightFrame.ts';
+import { affineOf, type PlotFrame } from '../shared/plotFrame.ts';
 import type { RunPath } from './weightScene.ts';
 
 export interface PathShapes {
@@ -37,13 +37,13 @@ type Pixel = (w: number) => number;
  * trajectory rows before it are taken as already drawn and the paths are
  * extended from there, with the same thinning as the drawing they extend.
  */
-export function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, shapes: PathShapes, style: WeightStyle, from = 0): void {
+export function drawPaths(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes: PathShapes, style: WeightStyle, from = 0): void {
   const { paths, primaryId } = shapes;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   // Canvas coordinates beyond ±1e7 px are not drawn reliably; a blown-up path is pinned there instead.
-  const [ax, bx] = affineOf(frame.x);
-  const [ay, by] = affineOf(frame.y);
+  const [ax, bx] = affineOf(frame.xPixels);
+  const [ay, by] = affineOf(frame.yPixels);
   const px: Pixel = (w) => Math.max(-1e7, Math.min(1e7, ax * w + bx));
   const py: Pixel = (w) => Math.max(-1e7, Math.min(1e7, ay * w + by));
   const ordered = [...paths].sort((a, b) => Number(a.run.id === primaryId) - Number(b.run.id === primaryId));
@@ -51,7 +51,7 @@ export function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, shapes: P
     // Near the optimum a noisy path of 65,536 rows is a ball of overlapping strokes; drawing every
     // n-th row of it looks the same and keeps rasterising cheap. Each epoch's first and last row are always drawn.
     const rowStride = Math.max(1, Math.ceil(trajectory.length / Math.max(MIN_PATH_ROWS, PATH_ROW_BUDGET / paths.length)));
-    const width = run.id === primaryId ? style.path.primaryWidth : style.path.width;
+    const width = run.id === primaryId ? style.path.primary.width : style.path.other.width;
     // One stroke per shade: odd epochs in the run's colour, even ones lighter.
     for (const parity of [0, 1]) {
       ctx.strokeStyle = parity === 1 ? run.color : lighter(run.color, style);

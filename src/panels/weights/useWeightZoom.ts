@@ -4,7 +4,8 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { makeFrame, plotSize, type Frame } from './weightFrame.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
+import { weightFrame, weightPlotSize } from './weightFrame.ts';
 import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightDomain.ts';
 
 export interface WeightZoomInput {
@@ -18,9 +19,9 @@ export interface WeightZoomInput {
 
 export interface WeightZoom {
   readonly view: WeightDomain;
-  readonly frame: Frame;
+  readonly frame: PlotFrame;
   /** The frame of the last commit, for event handlers bound once. */
-  readonly frameRef: RefObject<Frame>;
+  readonly frameRef: RefObject<PlotFrame>;
   readonly zoomBy: (factor: number) => void;
   /** Returns the view to following the runs. */
   readonly fit: () => void;
@@ -28,7 +29,7 @@ export interface WeightZoom {
 }
 
 export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoView, fitKey, width, height }: WeightZoomInput): WeightZoom {
-  const [plotW, plotH] = plotSize(width, height);
+  const [plotW, plotH] = weightPlotSize(width, height);
   // A view the user zoomed or panned to; null follows the runs (start, optimum, path).
   const [manualView, setManualView] = useState<WeightDomain | null>(null);
   const [lastFitKey, setLastFitKey] = useState(fitKey);
@@ -41,7 +42,7 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoVie
     const b = includePoint(includePoint(emptyBounds(), manualView.w1[0], manualView.w2[0]), manualView.w1[1], manualView.w2[1]);
     return fitEqualAspect(b, plotW, plotH, 0, 1e-9);
   }, [manualView, autoView, plotW, plotH]);
-  const frame = useMemo(() => makeFrame(view, width, height), [view, width, height]);
+  const frame = useMemo(() => weightFrame(view, width, height), [view, width, height]);
 
   // d3-zoom: its transform is relative to `base`, the view when it was last reset.
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
