@@ -33,10 +33,10 @@ export function LegendSwatch({ width, height, marks, children }: LegendSwatchPro
   );
 }
 
-/** A straight line in a swatch, drawn with a chart's stroke style. */
+/** A straight line in a swatch, drawn with a chart's stroke style (full opacity is left implicit). */
 export function SwatchLine({ x1, x2, y1, y2 = y1, color, stroke }: { readonly x1: number; readonly x2: number; readonly y1: number; readonly y2?: number; readonly color: string; readonly stroke: StrokeStyle }) {
   return (
-    <line x1={x1} x2={x2} y1={y1} y2={y2} stroke={color} strokeWidth={stroke.width} strokeDasharray={stroke.dash?.join(' ')} opacity={stroke.alpha} />
+    <line x1={x1} x2={x2} y1={y1} y2={y2} stroke={color} strokeWidth={stroke.width} strokeDasharray={stroke.dash?.join(' ')} opacity={stroke.alpha === 1 ? undefined : stroke.alpha} />
   );
 }
 

@@ -1,0 +1,37 @@
+// The loss chart's legend, drawn from the chart's own style numbers.
+import { INK, PAPER } from '../shared/markStyle.ts';
+import { Legend, LegendSwatch, SwatchDot, SwatchLine } from '../shared/LegendSwatch.tsx';
+import { LOSS_STYLE, type LossStyle } from './style.ts';
+
+export interface LossLegendProps {
+  /** Smoothing is on: the batch entry says the smoothed curve lies over faint raw ones. */
+  readonly smoothed: boolean;
+  readonly style?: LossStyle;
+}
+
+export function LossLegend({ smoothed, style = LOSS_STYLE }: LossLegendProps) {
+  const rule = style.epochRuleSwatch;
+  return (
+    <Legend>
+      <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={INK} stroke={style.full.raw} />}>
+        full-data loss
+      </LegendSwatch>
+      <LegendSwatch
+        width={18}
+        height={8}
+        marks={<polyline points="1,6 4,2 7,5 10,1 13,6 17,3" fill="none" stroke={INK} strokeWidth={style.batch.raw.width} opacity={style.batchSwatchAlpha} />}
+      >
+        mini-batch loss{smoothed ? ' (smoothed over faint raw)' : ''}
+      </LegendSwatch>
+      <LegendSwatch width={10} height={10} marks={<SwatchDot cx={5} cy={5} dot={style.epochLoss} fill={INK} />}>
+        full loss at epoch end
+      </LegendSwatch>
+      <LegendSwatch width={10} height={10} marks={<SwatchDot cx={5} cy={5} dot={style.epochMean} fill={PAPER} stroke={INK} />}>
+        epoch mean of batch losses (what a training loop prints)
+      </LegendSwatch>
+      <LegendSwatch width={10} height={12} marks={<SwatchLine x1={5} x2={5} y1={0} y2={12} color={rule.color} stroke={rule.stroke} />}>
+        epoch end
+      </LegendSwatch>
+    </Legend>
+  );
+}

@@ -1,0 +1,47 @@
+// The values being read, one table row per run, beside the crosshair (on its
+// left once it passes the middle, so the table stays inside the chart).
+import type { HoverRow } from './lossLayout.ts';
+import { formatEpochs, formatValue } from '../shared/format.ts';
+
+export interface LossTooltipProps {
+  readonly rows: readonly HoverRow[];
+  /** Pixel x of the crosshair, and the chart's width and the plot's top. */
+  readonly left: number;
+  readonly width: number;
+  readonly top: number;
+  /** Announced to screen readers (keyboard reading), or silent (pointer). */
+  readonly announce: boolean;
+}
+
+export function LossTooltip({ rows, left, width, top, announce }: LossTooltipProps) {
+  const flip = left > width / 2;
+  return (
+    <div className="panel-tooltip" role={announce ? 'status' : undefined} style={{ top: top + 2, ...(flip ? { right: width - left + 10 } : { left: left + 10 }) }}>
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th>step</th>
+            <th>epoch</th>
+            <th>full loss</th>
+            <th>batch loss</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.run.id}>
+              <td>
+                <span className="swatch-dot" style={{ background: r.run.color }} />
+                {r.run.name}
+              </td>
+              <td>{r.step}</td>
+              <td>{formatEpochs(r.epoch)}</td>
+              <td>{formatValue(r.loss)}</td>
+              <td>{r.step === 0 ? 'start' : formatValue(r.batchLoss)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// What the loss chart says to a screen reader in place of the curves.
+import { formatValue } from '../shared/format.ts';
+import type { LossLayout } from './lossLayout.ts';
+
+export function lossSummary(layout: LossLayout): string {
+  if (layout.series.length === 0) return 'Loss chart: no visible runs.';
+  if (!layout.hasRows) return 'Loss chart: no steps taken yet.';
+  return layout.series
+    .map((s) => {
+      const n = s.full.length;
+      if (n === 0) return `${s.run.name}: not started`;
+      return `${s.run.name}: full-data loss after ${s.full.step[n - 1]} steps: ${formatValue(s.full.y[n - 1])}`;
+    })
+    .join('; ');
+}

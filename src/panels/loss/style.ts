@@ -1,0 +1,51 @@
+// How the loss chart looks, as numbers read by its drawing code and by its
+// legend alike, so the legend's marks are always the chart's marks.
+import type { DotStyle, StrokeStyle } from '../shared/markStyle.ts';
+
+export interface CurveStyle {
+  /** The curve when smoothing is off. */
+  readonly raw: StrokeStyle;
+  /** The smoothed curve, drawn over a faint copy of the raw one. */
+  readonly smoothed: StrokeStyle;
+}
+
+export interface LossStyle {
+  /** Full-data loss: what the model really achieves. */
+  readonly full: CurveStyle;
+  /** Mini-batch loss: faint, because its noise is shown, not read. */
+  readonly batch: CurveStyle;
+  /** The raw curve behind a smoothed one keeps this share of its opacity and width (never thinner than minWidth). */
+  readonly underSmoothed: { readonly alpha: number; readonly width: number; readonly minWidth: number };
+  /** Full loss at an epoch's end: a dot in the run's colour with a paper ring. */
+  readonly epochLoss: DotStyle;
+  /** Mean batch loss of an epoch (what a training loop prints): a paper dot ringed in the run's colour. */
+  readonly epochMean: DotStyle;
+  /** Plot pixels per epoch dot and per epoch rule: more epochs than fit are thinned to every n-th. */
+  readonly epochDotSpacing: number;
+  readonly epochRuleSpacing: number;
+  /** Pixels the canvas may draw beyond the plot's top and bottom, so dots on the axis limits are not cut in half. */
+  readonly edgePad: number;
+  /** Opacity of the mini-batch swatch: at 16 px wide the chart's 0.32 would vanish. */
+  readonly batchSwatchAlpha: number;
+  /** The legend's epoch-end rule, darker than the chart's (CSS .epoch-rule) so a 12 px stub still shows. */
+  readonly epochRuleSwatch: { readonly color: string; readonly stroke: StrokeStyle };
+  readonly axes: { readonly xTickSpacing: number; readonly yTickSpacing: number; readonly xTitleInset: number; readonly yTitleInset: number };
+  readonly crosshair: { readonly color: string; readonly width: number };
+  readonly hoverDot: DotStyle;
+}
+
+export const LOSS_STYLE: LossStyle = {
+  full: { raw: { width: 2, alpha: 1 }, smoothed: { width: 2, alpha: 1 } },
+  batch: { raw: { width: 0.8, alpha: 0.32 }, smoothed: { width: 1.1, alpha: 0.75 } },
+  underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 0.75 },
+  epochLoss: { radius: 3.2, strokeWidth: 0.75 },
+  epochMean: { radius: 3.2, strokeWidth: 1.25 },
+  epochDotSpacing: 7,
+  epochRuleSpacing: 6,
+  edgePad: 4,
+  batchSwatchAlpha: 0.45,
+  epochRuleSwatch: { color: '#b4bcc6', stroke: { width: 1, dash: [2, 3] } },
+  axes: { xTickSpacing: 80, yTickSpacing: 45, xTitleInset: 4, yTitleInset: 11 },
+  crosshair: { color: '#5b6572', width: 1 },
+  hoverDot: { radius: 4, strokeWidth: 1.5 },
+};

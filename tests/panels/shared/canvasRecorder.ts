@@ -1,0 +1,56 @@
+// A stand-in for a 2D canvas context that records what is painted: each
+// stroke() or fill() with the path it paints and the state it paints with.
+// Node has no canvas; this is enough to check where marks land and how they look.
+
+export type PathPart =
+  | { readonly kind: 'moveTo' | 'lineTo'; readonly x: number; readonly y: number }
+  | { readonly kind: 'arc'; readonly x: number; readonly y: number; readonly r: number };
+
+export interface Paint {
+  readonly op: 'stroke' | 'fill';
+  readonly path: readonly PathPart[];
+  readonly strokeStyle: string;
+  readonly fillStyle: string;
+  readonly lineWidth: number;
+  readonly globalAlpha: number;
+}
+
+export class CanvasRecorder {
+  strokeStyle = '#000';
+  fillStyle = '#000';
+  lineWidth = 1;
+  globalAlpha = 1;
+  lineJoin = 'miter';
+  lineCap = 'butt';
+  readonly paints: Paint[] = [];
+  private path: PathPart[] = [];
+
+  beginPath(): void {
+    this.path = [];
+  }
+  moveTo(x: number, y: number): void {
+    this.path.push({ kind: 'moveTo', x, y });
+  }
+  lineTo(x: number, y: number): void {
+    this.path.push({ kind: 'lineTo', x, y });
+  }
+  arc(x: number, y: number, r: number): void {
+    this.path.push({ kind: 'arc', x, y, r });
+  }
+  stroke(): void {
+    this.record('stroke');
+  }
+  fill(): void {
+    this.record('fill');
+  }
+
+  /** This recorder typed as the context drawing code expects. */
+  get context(): CanvasRenderingContext2D {
+    return this as unknown as CanvasRenderingContext2D;
+  }
+
+  private record(op: Paint['op']): void {
+    const { strokeStyle, fillStyle, lineWidth, globalAlpha } = this;
+    this.paints.push({ op, path: [...this.path], strokeStyle, fillStyle, lineWidth, globalAlpha });
+  }
+}
