@@ -14,7 +14,8 @@ export interface WeightLegendProps {
 
 export function WeightLegend({ product, hasRestart, style = WEIGHT_STYLE }: WeightLegendProps) {
   const { ink, paper, legend } = style;
-  const { start, epochEnd } = legend;
+  const { start } = legend;
+  const epochEnd = { ...style.epochEnd, ...legend.epochEnd };
   return (
     <Legend>
       <LegendSwatch width={10} height={10} marks={<rect x="1" y="1" width={start.side} height={start.side} fill={paper} stroke={ink} strokeWidth={start.strokeWidth} />}>
@@ -25,8 +26,8 @@ export function WeightLegend({ product, hasRestart, style = WEIGHT_STYLE }: Weig
         height={8}
         marks={
           <>
-            <SwatchLine x1={1} x2={11} y1={4} color={ink} stroke={legend.path} />
-            <SwatchLine x1={11} x2={21} y1={4} color={legend.lighterPath} stroke={legend.path} />
+            <SwatchLine x1={1} x2={11} y1={4} color={ink} stroke={style.path.primary} />
+            <SwatchLine x1={11} x2={21} y1={4} color={legend.lighterPath} stroke={style.path.primary} />
           </>
         }
       >
@@ -46,16 +47,16 @@ export function WeightLegend({ product, hasRestart, style = WEIGHT_STYLE }: Weig
       >
         end of epoch 3
       </LegendSwatch>
-      <LegendSwatch width={12} height={12} marks={<SwatchDot cx={6} cy={6} dot={legend.now} fill={ink} stroke={paper} />}>
+      <LegendSwatch width={12} height={12} marks={<SwatchDot cx={6} cy={6} dot={{ radius: style.now.radius, strokeWidth: legend.nowStrokeWidth }} fill={ink} stroke={paper} />}>
         now
       </LegendSwatch>
       {product !== null ? (
-        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={legend.valley} />}>
+        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={{ width: style.valley.width, dash: legend.valleyDash }} />}>
           valley of best fits w1·w2 = {formatValue(product)}
         </LegendSwatch>
       ) : null}
       {hasRestart ? (
-        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={legend.jump} />}>
+        <LegendSwatch width={18} height={8} marks={<SwatchLine x1={1} x2={17} y1={4} color={ink} stroke={{ width: style.jump.width, dash: legend.jumpDash }} />}>
           restart jump
         </LegendSwatch>
       ) : null}

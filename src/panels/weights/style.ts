@@ -2,45 +2,38 @@
 // legend alike, so the legend cannot drift from what it explains.
 import { INK, PAPER, type DotStyle, type StrokeStyle } from '../shared/markStyle.ts';
 
-const PRIMARY_PATH = { width: 2 } satisfies StrokeStyle;
-const NOW = { radius: 4.5, strokeWidth: 2 } satisfies DotStyle;
-const VALLEY = { width: 1.5, dash: [6, 3] } satisfies StrokeStyle;
-const JUMP = { width: 1, dash: [4, 4], alpha: 0.8 } satisfies StrokeStyle;
-const EPOCH_END = { radius: 7.5, strokeWidth: 1.5, fontSize: 9, fontWeight: 600 };
-
 export const WEIGHT_STYLE = {
   ink: INK,
   paper: PAPER,
   /** Each run's path; every other epoch is drawn in a lighter shade of the run's colour. */
-  path: { primary: PRIMARY_PATH, other: { width: 1.5 } satisfies StrokeStyle, lighterShare: '45%' },
+  path: { primary: { width: 2 } satisfies StrokeStyle, other: { width: 1.5 } satisfies StrokeStyle, lighterShare: '45%' },
   /** A restart's jump to fresh random weights. */
-  jump: JUMP,
+  jump: { width: 1, dash: [4, 4], alpha: 0.8 } satisfies StrokeStyle,
   /** The dot at every epoch end of every run (canvas). */
   epochDot: { radius: 2.4 },
   /** The numbered circle at the primary run's epoch ends. */
-  epochEnd: EPOCH_END,
+  epochEnd: { radius: 7.5, strokeWidth: 1.5, fontSize: 9, fontWeight: 600 },
   start: { side: 9, strokeWidth: 2, fontSize: 10.5 },
-  now: NOW,
-  valley: VALLEY,
+  now: { radius: 4.5, strokeWidth: 2 } satisfies DotStyle,
+  valley: { width: 1.5, dash: [6, 3] } satisfies StrokeStyle,
   saddle: { half: 5, width: 2, fontSize: 10.5 },
   optimum: { outer: 7, inner: 3, strokeWidth: 1, fontSize: 11, fontWeight: 600 },
   contour: { stroke: '#7f9bb0', strokeOpacity: 0.45, strokeWidth: 0.6 },
   axes: { xTickSpacing: 70, yTickSpacing: 45, xTitleInset: 3, yTitleInset: 10 },
   /**
-   * The legend draws the chart's marks, smaller or with a shorter dash where a
-   * mark would not fit a line of legend text; each difference is stated here.
+   * The legend draws the chart's own marks (reading the values above), except
+   * where a mark would not fit a line of legend text: those differences are these.
    */
   legend: {
     start: { side: 8, strokeWidth: 1.5 },
-    path: PRIMARY_PATH,
     /** A fixed grey standing for "the lighter shade" of whatever colour a run has. */
     lighterPath: '#a5abb3',
-    epochEnd: { radius: 7, strokeWidth: 1.2, fontSize: EPOCH_END.fontSize, fontWeight: EPOCH_END.fontWeight },
-    now: { radius: NOW.radius, strokeWidth: 1.5 } satisfies DotStyle,
-    valley: { width: VALLEY.width, dash: [5, 2] } satisfies StrokeStyle,
-    jump: { width: JUMP.width, dash: [3, 3] } satisfies StrokeStyle,
+    epochEnd: { radius: 7, strokeWidth: 1.2 },
+    nowStrokeWidth: 1.5,
+    valleyDash: [5, 2],
+    jumpDash: [3, 3],
   },
-} as const;
+};
 
 export type WeightStyle = typeof WEIGHT_STYLE;
 
