@@ -1,6 +1,6 @@
 // The data chart's current mini-batch: large dots ringed in ink, filled with
 // the run's colour (line data) or the example's residual colour (plane data).
-import type { PlotFrame } from '../shared/plotFrame.ts';
+import type { DrawFn } from '../shared/plotFrame.ts';
 import type { BatchShapes } from './scatterLayout.ts';
 import type { DataStyle } from './style.ts';
 
@@ -9,7 +9,7 @@ export interface BatchMarks extends BatchShapes {
 }
 
 /** Draws the batch's examples, from the `from`-th on. */
-export function drawBatch(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes: BatchMarks, style: DataStyle, from = 0): void {
+export const drawBatch: DrawFn<CanvasRenderingContext2D, BatchMarks, DataStyle> = (ctx, frame, shapes, style, from = 0) => {
   const dot = shapes.plane ? style.batch.plane : style.batch.line;
   ctx.lineWidth = dot.strokeWidth;
   ctx.strokeStyle = style.ink;
@@ -20,4 +20,4 @@ export function drawBatch(ctx: CanvasRenderingContext2D, frame: PlotFrame, shape
     ctx.fill();
     ctx.stroke();
   }
-}
+};

@@ -1,6 +1,6 @@
 // The data chart's fit lines: the best fit dashed in ink, the current fit in
 // the run's colour over it.
-import type { PlotFrame } from '../shared/plotFrame.ts';
+import type { DrawFn } from '../shared/plotFrame.ts';
 import type { FitLine } from './scatterLayout.ts';
 import type { DataStyle } from './style.ts';
 
@@ -10,7 +10,7 @@ export interface FitShapes {
   readonly color: string;
 }
 
-export function drawFit(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes: FitShapes, style: DataStyle): void {
+export const drawFit: DrawFn<CanvasRenderingContext2D, FitShapes, DataStyle> = (ctx, frame, shapes, style) => {
   if (shapes.lines.length === 0) return;
   for (const line of shapes.lines) {
     const stroke = line.kind === 'best' ? style.bestFit : style.fit;
@@ -23,7 +23,7 @@ export function drawFit(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes:
     ctx.stroke();
   }
   ctx.setLineDash([]);
-}
+};
 
 /** A steep or diverged fit is pinned a million pixels out, which the canvas still draws as a line leaving the plot. */
 function clampPx(v: number): number {

@@ -1,11 +1,11 @@
 // The data chart's base canvas: the examples, as one cloud of neutral dots
 // (line data) or coloured by residual (plane data).
-import type { PlotFrame } from '../shared/plotFrame.ts';
+import type { DrawFn } from '../shared/plotFrame.ts';
 import type { ScatterShapes } from './scatterLayout.ts';
 import { cloudDots, type DataStyle } from './style.ts';
 
 /** Draws the examples; with `from`, only those from that example index on (the rest is drawn already). */
-export function drawScatter(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes: ScatterShapes, style: DataStyle, from = 0): void {
+export const drawScatter: DrawFn<CanvasRenderingContext2D, ScatterShapes, DataStyle> = (ctx, frame, shapes, style, from = 0) => {
   const { xs, ys, stride, bins } = shapes;
   const { radius, alpha } = cloudDots(shapes.count, style);
   const dot = (i: number, r: number): void => {
@@ -32,4 +32,4 @@ export function drawScatter(ctx: CanvasRenderingContext2D, frame: PlotFrame, sha
     for (const i of members) if (i >= from) dot(i, r);
     ctx.fill();
   });
-}
+};

@@ -5,10 +5,10 @@ import { interpolateYlGnBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
 import { gridToPixels } from './contourPath.ts';
 import type { WeightStyle } from './style.ts';
-import type { PlotFrame } from '../shared/plotFrame.ts';
+import type { DrawFn } from '../shared/plotFrame.ts';
 import type { WeightSurface } from './weightSurface.ts';
 
-export function drawContours(svg: SVGSVGElement, frame: PlotFrame, surface: WeightSurface | null, style: WeightStyle): void {
+export const drawContours: DrawFn<SVGSVGElement, WeightSurface | null, WeightStyle> = (svg, frame, surface, style) => {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -40,4 +40,4 @@ export function drawContours(svg: SVGSVGElement, frame: PlotFrame, surface: Weig
     .attr('stroke-opacity', style.contour.strokeOpacity)
     .attr('stroke-width', style.contour.strokeWidth)
     .attr('vector-effect', 'non-scaling-stroke');
-}
+};

@@ -8,7 +8,7 @@ import { thinLabels } from '../shared/labelThinning.ts';
 import { formatValueTick } from '../shared/ticks.ts';
 import type { EpochEnds, MarkShapes, RunEnds, WeightPair } from './markLayout.ts';
 import type { WeightStyle } from './style.ts';
-import type { PlotFrame } from '../shared/plotFrame.ts';
+import type { PlotFrame, DrawFn } from '../shared/plotFrame.ts';
 
 type Root = Selection<SVGSVGElement, unknown, null, undefined>;
 type Group = ReturnType<typeof markGroups>;
@@ -17,7 +17,7 @@ type Group = ReturnType<typeof markGroups>;
 const KINDS = ['valley', 'saddle', 'optimum', 'start', 'epoch-end', 'now'] as const;
 
 /** The axes and the pointer-catching box under the marks. */
-export function drawWeightAxes(svg: SVGSVGElement, frame: PlotFrame, titles: readonly [string, string], style: WeightStyle): void {
+export const drawWeightAxes: DrawFn<SVGSVGElement, readonly [string, string], WeightStyle> = (svg, frame, titles, style) => {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -32,9 +32,9 @@ export function drawWeightAxes(svg: SVGSVGElement, frame: PlotFrame, titles: rea
     .attr('height', y0 - y1)
     .attr('fill', 'transparent');
   drawAxes(root, frame, { ...style.axes, xFormat: formatValueTick, yFormat: formatValueTick, titles });
-}
+};
 
-export function drawMarks(svg: SVGSVGElement, frame: PlotFrame, shapes: MarkShapes, style: WeightStyle): void {
+export const drawMarks: DrawFn<SVGSVGElement, MarkShapes, WeightStyle> = (svg, frame, shapes, style) => {
   const root = select(svg);
   const groups = markGroups(root, frame, svg.id);
   const group = (kind: (typeof KINDS)[number]): Group => groups.filter((d) => d === kind);
@@ -44,7 +44,7 @@ export function drawMarks(svg: SVGSVGElement, frame: PlotFrame, shapes: MarkShap
   drawStarts(group('start'), frame, shapes.runs, style);
   drawEpochEnds(group('epoch-end'), frame, shapes.epochEnds, style);
   drawNows(group('now'), frame, shapes.runs, style);
-}
+};
 
 function markGroups(root: Root, frame: PlotFrame, id: string) {
   const [x0, x1] = frame.x.range();

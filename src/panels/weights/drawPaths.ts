@@ -3,7 +3,7 @@
 import { niceStride } from '../shared/xAxis.ts';
 import { lighter, type WeightStyle } from './style.ts';
 import type { EpochPiece, Trajectory } from './trajectory.ts';
-import { affineOf, type PlotFrame } from '../shared/plotFrame.ts';
+import { affineOf, type DrawFn } from '../shared/plotFrame.ts';
 import type { RunPath } from './weightScene.ts';
 
 export interface PathShapes {
@@ -37,7 +37,7 @@ type Pixel = (w: number) => number;
  * trajectory rows before it are taken as already drawn and the paths are
  * extended from there, with the same thinning as the drawing they extend.
  */
-export function drawPaths(ctx: CanvasRenderingContext2D, frame: PlotFrame, shapes: PathShapes, style: WeightStyle, from = 0): void {
+export const drawPaths: DrawFn<CanvasRenderingContext2D, PathShapes, WeightStyle> = (ctx, frame, shapes, style, from = 0) => {
   const { paths, primaryId } = shapes;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
@@ -61,7 +61,7 @@ export function drawPaths(ctx: CanvasRenderingContext2D, frame: PlotFrame, shape
     drawJumps(ctx, trajectory, run.color, style, from, px, py);
     drawEpochDots(ctx, run, trajectory, style, from, px, py);
   }
-}
+};
 
 /** Strokes the pieces of one parity, from the drawn row at or before `from` on. */
 function strokePieces(ctx: CanvasRenderingContext2D, trajectory: Trajectory, parity: number, rowStride: number, from: number, px: Pixel, py: Pixel): void {
