@@ -17,7 +17,7 @@ import { WEIGHT_STYLE } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
 import { useWeightPointer } from './useWeightPointer.ts';
 import { useWeightZoom } from './useWeightZoom.ts';
-import { fitEqualAspect, sameDomain, type WeightDomain } from './weightDomain.ts';
+import { fitEqualAspect } from './weightDomain.ts';
 import { weightPlotSize } from './weightFrame.ts';
 import { WeightLegend } from './WeightLegend.tsx';
 import { runPaths, sceneBounds, TrajectoryCache } from './weightScene.ts';
@@ -33,17 +33,6 @@ export interface WeightSpacePanelProps {
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
-
-/**
- * The same domain object for as long as its numbers stay the same, so a run
- * that moves inside the view does not redraw the contours and axes every frame.
- */
-function useStableDomain(domain: WeightDomain): WeightDomain {
-  const [kept, setKept] = useState(domain);
-  if (sameDomain(kept, domain)) return kept;
-  setKept(domain);
-  return domain;
-}
 
 export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights }: WeightSpacePanelProps) {
   const uid = usePanelId();
@@ -71,9 +60,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     const model = run.settings.model;
     return (w1: number, w2: number) => fullLoss(stats, model, w1, w2);
   }, []);
-  const autoView = useStableDomain(
-    useMemo(() => fitEqualAspect(sceneBounds(paths, optimumW, lossFor), plotW, plotH, 0.1, 0.5), [paths, optimumW, lossFor, plotW, plotH]),
-  );
+  const autoView = useMemo(() => fitEqualAspect(sceneBounds(paths, optimumW, lossFor), plotW, plotH, 0.1, 0.5), [paths, optimumW, lossFor, plotW, plotH]);
 
   // A different run or start is fitted afresh, even after the user zoomed.
   const fitKey = `${primary?.id}|${key}|${settings?.w0.join(',')}|${settings?.restart}`;

@@ -6,7 +6,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { weightFrame, weightPlotSize } from './weightFrame.ts';
-import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightDomain.ts';
+import { emptyBounds, fitEqualAspect, includePoint, sameDomain, type WeightDomain } from './weightDomain.ts';
 
 export interface WeightZoomInput {
   /** The view that shows the runs (start, optimum, path). */
@@ -28,7 +28,20 @@ export interface WeightZoom {
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoView, fitKey, width, height }: WeightZoomInput): WeightZoom {
+/**
+ * The same domain object for as long as its numbers stay the same, so a run
+ * that moves inside the view does not redraw the contours and axes every frame.
+ */
+function useStableDomain(domain: WeightDomain): WeightDomain {
+  const [kept, setKept] = useState(domain);
+  if (sameDomain(kept, domain)) return kept;
+  setKept(domain);
+  return domain;
+}
+
+export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: WeightZoomInput): WeightZoom {
+  const { fitKey, width, height } = input;
+  const autoView = useStableDomain(input.autoView);
   const [plotW, plotH] = weightPlotSize(width, height);
   // A view the user zoomed or panned to; null follows the runs (start, optimum, path).
   const [manualView, setManualView] = useState<WeightDomain | null>(null);
