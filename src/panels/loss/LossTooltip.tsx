@@ -1,6 +1,6 @@
 // The values being read, one table row per run, beside the crosshair (on its
 // left once it passes the middle, so the table stays inside the chart).
-import type { HoverRow } from './lossLayout.ts';
+import type { HoverRow } from './hoverRows.ts';
 import { formatEpochs, formatValue } from '../shared/format.ts';
 
 export interface LossTooltipProps {

@@ -4,7 +4,7 @@ import { select } from 'd3-selection';
 import { PAPER } from '../shared/markStyle.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { clampToDomain } from './lossDomain.ts';
-import type { HoverRow } from './lossLayout.ts';
+import type { HoverRow } from './hoverRows.ts';
 import type { LossStyle } from './style.ts';
 
 export interface HoverShapes {

@@ -2,8 +2,9 @@
 // without touching the DOM: each visible run's rows mapped onto the shared
 // x-axis, smoothed if asked, and one y-domain that survives diverged runs.
 import type { RunView } from '../../store/runTypes.ts';
+import { includeBatchValues } from './batchRange.ts';
 import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
-import { nearestIndex } from './nearest.ts';
+import { Buffers } from './buffers.ts';
 import { thinM4 } from '../shared/pixelLine.ts';
 import { smoothEma, smoothingSpacing } from './smoothing.ts';
 import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from '../shared/xAxis.ts';
@@ -77,18 +78,6 @@ export interface LossLayout {
   readonly hasRows: boolean;
 }
 
-/** Float64Arrays reused across frames while a run grows, so a running chart does not churn the heap. */
-class Buffers {
-  private readonly arrays = new Map<string, Float64Array>();
-  get(name: string, length: number): Float64Array {
-    const old = this.arrays.get(name);
-    if (old && old.length >= length) return old.subarray(0, length);
-    const fresh = new Float64Array(Math.max(length, Math.ceil((old?.length ?? 0) * 1.5), 64));
-    this.arrays.set(name, fresh);
-    return fresh.subarray(0, length);
-  }
-}
-
 function lineOf(
   buffers: Buffers,
   name: string,
@@ -116,47 +105,6 @@ function lineOf(
   const drawn = drawnLine(buffers, `${name}.raw`, x, y, n);
   const drawnSmooth = smooth ? drawnLine(buffers, `${name}.smooth`, x, smooth, n) : null;
   return { length: n, step, x, y, smooth, drawn, drawnSmooth };
-}
-
-/**
- * Single-example batch losses can come arbitrarily close to 0; on a log axis
- * the rare near-zero one would stretch the axis over many empty decades. Its
- * lowest 2 % are therefore left out of the fit (and drawn on the bottom edge).
- */
-export const BATCH_LOW_QUANTILE = 0.02;
-
-/** The quantile is estimated from at most this many evenly spaced rows: it only places the axis, and this runs every frame. */
-const QUANTILE_SAMPLE = 2048;
-
-/** The p-quantile of ascending values, interpolated as d3-array and R (type 7) do; 0 when there are none. */
-function sortedQuantile(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  if (p <= 0 || n < 2) return sorted[0];
-  if (p >= 1) return sorted[n - 1];
-  const i = (n - 1) * p;
-  const i0 = Math.floor(i);
-  return sorted[i0] + (sorted[i0 + 1] - sorted[i0]) * (i - i0);
-}
-
-function includeBatchValues(buffers: Buffers, range: ValueRange, values: Float64Array, length: number, mode: YScaleMode): void {
-  if (mode !== 'log' || length < 50) {
-    includeValues(range, values, length);
-    return;
-  }
-  const stride = Math.max(1, Math.ceil(length / QUANTILE_SAMPLE));
-  const sample = buffers.get('batch.quantileSample', Math.ceil(length / stride));
-  let count = 0;
-  for (let i = 0; i < length; i += stride) {
-    const v = values[i];
-    if (v > 0 && v < Infinity) sample[count++] = v;
-  }
-  // Sorted in place in a reused buffer: d3's quantile would copy the sample every frame.
-  const low = sortedQuantile(sample.subarray(0, count).sort(), BATCH_LOW_QUANTILE);
-  for (let i = 0; i < length; i++) {
-    const v = values[i];
-    if (!(v > 0 && v < Infinity) || v >= low) includeValue(range, v);
-  }
 }
 
 interface CachedSeries {
@@ -245,38 +193,4 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
   if (primary) xMax = Math.max(xMax, xOfStep(primary.plan.stepsPerEpoch, options.xAxis, primary.plan));
   if (!(xMax > 0)) xMax = 1;
   return { series, primary, xDomain: [0, xMax], yDomain: fitLossDomain(range, options.yScale, startLoss), hasRows };
-}
-
-export interface HoverRow {
-  readonly run: RunView;
-  /** Row index in the run's full-loss series. */
-  readonly index: number;
-  readonly step: number;
-  /** Epochs as a fraction (step / steps per epoch). */
-  readonly epoch: number;
-  readonly loss: number;
-  /** Loss of the step's mini-batch (NaN at the start). */
-  readonly batchLoss: number;
-  readonly x: number;
-}
-
-/** For each visible run, its full-loss row nearest to x (runs without rows are left out). */
-export function hoverRows(layout: LossLayout, x: number): HoverRow[] {
-  const out: HoverRow[] = [];
-  for (const s of layout.series) {
-    const index = nearestIndex(s.full.x, s.full.length, x);
-    if (index < 0) continue;
-    const before = index < s.fullOffset;
-    const step = s.full.step[index];
-    out.push({
-      run: s.run,
-      index,
-      step,
-      epoch: step / s.plan.stepsPerEpoch,
-      loss: s.full.y[index],
-      batchLoss: before ? NaN : s.run.lossSeries.batchLoss[index - s.fullOffset],
-      x: s.full.x[index],
-    });
-  }
-  return out;
 }

@@ -2,9 +2,17 @@
 // sharp on high-density screens while drawing code works in CSS pixels.
 import type { PlotFrame } from './plotFrame.ts';
 
-/** Resizes the canvas backing store for the current devicePixelRatio and returns a context in CSS pixels, cleared. */
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
-  const ratio = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+/** Device pixels per CSS pixel on this screen (1 where there is no window). */
+export function screenRatio(): number {
+  return typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+}
+
+/**
+ * Resizes the canvas backing store to `ratio` device pixels per CSS pixel (the
+ * screen's by default; an export passes its own) and returns a context in CSS
+ * pixels, cleared.
+ */
+export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number, ratio = screenRatio()): CanvasRenderingContext2D | null {
   const pixelWidth = Math.max(1, Math.round(width * ratio));
   const pixelHeight = Math.max(1, Math.round(height * ratio));
   if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
@@ -19,15 +27,15 @@ export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: 
 }
 
 /** The part of a plot frame a canvas layer needs: its size and the plot box (the scales' ranges). */
-export type CanvasFrame = Pick<PlotFrame, 'width' | 'height'> & { readonly x: { range(): number[] }; readonly y: { range(): number[] } };
+export type CanvasFrame = Pick<PlotFrame, 'width' | 'height' | 'x' | 'y'>;
 
 /**
  * prepareCanvas, then save the state and clip to the plot area (grown by `pad`
  * pixels above and below, for markers that sit on the edge), so nothing drawn
  * spills over the axes. The caller restores the context when done.
  */
-export function preparePlot(canvas: HTMLCanvasElement, frame: CanvasFrame, pad = 0): CanvasRenderingContext2D | null {
-  const ctx = prepareCanvas(canvas, frame.width, frame.height);
+export function preparePlot(canvas: HTMLCanvasElement, frame: CanvasFrame, pad = 0, ratio = screenRatio()): CanvasRenderingContext2D | null {
+  const ctx = prepareCanvas(canvas, frame.width, frame.height, ratio);
   if (!ctx) return null;
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -43,8 +51,8 @@ export function preparePlot(canvas: HTMLCanvasElement, frame: CanvasFrame, pad =
  * clip, then the context restored, so a panel hands over a drawing function
  * and never touches the context itself.
  */
-export function paintPlot(canvas: HTMLCanvasElement, frame: CanvasFrame, draw: (ctx: CanvasRenderingContext2D) => void, pad = 0): void {
-  const ctx = preparePlot(canvas, frame, pad);
+export function paintPlot(canvas: HTMLCanvasElement, frame: CanvasFrame, draw: (ctx: CanvasRenderingContext2D) => void, pad = 0, ratio = screenRatio()): void {
+  const ctx = preparePlot(canvas, frame, pad, ratio);
   if (!ctx) return;
   try {
     draw(ctx);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLossLayout, DRAW_BUCKETS, hoverRows, LossLayoutCache, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
+import { hoverRows } from '../../../src/panels/loss/hoverRows.ts';
+import { buildLossLayout, DRAW_BUCKETS, LossLayoutCache, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { trainedRun } from '../runFixture.ts';
 

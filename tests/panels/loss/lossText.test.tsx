@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { hoverRows } from '../../../src/panels/loss/hoverRows.ts';
+import { buildLossLayout, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
+import { lossSummary } from '../../../src/panels/loss/lossSummary.ts';
+import { LossTooltip } from '../../../src/panels/loss/LossTooltip.tsx';
+import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
+import { formatEpochs, formatValue } from '../../../src/panels/shared/format.ts';
+import { trainedRun } from '../runFixture.ts';
+
+const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
+
+describe('what the loss chart says in words', () => {
+  it('tells a screen reader where each run stands, or why there is nothing', () => {
+    expect(lossSummary(buildLossLayout([], options))).toBe('Loss chart: no visible runs.');
+    expect(lossSummary(buildLossLayout([trainedRun({}, 0)], options))).toBe('Loss chart: no steps taken yet.');
+    const run = trainedRun({}, 25, 'b=10');
+    expect(lossSummary(buildLossLayout([run], options))).toBe(`b=10: full-data loss after 25 steps: ${formatValue(run.lossSeries.loss[24])}`);
+  });
+
+  it('reads step, epoch and both losses in the tooltip, and "start" for the batch loss at step 0', () => {
+    const run = trainedRun({}, 25, 'b=10'); // 10 steps per epoch
+    const layout = buildLossLayout([run], options);
+    const cells = (x: number) =>
+      [...renderToStaticMarkup(<LossTooltip rows={hoverRows(layout, x)} left={100} width={560} top={10} announce />).matchAll(/<td>(.*?)<\/td>/g)].map((m) =>
+        m[1].replace(/<[^>]*>/g, ''),
+      );
+    expect(cells(12)).toEqual(['b=10', '12', formatEpochs(12 / 10), formatValue(run.lossSeries.loss[11]), formatValue(run.lossSeries.batchLoss[11])]);
+    expect(cells(0)).toEqual(['b=10', '0', formatEpochs(0), formatValue(startLossFor(run.settings)), 'start']);
+  });
+
+  it('announces only keyboard reading and flips to the left of the crosshair past the middle', () => {
+    const rows = hoverRows(buildLossLayout([trainedRun({}, 5)], options), 3);
+    const pointer = renderToStaticMarkup(<LossTooltip rows={rows} left={100} width={560} top={10} announce={false} />);
+    expect(pointer).not.toContain('role="status"');
+    expect(pointer).toContain('style="top:12px;left:110px"');
+    const keyboard = renderToStaticMarkup(<LossTooltip rows={rows} left={400} width={560} top={10} announce />);
+    expect(keyboard).toContain('role="status"');
+    expect(keyboard).toContain('style="top:12px;right:170px"');
+  });
+});
