@@ -12,6 +12,7 @@ export { generateData, TRUE_WEIGHTS, LINE_X_MEAN } from './data.ts';
 export type { DataSettings } from './data.ts';
 export { sufficientStats } from './stats.ts';
 export { fullLoss, fullGradient, batchLossAndGradient } from './loss.ts';
+export { predict } from './predict.ts';
 export { optimum } from './optimum.ts';
 export { hessianEigenvalues, maxStableLr, largestStableLr } from './curvature.ts';
 export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examplesPerEpoch } from './schedule.ts';

@@ -1,12 +1,7 @@
-// The data panel's arithmetic, kept apart from drawing: what the model
-// predicts, how far the data reach, how residuals map to colour bins, and
-// the caption that names the current mini-batch.
-import type { ModelKind, Schedule, ShuffleMode } from '../../core/index.ts';
-
-/** The model's prediction: linear w1·x1 + w2·x2, deep w2·(w1·x1). */
-export function predict(model: ModelKind, w1: number, w2: number, x1: number, x2: number): number {
-  return model === 'deep' ? w2 * (w1 * x1) : w1 * x1 + w2 * x2;
-}
+// The data panel's arithmetic, kept apart from drawing: how far the data
+// reach, how residuals map to colour bins, and the caption that names the
+// current mini-batch. (What the model predicts comes from the core.)
+import type { Schedule, ShuffleMode } from '../../core/index.ts';
 
 /**
  * [min, max] of the finite values among every `stride`-th entry and the

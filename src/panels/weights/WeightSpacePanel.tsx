@@ -2,25 +2,27 @@
 // visibly starts where epoch e ended: the path is one line whose shade
 // alternates per epoch, with numbered circles at the epoch ends. Restarts
 // (restart=1) appear as dashed jumps, because that is what they are.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fullLoss, startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
+import { paintPlot } from '../shared/canvas.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
-import { formatValue } from '../shared/format.ts';
+import { PanelShell, usePanelId } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
+import { drawContours } from './drawContours.ts';
+import { drawMarks, drawWeightAxes } from './drawMarks.ts';
+import { drawPaths } from './drawPaths.ts';
+import { markShapes } from './markLayout.ts';
+import { WEIGHT_STYLE } from './style.ts';
+import { useContourSurface } from './useContourSurface.ts';
 import { useWeightPointer } from './useWeightPointer.ts';
 import { useWeightZoom } from './useWeightZoom.ts';
-import { drawContours } from './weightContours.ts';
-import { plotSize } from './weightFrame.ts';
+import { fitEqualAspect } from './weightDomain.ts';
+import { weightPlotSize } from './weightFrame.ts';
 import { WeightLegend } from './WeightLegend.tsx';
-import { drawMarks } from './weightMarks.ts';
-import { drawPaths } from './weightPaths.ts';
 import { runPaths, sceneBounds, TrajectoryCache } from './weightScene.ts';
-import { computeSurface } from './weightSurface.ts';
-import { axisTitles, summary } from './weightText.ts';
-import { domainCovers, fitEqualAspect, growDomain, type WeightDomain } from './weightView.ts';
-import '../shared/panels.css';
+import { axisTitles, summary, weightCaption } from './weightText.ts';
 
 export interface WeightSpacePanelProps {
   /** All runs; hidden ones are not drawn. */
@@ -32,45 +34,26 @@ export interface WeightSpacePanelProps {
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
-/** The contour grid covers this multiple of the view, so panning rarely needs a new surface. */
-const GRID_GROWTH = 2.2;
-/** Zooming in further than this fraction of the grid recomputes it, so rings stay smooth. */
-const GRID_MIN_FRACTION = 1 / 5;
-
-function sameDomain(a: WeightDomain, b: WeightDomain): boolean {
-  return a.w1[0] === b.w1[0] && a.w1[1] === b.w1[1] && a.w2[0] === b.w2[0] && a.w2[1] === b.w2[1];
-}
-
-/**
- * The same domain object for as long as its numbers stay the same, so a run
- * that moves inside the view does not redraw the contours and axes every frame.
- */
-function useStableDomain(domain: WeightDomain): WeightDomain {
-  const [kept, setKept] = useState(domain);
-  if (sameDomain(kept, domain)) return kept;
-  setKept(domain);
-  return domain;
-}
 
 export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights }: WeightSpacePanelProps) {
-  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
   const frontRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
-  const [plotW, plotH] = plotSize(size.width, size.height);
+  const [plotW, plotH] = weightPlotSize(size.width, size.height);
   const [cache] = useState(() => new TrajectoryCache());
 
   const visible = runs.filter((r) => r.visible);
   const primary = primaryRun(visible, primaryRunId);
   const settings = primary?.settings;
   const key = settings ? dataKey(settings) : '';
-  // Statistics depend only on the data-determining settings, so the surface is not recomputed per frame.
-  const info = useMemo(() => (settings ? statsFor(settings) : null), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  // statsFor keeps one object per data key, so the contours are not recomputed per frame.
+  const dataStats = useMemo(() => (settings ? statsFor(settings) : null), [settings]);
   const model = settings?.model ?? 'linear';
-  const product = model === 'deep' && info ? (info.optimum.product ?? null) : null;
-  const optimumW = info ? info.optimum.w : null;
+  const product = model === 'deep' && dataStats ? (dataStats.optimum.product ?? null) : null;
+  const optimumW = dataStats ? dataStats.optimum.w : null;
 
   const paths = useMemo(() => runPaths(runs, cache), [runs, cache]);
   const lossFor = useCallback((run: RunView) => {
@@ -78,83 +61,64 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     const model = run.settings.model;
     return (w1: number, w2: number) => fullLoss(stats, model, w1, w2);
   }, []);
-  const autoView = useStableDomain(
-    useMemo(() => fitEqualAspect(sceneBounds(paths, optimumW, lossFor), plotW, plotH, 0.1, 0.5), [paths, optimumW, lossFor, plotW, plotH]),
-  );
+  const autoView = useMemo(() => fitEqualAspect(sceneBounds(paths, optimumW, lossFor), plotW, plotH, 0.1, 0.5), [paths, optimumW, lossFor, plotW, plotH]);
 
   // A different run or start is fitted afresh, even after the user zoomed.
   const fitKey = `${primary?.id}|${key}|${settings ? startWeights(settings).join(',') : ''}|${settings?.restart}`;
   const zoom = useWeightZoom(frontRef, { autoView, fitKey, width: size.width, height: size.height });
   const { view, frame } = zoom;
-
-  // The contour grid: recomputed only when the data change or the view leaves (or zooms far into) the covered region.
-  const [gridDomain, setGridDomain] = useState<WeightDomain>(() => growDomain(view, GRID_GROWTH));
-  const viewIsFinite = [...view.w1, ...view.w2].every(Number.isFinite);
-  const needsGrid =
-    viewIsFinite &&
-    (!domainCovers(gridDomain, view) || view.w1[1] - view.w1[0] < GRID_MIN_FRACTION * (gridDomain.w1[1] - gridDomain.w1[0]));
-  if (needsGrid) setGridDomain(growDomain(view, GRID_GROWTH));
-  const surface = useMemo(
-    () => (info ? computeSurface(info.stats, model, info.optimum.loss, gridDomain) : null),
-    [info, model, gridDomain],
-  );
-
+  const surface = useContourSurface(view, dataStats, model);
   const hover = useWeightPointer(frontRef, zoom.frameRef, onPickInitialWeights);
 
   useEffect(() => {
-    if (backRef.current) drawContours(backRef.current, frame, surface);
+    if (backRef.current) drawContours(backRef.current, frame, surface, WEIGHT_STYLE);
   }, [frame, surface]);
+  const primaryId = primary?.id;
   useEffect(() => {
-    if (canvasRef.current) drawPaths(canvasRef.current, frame, paths, primary?.id);
-  }, [frame, paths, primary?.id]);
-  const titles = axisTitles(primary);
+    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE));
+  }, [frame, paths, primaryId]);
   useEffect(() => {
-    if (frontRef.current) drawMarks(frontRef.current, frame, { paths, primary, optimum: optimumW, product, titles });
-    // titles derive from primary
-  }, [frame, paths, primary, optimumW, product]); // eslint-disable-line react-hooks/exhaustive-deps
+    const svg = frontRef.current;
+    if (!svg) return;
+    drawWeightAxes(svg, frame, axisTitles(primary), WEIGHT_STYLE);
+    drawMarks(svg, frame, markShapes({ paths, primary, optimum: optimumW, product, view }), WEIGHT_STYLE);
+  }, [frame, view, paths, primary, optimumW, product]);
 
-  const hoverLoss = hover && info ? fullLoss(info.stats, model, hover.w1, hover.w2) : NaN;
+  const hoverReading = hover && { ...hover, loss: dataStats ? fullLoss(dataStats.stats, model, hover.w1, hover.w2) : NaN };
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
 
   return (
-    <figure className="panel weight-panel" data-testid="weight-panel" aria-labelledby={`${uid}-title`}>
-      <figcaption className="panel-head">
-        <span className="panel-title" id={`${uid}-title`}>
-          Weight space: full-data loss over (w1, w2)
-        </span>
-        <WeightLegend product={product} hasRestart={hasRestart} />
-      </figcaption>
-      <div
-        className="panel-plot"
-        ref={plotRef}
-        tabIndex={0}
-        role="group"
-        aria-label="Weight space. Arrow keys pan, plus and minus zoom, F fits the view to the paths."
-        onKeyDown={zoom.onKeyDown}
-      >
-        <svg ref={backRef} id={`${uid}-back`} aria-hidden="true" />
-        <canvas ref={canvasRef} role="img" aria-label={summary(paths, optimumW, product)} />
-        <svg ref={frontRef} id={`${uid}-front`} className="panel-fg" aria-hidden="true" />
-        {!primary ? <div className="panel-hint">No visible runs: show one in the runs list.</div> : null}
-        <div className="panel-toolbar panel-overlay-toolbar">
-          <button type="button" onClick={() => zoom.zoomBy(1.5)} aria-label="Zoom in">
-            +
-          </button>
-          <button type="button" onClick={() => zoom.zoomBy(1 / 1.5)} aria-label="Zoom out">
-            −
-          </button>
-          <button type="button" onClick={zoom.fit}>
-            Fit to trajectory
-          </button>
-        </div>
+    <PanelShell
+      className="weight-panel"
+      testId="weight-panel"
+      uid={uid}
+      title="Weight space: full-data loss over (w1, w2)"
+      legend={<WeightLegend product={product} hasRestart={hasRestart} />}
+      plotRef={plotRef}
+      plotProps={{
+        tabIndex: 0,
+        role: 'group',
+        'aria-label': 'Weight space. Arrow keys pan, plus and minus zoom, F fits the view to the paths.',
+        onKeyDown: zoom.onKeyDown,
+      }}
+      caption={weightCaption(hoverReading, model === 'linear' ? dataStats?.optimum.message : undefined, onPickInitialWeights !== undefined)}
+      captionProps={{ 'aria-live': 'off' }}
+    >
+      <svg ref={backRef} id={`${uid}-back`} aria-hidden="true" />
+      <canvas ref={canvasRef} role="img" aria-label={summary(paths, optimumW, product)} />
+      <svg ref={frontRef} id={`${uid}-front`} className="panel-fg" aria-hidden="true" />
+      {!primary ? <div className="panel-hint">No visible runs: show one in the runs list.</div> : null}
+      <div className="panel-toolbar panel-overlay-toolbar">
+        <button type="button" onClick={() => zoom.zoomBy(1.5)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => zoom.zoomBy(1 / 1.5)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={zoom.fit}>
+          Fit to trajectory
+        </button>
       </div>
-      <div className="panel-caption" aria-live="off">
-        {hover
-          ? `w1 ${formatValue(hover.w1)} · w2 ${formatValue(hover.w2)} · loss ${formatValue(hoverLoss)}${onPickInitialWeights ? ' · click to start here' : ''}`
-          : info?.optimum.message && model === 'linear'
-            ? info.optimum.message
-            : `Lighter = lower loss. Drag to pan, wheel or +/− to zoom${onPickInitialWeights ? ', click to set the start' : ''}.`}
-      </div>
-    </figure>
+    </PanelShell>
   );
 }

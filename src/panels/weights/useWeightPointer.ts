@@ -2,8 +2,8 @@
 // under it, and a click (not the end of a drag) picks them as the start.
 import { useEffect, useState, type RefObject } from 'react';
 import { pointer, select } from 'd3-selection';
-import type { Frame } from './weightFrame.ts';
-import { roundToPixel } from './weightView.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
+import { roundToPixel } from './weightDomain.ts';
 
 export interface WeightPoint {
   readonly w1: number;
@@ -13,7 +13,7 @@ export interface WeightPoint {
 /** The weights under the pointer, or null when it is outside the plot box. */
 export function useWeightPointer(
   svgRef: RefObject<SVGSVGElement | null>,
-  frameRef: RefObject<Frame>,
+  frameRef: RefObject<PlotFrame>,
   onPickInitialWeights: ((w1: number, w2: number) => void) | undefined,
 ): WeightPoint | null {
   const [hover, setHover] = useState<WeightPoint | null>(null);

@@ -1,11 +1,12 @@
 // The weight-space view: it follows the runs until the user zooms or pans
 // (d3-zoom, toolbar or keys), and fitting returns it to following them.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { makeFrame, plotSize, type Frame } from './weightFrame.ts';
-import { emptyBounds, fitEqualAspect, includePoint, type WeightDomain } from './weightView.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
+import { weightFrame, weightPlotSize } from './weightFrame.ts';
+import { emptyBounds, fitEqualAspect, includePoint, sameDomain, type WeightDomain } from './weightDomain.ts';
 
 export interface WeightZoomInput {
   /** The view that shows the runs (start, optimum, path). */
@@ -18,17 +19,30 @@ export interface WeightZoomInput {
 
 export interface WeightZoom {
   readonly view: WeightDomain;
-  readonly frame: Frame;
+  readonly frame: PlotFrame;
   /** The frame of the last commit, for event handlers bound once. */
-  readonly frameRef: RefObject<Frame>;
+  readonly frameRef: RefObject<PlotFrame>;
   readonly zoomBy: (factor: number) => void;
   /** Returns the view to following the runs. */
   readonly fit: () => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoView, fitKey, width, height }: WeightZoomInput): WeightZoom {
-  const [plotW, plotH] = plotSize(width, height);
+/**
+ * The same domain object for as long as its numbers stay the same, so a run
+ * that moves inside the view does not redraw the contours and axes every frame.
+ */
+function useStableDomain(domain: WeightDomain): WeightDomain {
+  const [kept, setKept] = useState(domain);
+  if (sameDomain(kept, domain)) return kept;
+  setKept(domain);
+  return domain;
+}
+
+export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: WeightZoomInput): WeightZoom {
+  const { fitKey, width, height } = input;
+  const autoView = useStableDomain(input.autoView);
+  const [plotW, plotH] = weightPlotSize(width, height);
   // A view the user zoomed or panned to; null follows the runs (start, optimum, path).
   const [manualView, setManualView] = useState<WeightDomain | null>(null);
   const [lastFitKey, setLastFitKey] = useState(fitKey);
@@ -41,7 +55,7 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoVie
     const b = includePoint(includePoint(emptyBounds(), manualView.w1[0], manualView.w2[0]), manualView.w1[1], manualView.w2[1]);
     return fitEqualAspect(b, plotW, plotH, 0, 1e-9);
   }, [manualView, autoView, plotW, plotH]);
-  const frame = useMemo(() => makeFrame(view, width, height), [view, width, height]);
+  const frame = useMemo(() => weightFrame(view, width, height), [view, width, height]);
 
   // d3-zoom: its transform is relative to `base`, the view when it was last reset.
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -93,11 +107,12 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, { autoVie
   useEffect(() => {
     if (!manualView) resetZoom(view);
   }, [manualView, view, resetZoom]);
-  useEffect(() => {
-    // A resize changes the pixel box under a manual view: start the zoom from the refitted view.
+  // A resize changes the pixel box under a manual view: start the zoom from the refitted view.
+  // An effect event, because it must read the view of the resize's render but not run on every zoom gesture.
+  const restartAfterResize = useEffectEvent(() => {
     if (manualView) resetZoom(view);
-    // Only on size changes; `view` is read at that moment.
-  }, [width, height]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => restartAfterResize(), [width, height]);
 
   const zoomBy = (factor: number): void => {
     const svg = svgRef.current;

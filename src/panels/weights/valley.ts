@@ -1,7 +1,7 @@
 // The deep model ŷ = w2·(w1·x) has no single best point: every (w1, w2) with
 // w1·w2 = p* fits equally well. The panel draws that valley as curves — the
 // two branches of a hyperbola, or both axes when p* = 0.
-import type { WeightDomain } from './weightView.ts';
+import type { WeightDomain } from './weightDomain.ts';
 
 export type Polyline = { w1: number[]; w2: number[] };
 

@@ -4,7 +4,7 @@
 import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { buildTrajectory, TrajectoryBuffers, type Trajectory } from './trajectory.ts';
-import { emptyBounds, includePoint, type Bounds } from './weightView.ts';
+import { emptyBounds, includePoint, type Bounds } from './weightDomain.ts';
 
 export interface RunPath {
   readonly run: RunView;

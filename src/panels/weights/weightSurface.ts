@@ -4,7 +4,7 @@ import { contours } from 'd3-contour';
 import { lossSurface, type ModelKind, type SufficientStats, type SurfaceGrid } from '../../core/index.ts';
 import { contourThresholds } from './contourLevels.ts';
 import { gridOver, multiPolygonPath } from './contourPath.ts';
-import type { WeightDomain } from './weightView.ts';
+import type { WeightDomain } from './weightDomain.ts';
 
 export interface ContourBand {
   /** The loss level: the band covers weights whose loss is at least this. */

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { batchCaption, paddedExtent, predict, residualBin, residualRange } from '../../../src/panels/data/scatterModel.ts';
+import { batchCaption, paddedExtent, residualBin, residualRange } from '../../../src/panels/data/scatterModel.ts';
 
 describe('data panel arithmetic', () => {
-  it('predicts with the linear model and with the two-layer deep model', () => {
-    expect(predict('linear', 1.5, -0.5, 2, 1)).toBe(2.5);
-    expect(predict('deep', 2, 3, 0.5, 1)).toBe(3);
-  });
-
   it('spans the drawn examples and the highlighted batch, ignoring non-finite values', () => {
     const values = [0, 10, 5, NaN, 7, -20];
     // Stride 2 draws indices 0, 2, 4; the batch adds index 5.

@@ -13,6 +13,7 @@ export interface Paint {
   readonly fillStyle: string;
   readonly lineWidth: number;
   readonly globalAlpha: number;
+  readonly lineDash: readonly number[];
 }
 
 export class CanvasRecorder {
@@ -24,6 +25,20 @@ export class CanvasRecorder {
   lineCap = 'butt';
   readonly paints: Paint[] = [];
   private path: PathPart[] = [];
+  private lineDash: number[] = [];
+  private saved: { strokeStyle: string; fillStyle: string; lineWidth: number; globalAlpha: number; lineDash: number[] }[] = [];
+
+  setLineDash(dash: number[]): void {
+    this.lineDash = [...dash];
+  }
+  save(): void {
+    const { strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash } = this;
+    this.saved.push({ strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash });
+  }
+  restore(): void {
+    const state = this.saved.pop();
+    if (state) Object.assign(this, state);
+  }
 
   beginPath(): void {
     this.path = [];
@@ -50,7 +65,7 @@ export class CanvasRecorder {
   }
 
   private record(op: Paint['op']): void {
-    const { strokeStyle, fillStyle, lineWidth, globalAlpha } = this;
-    this.paints.push({ op, path: [...this.path], strokeStyle, fillStyle, lineWidth, globalAlpha });
+    const { strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash } = this;
+    this.paints.push({ op, path: [...this.path], strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash });
   }
 }

@@ -4,10 +4,11 @@ import { scaleSequential } from 'd3-scale';
 import { interpolateYlGnBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
 import { gridToPixels } from './contourPath.ts';
-import type { Frame } from './weightFrame.ts';
+import type { WeightStyle } from './style.ts';
+import type { DrawFn } from '../shared/plotFrame.ts';
 import type { WeightSurface } from './weightSurface.ts';
 
-export function drawContours(svg: SVGSVGElement, frame: Frame, surface: WeightSurface | null): void {
+export const drawContours: DrawFn<SVGSVGElement, WeightSurface | null, WeightStyle> = (svg, frame, surface, style) => {
   const root = select(svg).attr('width', frame.width).attr('height', frame.height);
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
@@ -35,8 +36,8 @@ export function drawContours(svg: SVGSVGElement, frame: Frame, surface: WeightSu
     .join('path')
     .attr('d', (b) => b.path)
     .attr('fill', (_, i) => colour(i))
-    .attr('stroke', '#7f9bb0')
-    .attr('stroke-opacity', 0.45)
-    .attr('stroke-width', 0.6)
+    .attr('stroke', style.contour.stroke)
+    .attr('stroke-opacity', style.contour.strokeOpacity)
+    .attr('stroke-width', style.contour.strokeWidth)
     .attr('vector-effect', 'non-scaling-stroke');
-}
+};

@@ -51,6 +51,10 @@ export function fitEqualAspect(bounds: Bounds, width: number, height: number, ma
   return { w1: [cx - halfX, cx + halfX], w2: [cy - halfY, cy + halfY] };
 }
 
+export function sameDomain(a: WeightDomain, b: WeightDomain): boolean {
+  return a.w1[0] === b.w1[0] && a.w1[1] === b.w1[1] && a.w2[0] === b.w2[0] && a.w2[1] === b.w2[1];
+}
+
 /** True when `inner` lies inside `outer`. */
 export function domainCovers(outer: WeightDomain, inner: WeightDomain): boolean {
   return outer.w1[0] <= inner.w1[0] && outer.w1[1] >= inner.w1[1] && outer.w2[0] <= inner.w2[0] && outer.w2[1] >= inner.w2[1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainCovers, emptyBounds, fitEqualAspect, growDomain, includePoint, roundToPixel } from '../../../src/panels/weights/weightView.ts';
+import { domainCovers, emptyBounds, fitEqualAspect, growDomain, includePoint, roundToPixel } from '../../../src/panels/weights/weightDomain.ts';
 
 describe('weight-space view fitting', () => {
   it('shows every point with a margin and the same units per pixel on both axes', () => {
