@@ -12,7 +12,7 @@ export function stepsPhrase(input: CaptionInput): string {
   const { stepsPerEpoch, batchesPerEpoch, lastBatchSize } = input.schedule;
   const last = lastBatchSize !== b ? ` (last batch ${count(lastBatchSize)})` : '';
   if (k === 1) return `${counted(stepsPerEpoch, 'step')} of ${counted(b, 'example')}${last}`;
-  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `each of its ${count(batchesPerEpoch)} batches of ${count(b)} examples${last}`;
+  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `each of its ${count(batchesPerEpoch)} batches of ${counted(b, 'example')}${last}`;
   return `${counted(stepsPerEpoch, 'step')}, ${count(k)} on ${batches}`;
 }
 
@@ -80,7 +80,7 @@ function repeatedStepsLead(input: CaptionInput, story: EpochStory): string {
   const { batchesPerEpoch, stepsPerEpoch, lastBatchSize } = input.schedule;
   const { b } = input.settings;
   const last = lastBatchSize !== b ? ` (last batch ${count(lastBatchSize)})` : '';
-  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `its ${count(batchesPerEpoch)} batches of ${count(b)} examples${last}`;
+  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `its ${count(batchesPerEpoch)} batches of ${counted(b, 'example')}${last}`;
   return `Epoch ${story.epoch} took ${counted(stepsPerEpoch, 'step')} on ${batches}${fromClause(story, '')}.`;
 }
 

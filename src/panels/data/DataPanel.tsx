@@ -10,7 +10,7 @@ import type { Dataset } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { preparePlot } from '../shared/canvas.ts';
 import { datasetFor, dataKey, statsFor } from '../shared/dataCache.ts';
-import { formatCount, formatValue } from '../shared/format.ts';
+import { countOf, formatCount, formatValue } from '../shared/format.ts';
 import { batchCaption, paddedExtent, predict, residualBin, residualRange } from './scatterModel.ts';
 import { subsampleCount, subsampleStride } from './subsample.ts';
 import { formatValueTick } from '../shared/ticks.ts';
@@ -223,7 +223,7 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
   const drawn = data ? subsampleCount(data.n, MAX_DRAWN_POINTS) : 0;
   const label = !data
     ? 'Training data: no visible run.'
-    : `Training data: ${data.n} examples${drawn < data.n ? ` (${drawn} drawn)` : ''}` +
+    : `Training data: ${countOf(data.n, 'example')}${drawn < data.n ? ` (${formatCount(drawn)} drawn)` : ''}` +
       (plane ? ', x1 against x2 coloured by residual' : `, y against x; current fit ${fit ? fitFormula(fit) : ''}`) +
       `. ${caption}`;
 

@@ -8,7 +8,7 @@ import { drawAxes, tickCount } from '../shared/axes.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { preparePlot } from '../shared/canvas.ts';
 import { startLossFor } from '../shared/dataCache.ts';
-import { formatEpochs, formatValue } from '../shared/format.ts';
+import { countOf, formatCount, formatEpochs, formatValue } from '../shared/format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
 import { makeFrame, MARGIN, type Frame } from './lossFrame.ts';
 import { buildLossLayout, hoverRows, LossLayoutCache, type DrawnLine, type LineSeries, type LossLayout } from './lossLayout.ts';
@@ -187,7 +187,7 @@ function drawForeground(svg: SVGSVGElement, layout: LossLayout, frame: Frame, xA
     .select('text')
     .attr('fill', (d) => d.color)
     .text('off scale');
-  marks.select('title').text((d) => `${d.name}: the loss leaves the top of the axis at step ${d.step}${yScale === 'linear' ? ' (switch y to log to see it)' : ''}`);
+  marks.select('title').text((d) => `${d.name}: the loss leaves the top of the axis at step ${formatCount(d.step)}${yScale === 'linear' ? ' (switch y to log to see it)' : ''}`);
 }
 
 function drawHover(svg: SVGSVGElement, frame: Frame, hoverX: number | null, rows: ReturnType<typeof hoverRows>): void {
@@ -230,7 +230,7 @@ function summary(layout: LossLayout): string {
     .map((s) => {
       const n = s.full.length;
       if (n === 0) return `${s.run.name}: not started`;
-      return `${s.run.name}: full-data loss after ${s.full.step[n - 1]} steps: ${formatValue(s.full.y[n - 1])}`;
+      return `${s.run.name}: full-data loss after ${countOf(s.full.step[n - 1], 'step')}: ${formatValue(s.full.y[n - 1])}`;
     })
     .join('; ');
 }

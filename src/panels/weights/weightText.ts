@@ -1,7 +1,7 @@
 // The weight-space panel's words: axis titles and the summary a screen reader
 // gets in place of the drawing.
 import type { RunView } from '../../store/runTypes.ts';
-import { formatValue } from '../shared/format.ts';
+import { countOf, formatValue } from '../shared/format.ts';
 import type { RunPath } from './weightScene.ts';
 
 export function axisTitles(run: RunView | undefined): [string, string] {
@@ -15,7 +15,7 @@ export function summary(paths: readonly RunPath[], optimum: readonly [number, nu
   const parts = paths.map(({ run }) => {
     const c = run.cursor;
     return c.step > 0
-      ? `${run.name}: ${run.epochs.length} epochs done, now at w1 = ${formatValue(c.w1)}, w2 = ${formatValue(c.w2)}`
+      ? `${run.name}: ${countOf(run.epochs.length, 'epoch')} done, now at w1 = ${formatValue(c.w1)}, w2 = ${formatValue(c.w2)}`
       : `${run.name}: starts at w1 = ${formatValue(run.settings.w0[0])}, w2 = ${formatValue(run.settings.w0[1])}`;
   });
   if (product !== null) parts.push(`best fits: every w1·w2 = ${formatValue(product)}`);

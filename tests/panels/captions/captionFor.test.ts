@@ -127,6 +127,16 @@ describe('caption with k > 1 steps per batch', () => {
       'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, −0.58).',
     ]);
   });
+
+  it('says "batches of 1 example" in the singular', () => {
+    const single = { k: 3, b: 1, n: 4 };
+    expect(captionFor(captionInput({ settings: single, rows: [...before, { loss: 0.25, w: [1.52, -0.58] }] }))[0]).toBe(
+      'Epoch 3 took 12 steps on its 4 batches of 1 example from w = (1.45, −0.5), exactly where epoch 2 ended.',
+    );
+    expect(captionFor(captionInput({ settings: single, rows: [...before, { loss: 0.31, w: [1.52, -0.58] }] }))[0]).toContain(
+      'which took 12 steps, 3 on each of its 4 batches of 1 example from',
+    );
+  });
 });
 
 describe('caption with restart=true', () => {
