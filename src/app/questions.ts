@@ -25,7 +25,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'steps-per-epoch',
     title: 'With N = 10,000 and B = 32, how many steps is an epoch?',
     explanation:
-      'An epoch is one pass over the data in mini-batches: ⌈10000 / 32⌉ = 313 gradient steps, 312 batches of 32 and a last batch of 16. With drop-last the 16 leftover examples are skipped and the epoch is ⌊10000 / 32⌋ = 312 steps. Watch the status line’s batch counter and the epoch rules on the loss chart.',
+      'An epoch is one pass over the data in mini-batches: ⌈10,000 / 32⌉ = 313 gradient steps, 312 batches of 32 and a last batch of 16. With drop-last the 16 leftover examples are skipped and the epoch is ⌊10,000 / 32⌋ = 312 steps. Watch the status line’s batch counter and the epoch rules on the loss chart.',
     link: '?n=10000&b=32&epochs=3&speed=600&runs=base,drop:1&q=steps-per-epoch',
   },
   {
