@@ -1,6 +1,7 @@
 // The one definition of an experiment's settings. The CLI flags, the URL
 // parameters, the worker and the UI all derive from this file, so a setting
 // added here appears everywhere with the same name, default and range.
+import { formatCount } from './format.ts';
 
 export const SHUFFLE_MODES = ['none', 'once', 'epoch', 'batches', 'replacement'] as const;
 export type ShuffleMode = (typeof SHUFFLE_MODES)[number];
@@ -166,7 +167,7 @@ type FieldResult<T> = { value: T } | { error: string };
 
 function integerIn(raw: string, lo: number, hi: number, what: string): FieldResult<number> {
   const v = parseNumber(raw);
-  if (v === undefined || !Number.isInteger(v) || v < lo || v > hi) return { error: `${what} must be an integer from ${lo} to ${hi}` };
+  if (v === undefined || !Number.isInteger(v) || v < lo || v > hi) return { error: `${what} must be an integer from ${formatCount(lo)} to ${formatCount(hi)}` };
   return { value: v };
 }
 
@@ -268,7 +269,8 @@ export function parseSettings(
   for (const [name, raw] of given) {
     if (name === 'b') continue;
     const result = parseField(name, raw);
-    if ('error' in result) problems.push({ key: name, message: `${name}=${echo(raw)}: ${result.error}` });
+    // The value kept is named, as the b line names its: "shuffle=zz: …; using epoch".
+    if ('error' in result) problems.push({ key: name, message: `${name}=${echo(raw)}: ${result.error}; using ${formatSetting(name, out[name])}` });
     else assign[name] = result.value;
   }
 

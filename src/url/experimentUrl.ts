@@ -117,25 +117,25 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   if (x !== undefined) {
     const hit = X_AXES.find((a) => a === x.trim().toLowerCase());
     if (hit) view.x = hit;
-    else problems.push({ key: 'x', message: `x=${echo(x)}: the x-axis must be one of ${X_AXES.join(', ')}` });
+    else problems.push({ key: 'x', message: `x=${echo(x)}: the x-axis must be one of ${X_AXES.join(', ')}; using ${view.x}` });
   }
   const y = given.get('y');
   if (y !== undefined) {
     const hit = Y_SCALES.find((a) => a === y.trim().toLowerCase());
     if (hit) view.y = hit;
-    else problems.push({ key: 'y', message: `y=${echo(y)}: the y scale must be log or linear` });
+    else problems.push({ key: 'y', message: `y=${echo(y)}: the y scale must be log or linear; using ${view.y}` });
   }
   const smooth = given.get('smooth');
   if (smooth !== undefined) {
     const v = parseNumber(smooth);
     if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
-    else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
+    else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}; using ${view.smooth}` });
   }
   const speed = given.get('speed');
   if (speed !== undefined) {
     const hit = SPEED_CHOICES.find((c) => String(c) === speed.trim().toLowerCase());
     if (hit !== undefined) view.speed = hit;
-    else problems.push({ key: 'speed', message: `speed=${echo(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second)` });
+    else problems.push({ key: 'speed', message: `speed=${echo(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second); using ${view.speed}` });
   }
   return view;
 }
@@ -200,7 +200,7 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   const q = viewGiven.get('q');
   if (q !== undefined) {
     if (QUESTION_PATTERN.test(q)) question = q;
-    else problems.push({ key: 'q', message: `q=${echo(q)}: not a question id` });
+    else problems.push({ key: 'q', message: `q=${echo(q)}: not a question id; no question is shown` });
   }
   return { experiment: { settings: parsed.settings, runs, view, question }, problems };
 }

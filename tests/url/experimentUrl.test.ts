@@ -100,7 +100,7 @@ describe('experiment URL', () => {
       '?n=1e12&b=0&b=5&shuffle=<script>alert(1)</script>&zz=1&lr=%E0%A4%A&x=sideways&runs=shuffle:none,garbage,b:0&seed=7',
     );
     const text = problems.map((p) => p.message).join('\n');
-    expect(text).toMatch(/n=1e12: number of examples must be an integer from 1 to 1000000/);
+    expect(text).toMatch(/n=1e12: number of examples must be an integer from 1 to 1,000,000; using 100/);
     expect(text).toMatch(/b was given more than once/);
     expect(text).toMatch(/shuffle=<script>alert\(1\)<\/script>: shuffle must be one of/);
     expect(text).toMatch(/unknown setting 'zz'/);
