@@ -7,6 +7,7 @@ import {
   parseNumber,
   parseSettings,
   SETTING_NAMES,
+  settingsEqual,
   settingsToEntries,
   type Problem,
   type Settings,
@@ -142,6 +143,8 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
 
 function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[] {
   const runs: RunSpec[] = [];
+  /** What each kept run was written as, and whether parsing replaced any of its values. */
+  const bodies: { body: string; replaced: boolean }[] = [];
   const tokens = text.split(RUN_SEPARATOR).filter((t) => t.length > 0);
   if (tokens.length > MAX_RUNS) problems.push({ key: 'runs', message: `runs: at most ${MAX_RUNS} runs can be compared; the first ${MAX_RUNS} are used` });
   for (const token of tokens.slice(0, MAX_RUNS)) {
@@ -167,9 +170,23 @@ function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[]
     }
     const parsed = parseSettings(entries, base);
     for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${echo(body)}): ${p.message}` });
+    const replaced = parsed.problems.length > 0;
+    const twin = findTwin(runs, bodies, parsed.settings, replaced);
+    if (twin >= 0) {
+      // Replacing bad values made two runs the same: drawing both would hide one under the other.
+      runs[twin].visible ||= visible;
+      problems.push({ key: 'runs', message: `runs: '${echo(bodies[twin].body)}' and '${echo(body)}' are the same run once their bad values are replaced; only the first is kept` });
+      continue;
+    }
     runs.push({ settings: parsed.settings, visible });
+    bodies.push({ body, replaced });
   }
   return runs;
+}
+
+/** The earlier run equal to these settings where one of the two had a value replaced, or -1; equal runs as written stay, as the page made them. */
+function findTwin(runs: readonly RunSpec[], bodies: readonly { replaced: boolean }[], settings: Settings, replaced: boolean): number {
+  return runs.findIndex((run, i) => (replaced || bodies[i].replaced) && settingsEqual(run.settings, settings));
 }
 
 /** Reads an experiment from a query string. Never throws; every ignored part is a problem. */

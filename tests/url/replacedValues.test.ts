@@ -26,3 +26,29 @@ describe('a notice for a replaced value says what it was replaced by', () => {
     ]);
   });
 });
+
+describe('runs that bad values make identical', () => {
+  it('are kept once, and the notice says so', () => {
+    const { experiment, problems } = parseExperimentQuery('?runs=zz:1,b:0');
+    expect(experiment.runs).toHaveLength(1);
+    expect(experiment.runs[0].settings).toEqual(experiment.settings);
+    expect(problems.map((p) => p.message)).toEqual([
+      "runs (zz:1): unknown setting 'zz' was ignored",
+      'runs (b:0): b=0: batch size must be an integer from 1 to n (100); using 10',
+      "runs: 'zz:1' and 'b:0' are the same run once their bad values are replaced; only the first is kept",
+    ]);
+  });
+
+  it('a run that collapses onto a valid one is dropped, and shown if either was', () => {
+    const { experiment, problems } = parseExperimentQuery('?runs=!b:32,shuffle:none,b:32~lr:-1');
+    expect(experiment.runs.map((r) => [r.settings.b, r.settings.shuffle, r.visible])).toEqual([
+      [32, 'epoch', true],
+      [10, 'none', true],
+    ]);
+    expect(problems.at(-1)?.message).toBe("runs: 'b:32' and 'b:32~lr:-1' are the same run once their bad values are replaced; only the first is kept");
+  });
+
+  it('equal runs written as such stay, as the page made them', () => {
+    expect(parseExperimentQuery('?runs=base,!base').experiment.runs).toHaveLength(2);
+  });
+});
