@@ -12,6 +12,7 @@ import {
   type Problem,
   type Settings,
 } from '../core/settings.ts';
+import { withoutInapplicable } from './applicableSettings.ts';
 
 export const X_AXES = ['steps', 'epochs', 'examples'] as const;
 export type XAxis = (typeof X_AXES)[number];
@@ -66,7 +67,7 @@ function encodeValue(text: string): string {
 }
 
 function encodeRun(run: RunSpec, base: Settings): string {
-  const parts = settingsToEntries(run.settings, base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
+  const parts = settingsToEntries(withoutInapplicable(run.settings, base), base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
   // A run identical to the edited settings still needs a token; 'base' names it.
   const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
   return (run.visible ? '' : HIDDEN_MARK) + body;
@@ -74,13 +75,15 @@ function encodeRun(run: RunSpec, base: Settings): string {
 
 /** The query string (with its leading '?', or '' when everything is default). */
 export function experimentToQuery(experiment: Experiment): string {
-  const pairs: [string, string][] = settingsToEntries(experiment.settings);
+  // Settings that cannot change a run are not written (see applicableSettings.ts).
+  const settings = withoutInapplicable(experiment.settings, DEFAULT_SETTINGS);
+  const pairs: [string, string][] = settingsToEntries(settings);
   const { view } = experiment;
   if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
   if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
   if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
   if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
-  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, experiment.settings)).join(RUN_SEPARATOR)]);
+  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
   return '?' + pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');

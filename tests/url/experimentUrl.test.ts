@@ -12,6 +12,7 @@ import {
   SPEED_CHOICES,
   type Experiment,
 } from '../../src/url/experimentUrl.ts';
+import { withoutInapplicable } from '../../src/url/applicableSettings.ts';
 import { validSettings } from '../support/arbitraries.ts';
 
 const view = fc.record({
@@ -35,10 +36,12 @@ describe('experiment URL', () => {
         const query = experimentToQuery(exp);
         const { experiment: back, problems } = parseExperimentQuery(query);
         expect(problems).toEqual([]);
+        // Settings that cannot change a run (rho with line data, drop when b divides n) are not carried.
+        const settings = withoutInapplicable(exp.settings, DEFAULT_SETTINGS);
         expect(back).toEqual({
           ...exp,
-          settings: { ...exp.settings, w0: [...exp.settings.w0] },
-          runs: exp.runs.map((r) => ({ ...r, settings: { ...r.settings, w0: [...r.settings.w0] } })),
+          settings: { ...settings, w0: [...settings.w0] },
+          runs: exp.runs.map((r) => ({ ...r, settings: { ...withoutInapplicable(r.settings, settings), w0: [...r.settings.w0] } })),
         });
       }),
       { numRuns: 300 },
