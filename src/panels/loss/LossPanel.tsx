@@ -381,7 +381,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
                       <span className="swatch-dot" style={{ background: r.run.color }} />
                       {r.run.name}
                     </td>
-                    <td>{r.step}</td>
+                    <td>{formatCount(r.step)}</td>
                     <td>{formatEpochs(r.epoch)}</td>
                     <td>{formatValue(r.loss)}</td>
                     <td>{r.step === 0 ? 'start' : formatValue(r.batchLoss)}</td>

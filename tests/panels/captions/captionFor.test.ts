@@ -167,6 +167,18 @@ describe('caption with restart=true', () => {
   });
 });
 
+describe('caption of a long run', () => {
+  it('groups epoch numbers by thousands, as it groups steps', () => {
+    const rows = decliningRows(1235, 1, 1, [
+      { loss: 0.2, w: [1.3, -0.4] },
+      { loss: 0.35, w: [1.7, -0.8] },
+    ]);
+    expect(captionFor(captionInput({ settings: { epochs: 2000 }, rows }))[0]).toBe(
+      'The full loss rose from 0.2 to 0.35 in epoch 1,235, which took 10 steps of 10 examples from w = (1.3, −0.4), where epoch 1,234 ended.',
+    );
+  });
+});
+
 describe('caption of an epoch whose loss went up', () => {
   const rows = decliningRows(5, 1, 0.6, [
     { loss: 0.2, w: [1.3, -0.4] },
