@@ -3,15 +3,16 @@
 // the derived facts and the notices all print a value through formatValue
 // and a count through formatCount, so the same value never reads two ways.
 
-/** Three significant digits, switching to exponent form for very large or small magnitudes. */
-export function approxNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) return value.toExponential(1).replace('.0e', 'e');
-  return String(Number(value.toPrecision(3)));
-}
-
 const MINUS = '\u2212';
+
+/**
+ * A number in a message (the engine's divergence message, the CLI's
+ * summary): the page's formatValue, so a message beside a caption reads a
+ * value the same way; words where there is no number.
+ */
+export function approxNumber(value: number): string {
+  return Number.isNaN(value) ? 'not a number' : formatValue(value);
+}
 
 /**
  * A loss or weight: 3 significant digits without trailing zeros ("0.0935",

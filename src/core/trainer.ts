@@ -13,7 +13,7 @@ import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
 import { randomStream, uniformFrom } from './random.ts';
 import type { RandomSource } from './random.ts';
-import { approxNumber } from './format.ts';
+import { approxNumber, formatCount } from './format.ts';
 
 /** Beyond these the run has left any meaningful scale: it is stopped as diverged. */
 export const DIVERGED_ABS_WEIGHT = 1e8;
@@ -318,7 +318,7 @@ class SgdTrainer implements Trainer {
   }
 
   private divergenceMessage(step: number, epoch: number, lr: number, w1: number, w2: number, loss: number): string {
-    const where = `Diverged at step ${step} (epoch ${epoch})`;
+    const where = `Diverged at step ${formatCount(step)} (epoch ${formatCount(epoch)})`;
     let what: string;
     if (Number.isNaN(loss)) what = 'the loss is no longer a number';
     else if (loss === Infinity) what = 'the loss overflowed to infinity';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countOf, formatCount, formatValue } from '../../src/core/format.ts';
+import { approxNumber, countOf, formatCount, formatValue } from '../../src/core/format.ts';
+import { createTrainer, DEFAULT_SETTINGS } from '../../src/core/index.ts';
 import { count, counted, num, pair } from '../../src/panels/captions/captionFormat.ts';
 import * as panelFormat from '../../src/panels/shared/format.ts';
 
@@ -50,5 +51,17 @@ describe('the one number format of the page', () => {
     expect(countOf(2000, 'step')).toBe('2,000 steps');
     expect(countOf(3, 'batch', 'batches')).toBe('3 batches');
     expect(counted(1, 'epoch')).toBe(countOf(1, 'epoch'));
+  });
+
+  it('prints a value in the engine’s messages as the caption does', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, fc.constant(NaN)), (v) => {
+        expect(approxNumber(v)).toBe(num(v));
+      }),
+    );
+    // The status line shows this message beside a caption saying "diverged at step 1,210".
+    const trainer = createTrainer({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0], lr: 0.38, b: 1, epochs: 20 });
+    trainer.advance(Infinity, null, null);
+    expect(trainer.divergence?.message).toMatch(new RegExp(`^Diverged at step 1,210 \\(epoch 13\\): the loss reached ${formatValue(trainer.loss)}\\. `));
   });
 });
