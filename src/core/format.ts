@@ -16,7 +16,7 @@ export function approxNumber(value: number): string {
 
 /**
  * A loss or weight: 3 significant digits without trailing zeros ("0.0935",
- * "1.5"), exponent form below 0.001 or from 100,000 up ("2.5e−7", "3e16"),
+ * "1.5", "12,300"), exponent form below 0.001 or from 100,000 up ("2.5e−7", "3e16"),
  * the typographic minus (screen readers say "minus"), ∞ for overflow and "—"
  * where there is no number.
  */
@@ -31,7 +31,9 @@ export function formatValue(v: number): string {
     const [mantissa, exponent] = v.toExponential(2).split('e');
     text = `${Number(mantissa)}e${Number(exponent)}`;
   } else {
-    text = String(Number(v.toPrecision(3)));
+    // From 1,000 up the rounded value is a whole number, grouped like every count.
+    const rounded = Number(v.toPrecision(3));
+    text = Math.abs(rounded) >= 1000 ? rounded.toLocaleString('en-US') : String(rounded);
   }
   return text.replace(/-/g, MINUS);
 }

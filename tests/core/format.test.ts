@@ -38,7 +38,10 @@ describe('the one number format of the page', () => {
     );
   });
 
-  it('groups thousands with commas, from 1,000 up', () => {
+  it('groups thousands with commas, from 1,000 up, in values too', () => {
+    expect(formatValue(1234.5)).toBe('1,230');
+    expect(formatValue(-99_960)).toBe('\u2212100,000');
+    expect(formatValue(999.4)).toBe('999');
     expect(formatCount(999)).toBe('999');
     expect(formatCount(1000)).toBe('1,000');
     expect(formatCount(10_000)).toBe('10,000');
