@@ -144,7 +144,8 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   return view;
 }
 
-function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[] {
+/** `baseReplaced`: the edited settings had a value replaced, which every run inherits. */
+function parseRuns(text: string, base: Settings, problems: Problem[], baseReplaced = false): RunSpec[] {
   const runs: RunSpec[] = [];
   /** What each kept run was written as, and whether parsing replaced any of its values. */
   const bodies: { body: string; replaced: boolean }[] = [];
@@ -173,7 +174,7 @@ function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[]
     }
     const parsed = parseSettings(entries, base);
     for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${echo(body)}): ${p.message}` });
-    const replaced = parsed.problems.length > 0;
+    const replaced = baseReplaced || parsed.problems.length > 0;
     const twin = findTwin(runs, bodies, parsed.settings, replaced);
     if (twin >= 0) {
       // Replacing bad values made two runs the same: drawing both would hide one under the other.
@@ -215,7 +216,7 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   problems.push(...parsed.problems);
   const view = parseView(viewGiven, problems);
   const runsText = viewGiven.get('runs');
-  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems);
+  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems, parsed.problems.length > 0);
   let question: string | null = null;
   const q = viewGiven.get('q');
   if (q !== undefined) {

@@ -48,6 +48,12 @@ describe('runs that bad values make identical', () => {
     expect(problems.at(-1)?.message).toBe("runs: 'b:32' and 'b:32~lr:-1' are the same run once their bad values are replaced; only the first is kept");
   });
 
+  it('also when a replaced value of the edited settings makes them identical', () => {
+    const { experiment, problems } = parseExperimentQuery('?b=0&runs=base,b:10');
+    expect(experiment.runs).toHaveLength(1);
+    expect(problems.at(-1)?.message).toBe("runs: 'base' and 'b:10' are the same run once their bad values are replaced; only the first is kept");
+  });
+
   it('equal runs written as such stay, as the page made them', () => {
     expect(parseExperimentQuery('?runs=base,!base').experiment.runs).toHaveLength(2);
   });
