@@ -43,7 +43,8 @@ function stepsPerEpochText(settings: Settings, schedule: Schedule): string {
   const batches = batchesPerEpoch === 1 ? '1 batch' : `${batchesPerEpoch} batches`;
   const perBatch = k > 1 ? ` × ${k} steps on each` : '';
   let sizes: string;
-  if (drop && n % b !== 0) sizes = `all of ${b}; the last ${n % b} examples of each epoch are dropped`;
+  const left = n % b;
+  if (drop && left !== 0) sizes = `all of ${b}; ${left === 1 ? 'the last example of each epoch is' : `the last ${left} examples of each epoch are`} dropped`;
   else if (lastBatchSize === b) sizes = `all of ${b}`;
   else sizes = `${batchesPerEpoch - 1} of ${b} and a last batch of ${lastBatchSize}`;
   if (settings.shuffle === 'batches' && lastBatchSize !== b) sizes += ', which lands anywhere as the batches are shuffled';

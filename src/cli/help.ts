@@ -56,7 +56,7 @@ export function helpText(): string {
       INDENT,
     ),
     '  --csv',
-    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form).', INDENT),
+    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN).', INDENT),
     '  --pytorch',
     ...wrap(
       'a runnable PyTorch script of the same experiment. With --shuffle none, no --restart and n up to ' +

@@ -2,6 +2,8 @@
 // the only one here that touches the process; parsing and formatting are pure.
 import { createTrainer, generateData } from '../core/index.ts';
 import { pytorchScript } from '../core/pytorchScript.ts';
+import { createStepRecords } from '../core/records.ts';
+import { appendStartRow } from '../core/runReport.ts';
 import { parseArgs } from './args.ts';
 import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
 import { helpText } from './help.ts';
@@ -68,7 +70,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (output === 'csv') {
-    if (!(await out.write(CSV_HEADER))) return EXIT_OK;
+    // Step 0, the starting state, first: the page's steps CSV starts the same way.
+    const start = createStepRecords(1);
+    appendStartRow(trainer, start);
+    if (!(await out.write(CSV_HEADER + csvRows(start)))) return EXIT_OK;
     const report = await simulate(trainer, (steps) => out.write(csvRows(steps)));
     if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
     return EXIT_OK;

@@ -3,7 +3,7 @@
 import type { Settings } from './settings.ts';
 import type { SufficientStats } from './types.ts';
 import { maxStableLr } from './curvature.ts';
-import { approxNumber } from './format.ts';
+import { approxNumber, formatCount } from './format.ts';
 import { startWeights } from './init.ts';
 
 /** Beyond these the run has left any meaningful scale: it is stopped as diverged. */
@@ -28,7 +28,7 @@ export interface RunawayPoint {
  */
 export function divergenceMessage(settings: Readonly<Settings>, stats: SufficientStats, stableLr: number, at: RunawayPoint): string {
   const { step, epoch, lr, w1, w2, loss } = at;
-  const where = `Diverged at step ${step} (epoch ${epoch})`;
+  const where = `Diverged at step ${formatCount(step)} (epoch ${formatCount(epoch)})`;
   let what: string;
   if (Number.isNaN(loss)) what = 'the loss is no longer a number';
   else if (loss === Infinity) what = 'the loss overflowed to infinity';

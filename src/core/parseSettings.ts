@@ -19,7 +19,8 @@ import {
   type Settings,
 } from './settings.ts';
 import { safeText } from './safeText.ts';
-import { settingsToEntries } from './settingsText.ts';
+import { formatSetting, settingsToEntries } from './settingsText.ts';
+import { formatCount } from './format.ts';
 
 export interface Problem {
   /** The parameter the problem is about ('' when it concerns the input as a whole). */
@@ -60,7 +61,7 @@ type FieldResult<T> = { value: T } | { error: string };
 
 function integerIn(raw: string, lo: number, hi: number, what: string): FieldResult<number> {
   const v = parseNumber(raw);
-  if (v === undefined || !Number.isInteger(v) || v < lo || v > hi) return { error: `${what} must be an integer from ${lo} to ${hi}` };
+  if (v === undefined || !Number.isInteger(v) || v < lo || v > hi) return { error: `${what} must be an integer from ${formatCount(lo)} to ${formatCount(hi)}` };
   return { value: v };
 }
 
@@ -164,7 +165,8 @@ export function parseSettings(
   for (const [name, raw] of given) {
     if (name === 'b') continue;
     const result = parseField(name, raw);
-    if ('error' in result) problems.push({ key: name, message: `${name}=${safeText(raw)}: ${result.error}` });
+    // The value kept is named, as the b line names its: "shuffle=zz: …; using epoch".
+    if ('error' in result) problems.push({ key: name, message: `${name}=${safeText(raw)}: ${result.error}; using ${formatSetting(name, out[name])}` });
     else assign[name] = result.value;
   }
 

@@ -86,7 +86,7 @@ export interface ReportJson {
 /** Every step of a run column by column: a sixth of the size of one object per step. */
 export type StepColumnsJson = { [K in (typeof STEP_COLUMNS)[number]]: number[] };
 
-/** The page's JSON export: the report plus every step up to final.step. */
+/** The page's JSON export: the report plus every step from step 0 (the start) to final.step. */
 export interface RunExportJson extends ReportJson {
   steps: StepColumnsJson;
 }
@@ -174,9 +174,27 @@ export function stepColumnsJson(steps: StepRecords): StepColumnsJson {
   return out;
 }
 
-/** The page's JSON export object: the report, then every step (the steps must run from step 1 to final.step). */
+/** The page's JSON export object: the report, then every step (the steps must run from step 0, the start, to final.step). */
 export function reportWithSteps(report: RunReport, steps: StepRecords): RunExportJson {
   return { ...reportJson(report), steps: stepColumnsJson(steps) };
+}
+
+/**
+ * Appends the row of step 0, the starting state, to a step buffer: epoch 0
+ * (no epoch has begun), w = w0, the full loss there, and batchLoss NaN, as no
+ * batch has been drawn yet (null in the JSON, NaN in the CSV). Every step
+ * export starts with it, so a plot of the export starts where the run does.
+ */
+export function appendStartRow(trainer: Trainer, steps: StepRecords): void {
+  if (trainer.step !== 0) throw new Error(`the start row is step 0, but the trainer is at step ${trainer.step}`);
+  const row = steps.length;
+  steps.step[row] = 0;
+  steps.epoch[row] = 0;
+  steps.w1[row] = trainer.w1;
+  steps.w2[row] = trainer.w2;
+  steps.batchLoss[row] = NaN;
+  steps.loss[row] = trainer.loss;
+  steps.length = row + 1;
 }
 
 export const STEP_CSV_HEADER = `${STEP_COLUMNS.join(',')}\n`;

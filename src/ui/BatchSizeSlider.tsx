@@ -1,5 +1,6 @@
 // Batch size spans 1 … n (up to a million), so the slider moves on a log scale;
 // quick choices give the two extremes learners ask about: 1 (pure SGD) and n (full batch).
+import { formatCount } from '../core/format.ts';
 import type { Settings } from '../core/settings.ts';
 
 export interface BatchSizeSliderProps {
@@ -28,7 +29,7 @@ export function BatchSizeSlider({ settings, onChange }: BatchSizeSliderProps) {
         max={TICKS}
         value={batchToSlider(b, n)}
         aria-label="batch size (log scale)"
-        aria-valuetext={`batch size ${b}`}
+        aria-valuetext={`batch size ${formatCount(b)}`}
         data-testid="batch-slider"
         disabled={n <= 1}
         onChange={(e) => set(sliderToBatch(Number(e.target.value), n))}
@@ -37,7 +38,7 @@ export function BatchSizeSlider({ settings, onChange }: BatchSizeSliderProps) {
         <button type="button" onClick={() => set(1)} aria-label="batch size 1" data-testid="b-one">
           1
         </button>
-        <button type="button" onClick={() => set(n)} aria-label={`batch size n (${n})`} data-testid="b-all">
+        <button type="button" onClick={() => set(n)} aria-label={`batch size n (${formatCount(n)})`} data-testid="b-all">
           n
         </button>
       </span>

@@ -2,6 +2,7 @@
 // how many steps an epoch is, and how large the learning rate may be.
 import { createSchedule } from '../core/schedule.ts';
 import type { Settings } from '../core/settings.ts';
+import { countOf, formatCount, formatValue } from '../core/format.ts';
 
 export interface DerivedFactsProps {
   settings: Settings;
@@ -11,37 +12,35 @@ export interface DerivedFactsProps {
   where?: string;
 }
 
-function format(value: number): string {
-  return Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '∞';
-}
-
 export function DerivedFacts({ settings, maxStableLr, where }: DerivedFactsProps) {
   const { n, b, drop, k } = settings;
   const schedule = createSchedule(settings);
   const batches = schedule.batchesPerEpoch;
-  const rounding = drop ? `⌊${n} / ${b}⌋` : `⌈${n} / ${b}⌉`;
+  const rounding = drop ? `⌊${formatCount(n)} / ${formatCount(b)}⌋` : `⌈${formatCount(n)} / ${formatCount(b)}⌉`;
   const partial = n % b;
   const tooFast = settings.lr > maxStableLr;
   return (
     <div className="facts" data-testid="derived-facts" aria-live="polite">
       <div data-testid="fact-steps-per-epoch">
-        batches per epoch = {rounding} = <strong>{batches}</strong>
+        batches per epoch = {rounding} = <strong>{formatCount(batches)}</strong>
         {k > 1 && (
           <>
-            ; steps per epoch = {batches} × k = <strong>{schedule.stepsPerEpoch}</strong>
+            ; steps per epoch = {formatCount(batches)} × k = <strong>{formatCount(schedule.stepsPerEpoch)}</strong>
           </>
         )}
       </div>
       <div>
         {partial === 0
-          ? `every batch has ${b} examples`
+          ? `every batch has ${countOf(b, 'example')}`
           : drop
-            ? `the last ${partial} examples are dropped each epoch`
-            : `last batch: ${partial} examples`}
-        {`; ${schedule.totalSteps.toLocaleString('en-US')} steps in ${settings.epochs} epochs`}
+            ? partial === 1
+              ? 'the last example is dropped each epoch'
+              : `the last ${formatCount(partial)} examples are dropped each epoch`
+            : `last batch: ${countOf(partial, 'example')}`}
+        {`; ${countOf(schedule.totalSteps, 'step')} in ${countOf(settings.epochs, 'epoch')}`}
       </div>
       <div data-testid="fact-max-lr" className={tooFast ? 'warn' : ''}>
-        largest stable lr{where ? ` ${where}` : ''} ≈ {format(maxStableLr)}
+        largest stable lr{where ? ` ${where}` : ''} ≈ {formatValue(maxStableLr)}
         {tooFast && ` — lr ${settings.lr} is above it: expect the loss to blow up`}
       </div>
     </div>

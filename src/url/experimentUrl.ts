@@ -7,12 +7,14 @@ import {
   parseNumber,
   parseSettings,
   SETTING_NAMES,
+  settingsEqual,
   settingsToEntries,
   type Problem,
   type Settings,
 } from '../core/index.ts';
 import { MAX_RUNS, type RunSpec } from '../store/runTypes.ts';
 import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState } from './view.ts';
+import { withoutInapplicable } from './applicableSettings.ts';
 
 export interface Experiment {
   /** The settings being edited; every compared run is written relative to them. */
@@ -41,7 +43,7 @@ function encodeValue(text: string): string {
 }
 
 function encodeRun(run: RunSpec, base: Settings): string {
-  const parts = settingsToEntries(run.settings, base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
+  const parts = settingsToEntries(withoutInapplicable(run.settings, base), base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
   // A run identical to the edited settings still needs a token; 'base' names it.
   const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
   return (run.visible === false ? HIDDEN_MARK : '') + body;
@@ -49,13 +51,15 @@ function encodeRun(run: RunSpec, base: Settings): string {
 
 /** The query string (with its leading '?', or '' when everything is default). */
 export function experimentToQuery(experiment: Experiment): string {
-  const pairs: [string, string][] = settingsToEntries(experiment.settings);
+  // Settings that cannot change a run are not written (see applicableSettings.ts).
+  const settings = withoutInapplicable(experiment.settings, DEFAULT_SETTINGS);
+  const pairs: [string, string][] = settingsToEntries(settings);
   const { view } = experiment;
   if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
   if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
   if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
   if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
-  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, experiment.settings)).join(RUN_SEPARATOR)]);
+  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
   return '?' + pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
@@ -93,31 +97,34 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   if (x !== undefined) {
     const hit = X_AXES.find((a) => a === x.trim().toLowerCase());
     if (hit) view.x = hit;
-    else problems.push({ key: 'x', message: `x=${safeText(x)}: the x-axis must be one of ${X_AXES.join(', ')}` });
+    else problems.push({ key: 'x', message: `x=${safeText(x)}: the x-axis must be one of ${X_AXES.join(', ')}; using ${view.x}` });
   }
   const y = given.get('y');
   if (y !== undefined) {
     const hit = Y_SCALES.find((a) => a === y.trim().toLowerCase());
     if (hit) view.y = hit;
-    else problems.push({ key: 'y', message: `y=${safeText(y)}: the y scale must be log or linear` });
+    else problems.push({ key: 'y', message: `y=${safeText(y)}: the y scale must be log or linear; using ${view.y}` });
   }
   const smooth = given.get('smooth');
   if (smooth !== undefined) {
     const v = parseNumber(smooth);
     if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
-    else problems.push({ key: 'smooth', message: `smooth=${safeText(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
+    else problems.push({ key: 'smooth', message: `smooth=${safeText(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}; using ${view.smooth}` });
   }
   const speed = given.get('speed');
   if (speed !== undefined) {
     const hit = SPEED_CHOICES.find((c) => String(c) === speed.trim().toLowerCase());
     if (hit !== undefined) view.speed = hit;
-    else problems.push({ key: 'speed', message: `speed=${safeText(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second)` });
+    else problems.push({ key: 'speed', message: `speed=${safeText(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second); using ${view.speed}` });
   }
   return view;
 }
 
-function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[] {
+/** `baseReplaced`: the edited settings had a value replaced, which every run inherits. */
+function parseRuns(text: string, base: Settings, problems: Problem[], baseReplaced = false): RunSpec[] {
   const runs: RunSpec[] = [];
+  /** What each kept run was written as, and whether parsing replaced any of its values. */
+  const bodies: { body: string; replaced: boolean }[] = [];
   const tokens = text.split(RUN_SEPARATOR).filter((t) => t.length > 0);
   if (tokens.length > MAX_RUNS) problems.push({ key: 'runs', message: `runs: at most ${MAX_RUNS} runs can be compared; the first ${MAX_RUNS} are used` });
   for (const token of tokens.slice(0, MAX_RUNS)) {
@@ -143,9 +150,23 @@ function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[]
     }
     const parsed = parseSettings(entries, base);
     for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${safeText(body)}): ${p.message}` });
+    const replaced = baseReplaced || parsed.problems.length > 0;
+    const twin = findTwin(runs, bodies, parsed.settings, replaced);
+    if (twin >= 0) {
+      // Replacing bad values made two runs the same: drawing both would hide one under the other.
+      runs[twin] = { ...runs[twin], visible: runs[twin].visible !== false || visible };
+      problems.push({ key: 'runs', message: `runs: '${safeText(bodies[twin].body)}' and '${safeText(body)}' are the same run once their bad values are replaced; only the first is kept` });
+      continue;
+    }
     runs.push({ settings: parsed.settings, visible });
+    bodies.push({ body, replaced });
   }
   return runs;
+}
+
+/** The earlier run equal to these settings where one of the two had a value replaced, or -1; equal runs as written stay, as the page made them. */
+function findTwin(runs: readonly RunSpec[], bodies: readonly { replaced: boolean }[], settings: Settings, replaced: boolean): number {
+  return runs.findIndex((run, i) => (replaced || bodies[i].replaced) && settingsEqual(run.settings, settings));
 }
 
 /** Reads an experiment from a query string. Never throws; every ignored part is a problem. */
@@ -171,12 +192,12 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   problems.push(...parsed.problems);
   const view = parseView(viewGiven, problems);
   const runsText = viewGiven.get('runs');
-  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems);
+  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems, parsed.problems.length > 0);
   let question: string | null = null;
   const q = viewGiven.get('q');
   if (q !== undefined) {
     if (QUESTION_PATTERN.test(q)) question = q;
-    else problems.push({ key: 'q', message: `q=${safeText(q)}: not a question id` });
+    else problems.push({ key: 'q', message: `q=${safeText(q)}: not a question id; no question is shown` });
   }
   return { experiment: { settings: parsed.settings, runs, view, question }, problems };
 }

@@ -136,6 +136,11 @@ describe('summaryText', () => {
     expect(summaryText(await reportOf({ n: 20, epochs: 1 }))).not.toContain('Start:');
   });
 
+  it('says a single dropped example in the singular', async () => {
+    const text = summaryText(await reportOf({ n: 21, b: 5, drop: true, epochs: 1 }));
+    expect(text).toContain('Steps per epoch: 4 (4 batches: all of 5; the last example of each epoch is dropped)');
+  });
+
   it('thins long tables but keeps the first and last epoch', async () => {
     const report = await reportOf({ n: 20, b: 20, epochs: 500 });
     const text = summaryText(report);

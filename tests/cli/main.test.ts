@@ -49,9 +49,13 @@ describe('npm run sim', () => {
     expect(result.status).toBe(0);
     const { steps, trainer } = engineRun(SMALL);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines.length).toBe(trainer.schedule.totalSteps + 1);
+    expect(lines.length).toBe(trainer.schedule.totalSteps + 2);
     expect(lines[0]).toBe('step,epoch,w1,w2,batchLoss,loss');
-    lines.slice(1).forEach((line, row) => {
+    // Step 0, the starting state, as the page's steps CSV has it.
+    const start = createTrainer({ ...DEFAULT_SETTINGS, ...SMALL });
+    expect(lines[1]).toBe(`0,0,${start.w1},${start.w2},NaN,${start.loss}`);
+    expect([start.w1, start.w2]).toEqual([...DEFAULT_SETTINGS.w0]);
+    lines.slice(2).forEach((line, row) => {
       const cells = line.split(',');
       STEP_COLUMNS.forEach((column, c) => expect(cells[c], `${column} of step ${row + 1}`).toBe(String(steps[column][row])));
     });
@@ -90,7 +94,8 @@ describe('npm run sim', () => {
     const started = Date.now();
     const result = await runCliAndCloseEarly(['--n', '100000', '--b', '1', '--epochs', '100', '--csv'], 3);
     expect(result.lines[0]).toBe('step,epoch,w1,w2,batchLoss,loss');
-    expect(result.lines[2]).toMatch(/^2,1,/);
+    expect(result.lines[1]).toMatch(/^0,0,/);
+    expect(result.lines[2]).toMatch(/^1,1,/);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(Date.now() - started).toBeLessThan(15_000);

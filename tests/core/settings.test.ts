@@ -51,10 +51,33 @@ describe('settings validation', () => {
     const { settings, problems } = parseSettings([['b', '0']]);
     expect(problems).toEqual([{ key: 'b', message: 'b=0: batch size must be an integer from 1 to n (100); using 10' }]);
     expect(settings.b).toBe(10);
-    expect(messages([['lr', 'fast']])).toEqual(['lr=fast: learning rate must be a finite number > 0']);
-    expect(messages([['mom', '1']])).toEqual(['mom=1: momentum must be a number with 0 ≤ mom < 1']);
-    expect(messages([['shuffle', 'random']])).toEqual(['shuffle=random: shuffle must be one of none, once, epoch, batches, replacement']);
-    expect(messages([['n', '0x10']])).toEqual(['n=0x10: number of examples must be an integer from 1 to 1000000']);
+    expect(messages([['lr', 'fast']])).toEqual(['lr=fast: learning rate must be a finite number > 0; using 0.03']);
+    expect(messages([['mom', '1']])).toEqual(['mom=1: momentum must be a number with 0 ≤ mom < 1; using 0']);
+    expect(messages([['shuffle', 'random']])).toEqual(['shuffle=random: shuffle must be one of none, once, epoch, batches, replacement; using epoch']);
+    expect(messages([['n', '0x10']])).toEqual(['n=0x10: number of examples must be an integer from 1 to 1,000,000; using 100']);
+  });
+
+  it('says what every replaced value was replaced by, as the b line does', () => {
+    const base = { ...DEFAULT_SETTINGS, shuffle: 'once' as const, w0: [0.5, -1] as const, restart: true };
+    const { settings, problems } = parseSettings(
+      [
+        ['shuffle', 'zz'],
+        ['w0', '1'],
+        ['restart', 'maybe'],
+        ['data', 'cube'],
+        ['seed', '-1'],
+      ],
+      base,
+    );
+    expect(settings).toMatchObject({ shuffle: 'once', w0: [0.5, -1], restart: true, data: 'line', seed: 1 });
+    expect(problems.map((p) => p.message.replace(/^(\w+=[^:]*):.*(; using .*)$/, '$1$2'))).toEqual([
+      'shuffle=zz; using once',
+      'w0=1; using 0.5,-1',
+      'restart=maybe; using 1',
+      'data=cube; using line',
+      'seed=-1; using 1',
+    ]);
+    expect(problems[4].message).toBe('seed=-1: seed must be an integer from 0 to 4,294,967,295; using 1');
   });
 
   it('checks b against the n in force, wherever n is given, keeping the previous b (lowered to n if needed)', () => {

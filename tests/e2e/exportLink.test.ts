@@ -46,7 +46,8 @@ describe.runIf(hasBrowser)('a copied link reproduces the run', () => {
     expect(fromLink).toBe(fromOriginal);
     const settings = parseExperimentQuery(new URL(link).search).experiment.settings;
     expect(JSON.parse(fromOriginal)).toEqual(JSON.parse(`[${runExportJson(settings, 18)}]`));
-    expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(18);
+    // Step 0, the start, then steps 1 … 18.
+    expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(19);
     expect([...original.errors, ...copy.errors]).toEqual([]);
     await original.page.context().close();
     await copy.page.context().close();

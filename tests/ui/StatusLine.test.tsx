@@ -25,15 +25,17 @@ describe('status line', () => {
     expect(valueOf(html, 'status-state')).toBe('paused');
   });
 
-  it('prints large step counts without separators', () => {
+  it('groups large counts with commas, as every count on the page', () => {
     const run = trainedRun({ n: 1000, b: 1, epochs: 2 });
     const html = renderToStaticMarkup(<StatusLine runs={[run]} />);
     expect(valueOf(html, 'status-step')).toBe('2000');
-    expect(html).toMatch(/data-testid="status-step" data-value="2000">2000</);
+    expect(html).toMatch(/data-testid="status-step" data-value="2000">2,000</);
+    expect(html).toMatch(/data-testid="status-steps-per-epoch" data-value="1000">1,000</);
+    expect(html).toMatch(/data-testid="status-batch" data-value="1000">1,000 of 1,000</);
     expect(valueOf(html, 'status-state')).toBe('done');
   });
 
-  it('lists other visible runs compactly under their own ids, and leaves hidden runs out', () => {
+  it('lists other visible runs under their own ids, and leaves hidden runs out', () => {
     const a = trainedRun({}, 5, 'a');
     const b = trainedRun({ b: 50 }, 7, 'b');
     const hidden = { ...trainedRun({}, 3, 'h'), visible: false };
@@ -41,7 +43,34 @@ describe('status line', () => {
     expect(valueOf(html, 'status-step')).toBe('7');
     expect(valueOf(html, 'status-step-a')).toBe('5');
     expect(html).not.toContain('status-step-h');
-    expect(html).not.toContain('status-w1-a');
+  });
+
+  it('shows every run of a comparison with the same fields, so 313 and 312 steps per epoch both appear', () => {
+    // The "how many steps is an epoch" question: n = 10,000, b = 32, with and without drop-last.
+    const base = trainedRun({ n: 10_000, b: 32, epochs: 3 }, 320, 'base');
+    const drop = trainedRun({ n: 10_000, b: 32, epochs: 3, drop: true }, 320, 'drop');
+    const html = renderToStaticMarkup(<StatusLine runs={[base, drop]} />);
+    // The test ids of each row, without the run id the rows after the first carry.
+    const [first, second] = html
+      .split('data-run-id="')
+      .slice(1)
+      .map((row) => [...row.matchAll(/data-testid="status-([a-z0-9-]+)"/g)].map((m) => m[1].replace(/-drop$/, '')));
+    expect(second).toEqual(first);
+    expect(first).toEqual(expect.arrayContaining(['batch', 'steps-per-epoch', 'examples', 'w1', 'w2']));
+    expect(valueOf(html, 'status-steps-per-epoch')).toBe('313');
+    expect(valueOf(html, 'status-steps-per-epoch-drop')).toBe('312');
+    // Step 320 is batch 7 of epoch 2 with the last batch kept, batch 8 without it.
+    expect(html).toMatch(/data-testid="status-batch" data-value="7">7 of 313</);
+    expect(html).toMatch(/data-testid="status-batch-drop" data-value="8">8 of 312</);
+  });
+
+  it('shows the learning rate in every row when any compared run decays it', () => {
+    const plain = trainedRun({}, 5, 'plain');
+    const decaying = trainedRun({ decay: 0.5 }, 5, 'decaying');
+    const html = renderToStaticMarkup(<StatusLine runs={[plain, decaying]} />);
+    expect(valueOf(html, 'status-lr')).toBe(String(plain.cursor.lr));
+    expect(valueOf(html, 'status-lr-decaying')).toBe(String(decaying.cursor.lr));
+    expect(renderToStaticMarkup(<StatusLine runs={[plain]} />)).not.toContain('status-lr');
   });
 
   it('says when a run diverged and why', () => {

@@ -15,8 +15,8 @@ const full = batchesPerEpoch(n, b, true);
 const last = lastBatchSize(n, b, false);
 const lastDropped = lastBatchSize(n, b, drop);
 
-const plainSteps = `⌈${n} / ${b}⌉ = ${steps} gradient steps`;
-const droppedSteps = `the epoch is ⌊${n} / ${b}⌋ = ${stepsDropped} steps`;
+const plainSteps = `⌈${count(n)} / ${b}⌉ = ${steps} gradient steps`;
+const droppedSteps = `the epoch is ⌊${count(n)} / ${b}⌋ = ${stepsDropped} steps`;
 const lastBatch = `${full} batches of ${b} and a last batch of ${last}`;
 
 /** Sizes of the last batch, read from the run's report. */

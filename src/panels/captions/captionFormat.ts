@@ -1,20 +1,12 @@
-// Numbers as the captions say them. Captions are read aloud by screen
-// readers, so they use the ASCII minus, plain exponents ("1.2e7") and words
-// for values that are not numbers, and they round every loss and weight to
-// the same three significant digits so two sentences can be compared.
+// Numbers as the captions say them: the page's one format (src/core/format.ts),
+// so a loss in a caption reads exactly as it does in the status line. Only
+// where a value is missing do the captions say so in words, since a dash
+// cannot be read aloud within a sentence.
+import { countOf, formatCount, formatValue } from '../../core/format.ts';
 
-/** A loss or weight to 3 significant digits; exponent form below 0.001 or from a million up. */
+/** A loss or weight as the status line prints it; "not a number" where it has none. */
 export function num(value: number): string {
-  if (Number.isNaN(value)) return 'not a number';
-  if (value === Infinity) return 'infinity';
-  if (value === -Infinity) return '-infinity';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e6 || magnitude < 1e-3) {
-    const [mantissa, exponent] = value.toExponential(2).split('e');
-    return `${Number(mantissa)}e${Number(exponent)}`;
-  }
-  return String(Number(value.toPrecision(3)));
+  return Number.isNaN(value) ? 'not a number' : formatValue(value);
 }
 
 /** Weights as "(w1, w2)". */
@@ -24,17 +16,17 @@ export function pair(w: readonly [number, number]): string {
 
 /** A count of steps, epochs or examples, grouped by thousands ("12,345"). */
 export function count(value: number): string {
-  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : num(value);
+  return Number.isFinite(value) ? formatCount(value) : num(value);
 }
 
 /** "1 step", "10 steps"; `plural` defaults to the noun with an s. */
 export function counted(value: number, noun: string, plural = `${noun}s`): string {
-  return `${count(value)} ${value === 1 ? noun : plural}`;
+  return Number.isFinite(value) ? countOf(value, noun, plural) : `${num(value)} ${plural}`;
 }
 
 /** A ratio or percentage, where 2 significant digits are plenty ("0.73", "15"). */
 export function twoDigits(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(2))) : num(value);
+  return Number.isFinite(value) ? String(Number(value.toPrecision(2))).replace(/-/g, '\u2212') : num(value);
 }
 
 /** Example indices as "#17, #3, #88", with ", …" when the list goes on. */

@@ -12,7 +12,7 @@ export function stepsPhrase(input: CaptionInput): string {
   const { stepsPerEpoch, batchesPerEpoch, lastBatchSize } = input.schedule;
   const last = lastBatchSize !== b ? ` (last batch ${count(lastBatchSize)})` : '';
   if (k === 1) return `${counted(stepsPerEpoch, 'step')} of ${counted(b, 'example')}${last}`;
-  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `each of its ${count(batchesPerEpoch)} batches of ${count(b)} examples${last}`;
+  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `each of its ${count(batchesPerEpoch)} batches of ${counted(b, 'example')}${last}`;
   return `${counted(stepsPerEpoch, 'step')}, ${count(k)} on ${batches}`;
 }
 
@@ -23,8 +23,8 @@ export function stepsPhrase(input: CaptionInput): string {
  */
 function startPhrase(story: EpochStory, startW: readonly [number, number], stress: boolean): [string, string | null] {
   if (story.epoch === 1 && story.continued) return [`the initial weights w = ${pair(startW)}`, null];
-  if (story.continued) return [`w = ${pair(startW)}`, `${stress ? 'exactly ' : ''}where epoch ${story.epoch - 1} ended`];
-  const expected = story.previousEndW ? `where epoch ${story.epoch - 1} ended ${pair(story.previousEndW)}` : `the initial weights`;
+  if (story.continued) return [`w = ${pair(startW)}`, `${stress ? 'exactly ' : ''}where epoch ${count(story.epoch - 1)} ended`];
+  const expected = story.previousEndW ? `where epoch ${count(story.epoch - 1)} ended ${pair(story.previousEndW)}` : `the initial weights`;
   return [`w = ${pair(startW)}`, `not ${expected}`];
 }
 
@@ -54,7 +54,7 @@ function lossChange(from: number, to: number): string {
 }
 
 function ordinaryLead(input: CaptionInput, story: EpochStory): string {
-  return `Epoch ${story.epoch} took ${stepsPhrase(input)}${fromClause(story, ',')} and ${lossChange(story.startLoss, story.endLoss)}.`;
+  return `Epoch ${count(story.epoch)} took ${stepsPhrase(input)}${fromClause(story, ',')} and ${lossChange(story.startLoss, story.endLoss)}.`;
 }
 
 function restartLead(story: EpochStory, input: CaptionInput): string {
@@ -63,32 +63,32 @@ function restartLead(story: EpochStory, input: CaptionInput): string {
   let versus = '';
   const best = bestEarlierEpoch(input, story.epoch);
   if (best && Number.isFinite(story.endLoss)) {
-    versus = lossDirection(best.loss, story.endLoss) === 'down' ? ', better than after any earlier epoch' : `, no better than after epoch ${best.epoch} (${num(best.loss)})`;
+    versus = lossDirection(best.loss, story.endLoss) === 'down' ? ', better than after any earlier epoch' : `, no better than after epoch ${count(best.epoch)} (${num(best.loss)})`;
   }
   return (
-    `Epoch ${story.epoch} began at new random weights${at}, not where epoch ${story.epoch - 1} ended${previous}; ` +
+    `Epoch ${count(story.epoch)} began at new random weights${at}, not where epoch ${count(story.epoch - 1)} ended${previous}; ` +
     `it ${lossChange(story.startLoss, story.endLoss)}${versus}.`
   );
 }
 
 function riseLead(input: CaptionInput, story: EpochStory): string {
   const from = fromClause(story, '', false);
-  return `The full loss rose from ${num(story.startLoss)} to ${num(story.endLoss)} in epoch ${story.epoch}, which took ${stepsPhrase(input)}${from}.`;
+  return `The full loss rose from ${num(story.startLoss)} to ${num(story.endLoss)} in epoch ${count(story.epoch)}, which took ${stepsPhrase(input)}${from}.`;
 }
 
 function repeatedStepsLead(input: CaptionInput, story: EpochStory): string {
   const { batchesPerEpoch, stepsPerEpoch, lastBatchSize } = input.schedule;
   const { b } = input.settings;
   const last = lastBatchSize !== b ? ` (last batch ${count(lastBatchSize)})` : '';
-  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `its ${count(batchesPerEpoch)} batches of ${count(b)} examples${last}`;
-  return `Epoch ${story.epoch} took ${counted(stepsPerEpoch, 'step')} on ${batches}${fromClause(story, '')}.`;
+  const batches = batchesPerEpoch === 1 ? `its single batch of ${counted(b, 'example')}` : `its ${count(batchesPerEpoch)} batches of ${counted(b, 'example')}${last}`;
+  return `Epoch ${count(story.epoch)} took ${counted(stepsPerEpoch, 'step')} on ${batches}${fromClause(story, '')}.`;
 }
 
 /** k > 1: where fitting each batch many times left the epoch's end. */
 function repeatedStepsSentence(input: CaptionInput, story: EpochStory, withLoss: boolean): string {
-  const head = `Each batch was fitted with ${count(input.settings.k)} steps, so epoch ${story.epoch} ended at weights fitted to its last batch, w = ${pair(story.endW)}`;
+  const head = `Each batch was fitted with ${count(input.settings.k)} steps, so epoch ${count(story.epoch)} ended at weights fitted to its last batch, w = ${pair(story.endW)}`;
   if (!withLoss) return `${head}.`;
-  const [reference, label] = story.epoch === 1 ? [story.startLoss, 'at the start'] : [story.previousEndLoss, `after epoch ${story.epoch - 1}`];
+  const [reference, label] = story.epoch === 1 ? [story.startLoss, 'at the start'] : [story.previousEndLoss, `after epoch ${count(story.epoch - 1)}`];
   const loss = `the full loss is ${num(story.endLoss)}`;
   switch (lossDirection(reference, story.endLoss)) {
     case 'down':

@@ -1,6 +1,6 @@
 // The data panel's words: the fit as a formula, and the summary a screen
 // reader gets in place of the drawing.
-import { formatValue } from '../shared/format.ts';
+import { countOf, formatCount, formatValue } from '../shared/format.ts';
 import type { Fit } from './scatterLayout.ts';
 
 /** e.g. "ŷ = 0.52·x − 1.3" (the deep model's fit goes through the origin). */
@@ -22,7 +22,7 @@ export function dataLabel(summary: DataSummary | null): string {
   if (!summary) return 'Training data: no visible run.';
   const { n, drawn, plane, fit, caption } = summary;
   return (
-    `Training data: ${n} examples${drawn < n ? ` (${drawn} drawn)` : ''}` +
+    `Training data: ${countOf(n, 'example')}${drawn < n ? ` (${formatCount(drawn)} drawn)` : ''}` +
     (plane ? ', x1 against x2 coloured by residual' : `, y against x; current fit ${fit ? fitFormula(fit) : ''}`) +
     `. ${caption}`
   );

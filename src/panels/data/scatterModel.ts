@@ -2,6 +2,7 @@
 // reach, how residuals map to colour bins, and the caption that names the
 // current mini-batch. (What the model predicts comes from the core.)
 import type { Schedule, ShuffleMode } from '../../core/index.ts';
+import { formatCount } from '../shared/format.ts';
 
 /**
  * [min, max] of the finite values among every `stride`-th entry and the
@@ -54,12 +55,12 @@ export interface BatchState {
 /** e.g. "batch 3 of 10 · 10 examples highlighted". */
 export function batchCaption(state: BatchState, schedule: Pick<Schedule, 'batchesPerEpoch'>, shuffle: ShuffleMode): string {
   if (state.step <= 0) return 'Press play: the examples of each mini-batch are highlighted here.';
-  const where = `batch ${state.batchInEpoch} of ${schedule.batchesPerEpoch}`;
+  const where = `batch ${formatCount(state.batchInEpoch)} of ${formatCount(schedule.batchesPerEpoch)}`;
   const what = shuffle === 'replacement' ? 'draws' : 'examples';
   const shown =
     state.highlighted < state.batchSize
-      ? `the first ${state.highlighted} of ${state.batchSize} ${what} highlighted`
-      : `${state.batchSize} ${state.batchSize === 1 ? what.replace(/s$/, '') : what} highlighted`;
+      ? `the first ${formatCount(state.highlighted)} of ${formatCount(state.batchSize)} ${what} highlighted`
+      : `${formatCount(state.batchSize)} ${state.batchSize === 1 ? what.replace(/s$/, '') : what} highlighted`;
   const repeats = shuffle === 'replacement' ? ' (with replacement: an example can appear twice)' : '';
   return `${where} · ${shown}${repeats}`;
 }

@@ -1,7 +1,7 @@
 // The values being read, one table row per run, beside the crosshair (on its
 // left once it passes the middle, so the table stays inside the chart).
 import type { HoverRow } from './hoverRows.ts';
-import { formatEpochs, formatValue } from '../shared/format.ts';
+import { formatCount, formatEpochs, formatValue } from '../shared/format.ts';
 
 export interface LossTooltipProps {
   readonly rows: readonly HoverRow[];
@@ -34,7 +34,7 @@ export function LossTooltip({ rows, left, width, top, announce }: LossTooltipPro
                 <span className="swatch-dot" style={{ background: r.run.color }} />
                 {r.run.name}
               </td>
-              <td>{r.step}</td>
+              <td>{formatCount(r.step)}</td>
               <td>{formatEpochs(r.epoch)}</td>
               <td>{formatValue(r.loss)}</td>
               <td>{r.step === 0 ? 'start' : formatValue(r.batchLoss)}</td>

@@ -1,6 +1,7 @@
 // The loss chart's marks beyond the curves, in data units: epoch-end dots,
 // epoch rules, markers where a run leaves the top of the axis, and the axis
 // titles. Pure: the drawing code only maps these to pixels.
+import { formatCount } from '../shared/format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
 import type { LossLayout, RunLossSeries } from './lossLayout.ts';
 import { epochBoundaries, niceStride, X_AXIS_LABELS, type XAxisMode } from '../shared/xAxis.ts';
@@ -74,7 +75,7 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   const offScale: OffScaleMark[] = [];
   for (const s of layout.series) {
     const i = firstOffScale(s, domain[1]);
-    if (i >= 0) offScale.push({ color: s.run.color, x: s.full.x[i], title: `${s.run.name}: the loss leaves the top of the axis at step ${s.full.step[i]}${hint}` });
+    if (i >= 0) offScale.push({ color: s.run.color, x: s.full.x[i], title: `${s.run.name}: the loss leaves the top of the axis at step ${formatCount(s.full.step[i])}${hint}` });
   }
 
   return {

@@ -1,5 +1,5 @@
 // What the loss chart says to a screen reader in place of the curves.
-import { formatValue } from '../shared/format.ts';
+import { countOf, formatValue } from '../shared/format.ts';
 import type { LossLayout } from './lossLayout.ts';
 
 export function lossSummary(layout: LossLayout): string {
@@ -9,7 +9,7 @@ export function lossSummary(layout: LossLayout): string {
     .map((s) => {
       const n = s.full.length;
       if (n === 0) return `${s.run.name}: not started`;
-      return `${s.run.name}: full-data loss after ${s.full.step[n - 1]} steps: ${formatValue(s.full.y[n - 1])}`;
+      return `${s.run.name}: full-data loss after ${countOf(s.full.step[n - 1], 'step')}: ${formatValue(s.full.y[n - 1])}`;
     })
     .join('; ');
 }

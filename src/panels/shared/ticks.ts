@@ -7,7 +7,8 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export function formatCountTick(v: number): string {
   if (!Number.isFinite(v)) return '';
   if (Math.abs(v) >= 10_000) return compact.format(v);
-  return String(Number(v.toPrecision(6)));
+  // Grouped like every count on the page ("5,000"); fractions of an epoch as they are.
+  return Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
 /** A value on a loss or weight axis. */

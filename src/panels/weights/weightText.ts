@@ -2,7 +2,7 @@
 // gets in place of the drawing.
 import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
-import { formatValue } from '../shared/format.ts';
+import { countOf, formatValue } from '../shared/format.ts';
 import type { RunPath } from './weightScene.ts';
 
 export function axisTitles(run: RunView | undefined): [string, string] {
@@ -16,7 +16,7 @@ export function summary(paths: readonly RunPath[], optimum: readonly [number, nu
   const parts = paths.map(({ run }) => {
     const c = run.cursor;
     return c.step > 0
-      ? `${run.name}: ${run.epochs.length} epochs done, now at w1 = ${formatValue(c.w1)}, w2 = ${formatValue(c.w2)}`
+      ? `${run.name}: ${countOf(run.epochs.length, 'epoch')} done, now at w1 = ${formatValue(c.w1)}, w2 = ${formatValue(c.w2)}`
       : `${run.name}: starts at w1 = ${formatValue(startWeights(run.settings)[0])}, w2 = ${formatValue(startWeights(run.settings)[1])}`;
   });
   if (product !== null) parts.push(`best fits: every w1·w2 = ${formatValue(product)}`);

@@ -3,12 +3,12 @@
 // same settings again up to the same step gives every step exactly.
 import { createEpochRecords, createStepRecords, createTrainer } from '../../core/index.ts';
 import type { Settings, StepRecords } from '../../core/index.ts';
-import { reportOfTrainer } from '../../core/runReport.ts';
+import { appendStartRow, reportOfTrainer } from '../../core/runReport.ts';
 import type { RunReport } from '../../core/runReport.ts';
 
 export interface Resimulated {
   readonly report: RunReport;
-  /** Every step, from 1 to report.final.step. */
+  /** Every step, from 0 (the starting state, see appendStartRow) to report.final.step. */
   readonly steps: StepRecords;
 }
 
@@ -20,7 +20,8 @@ export interface Resimulated {
 export function resimulate(settings: Settings, upToStep: number): Resimulated {
   const trainer = createTrainer(settings);
   const target = Math.min(upToStep, trainer.schedule.totalSteps);
-  const steps = createStepRecords(Math.max(1, target));
+  const steps = createStepRecords(target + 1);
+  appendStartRow(trainer, steps);
   const epochs = createEpochRecords(Math.min(settings.epochs, Math.floor(target / trainer.schedule.stepsPerEpoch) + 1));
   while (trainer.status === 'running' && trainer.step < target) {
     if (trainer.advance(target - trainer.step, steps, epochs) === 0) {

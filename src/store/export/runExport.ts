@@ -1,7 +1,9 @@
 // The text of each export, as pure functions of a run's settings and the step
 // it reached. Two runs with equal settings at the same step export equal
 // text, which is why a run restored from a link exports exactly the JSON of
-// the run the link was copied from.
+// the run the link was copied from. (A link leaves out settings that cannot
+// change the run, rho on line data and drop where b divides n; the page that
+// held such a value exports it in `settings`, with the same steps.)
 import type { EpochRecords, Settings } from '../../core/index.ts';
 import {
   EPOCH_CSV_HEADER,

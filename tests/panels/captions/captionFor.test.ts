@@ -22,7 +22,7 @@ describe('caption at an ordinary epoch end', () => {
 
   it('names the short last batch and starts epoch 1 at the initial weights and initial loss', () => {
     expect(captionFor(captionInput({ settings: { n: 95 }, rows: threeEpochs.slice(0, 1), orderHead: [4, 90, 12] }))).toEqual([
-      'Epoch 1 took 10 steps of 10 examples (last batch 5) from the initial weights w = (-1.5, 2) and lowered the full loss from 8.38 to 0.5.',
+      'Epoch 1 took 10 steps of 10 examples (last batch 5) from the initial weights w = (−1.5, 2) and lowered the full loss from 8.38 to 0.5.',
       'Every example was used once, in a new order (first: #4, #90, #12, …).',
     ]);
   });
@@ -110,22 +110,32 @@ describe('caption with k > 1 steps per batch', () => {
 
   it('says each batch was fitted k times and where that left the end of the epoch', () => {
     expect(captionFor(captionInput({ settings, rows: [...before, { loss: 0.25, w: [1.52, -0.58] }] }))).toEqual([
-      'Epoch 3 took 1,000 steps on its 2 batches of 50 examples from w = (1.45, -0.5), exactly where epoch 2 ended.',
-      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, -0.58); the full loss is 0.25, down from 0.29 after epoch 2.',
+      'Epoch 3 took 1,000 steps on its 2 batches of 50 examples from w = (1.45, −0.5), exactly where epoch 2 ended.',
+      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, −0.58); the full loss is 0.25, down from 0.29 after epoch 2.',
     ]);
   });
 
   it('says "no better" when the epoch left the full loss where it was', () => {
     expect(captionFor(captionInput({ settings, rows: [...before, { loss: 0.2904, w: [1.52, -0.58] }] }))[1]).toBe(
-      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, -0.58); the full loss is 0.29, no better than the 0.29 after epoch 2.',
+      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, −0.58); the full loss is 0.29, no better than the 0.29 after epoch 2.',
     );
   });
 
   it('leads with the rise when fitting the last batch raised the full loss', () => {
     expect(captionFor(captionInput({ settings, rows: [...before, { loss: 0.31, w: [1.52, -0.58] }] }))).toEqual([
-      'The full loss rose from 0.29 to 0.31 in epoch 3, which took 1,000 steps, 500 on each of its 2 batches of 50 examples from w = (1.45, -0.5), where epoch 2 ended.',
-      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, -0.58).',
+      'The full loss rose from 0.29 to 0.31 in epoch 3, which took 1,000 steps, 500 on each of its 2 batches of 50 examples from w = (1.45, −0.5), where epoch 2 ended.',
+      'Each batch was fitted with 500 steps, so epoch 3 ended at weights fitted to its last batch, w = (1.52, −0.58).',
     ]);
+  });
+
+  it('says "batches of 1 example" in the singular', () => {
+    const single = { k: 3, b: 1, n: 4 };
+    expect(captionFor(captionInput({ settings: single, rows: [...before, { loss: 0.25, w: [1.52, -0.58] }] }))[0]).toBe(
+      'Epoch 3 took 12 steps on its 4 batches of 1 example from w = (1.45, −0.5), exactly where epoch 2 ended.',
+    );
+    expect(captionFor(captionInput({ settings: single, rows: [...before, { loss: 0.31, w: [1.52, -0.58] }] }))[0]).toContain(
+      'which took 12 steps, 3 on each of its 4 batches of 1 example from',
+    );
   });
 });
 
@@ -139,20 +149,32 @@ describe('caption with restart=true', () => {
 
   it('says the epoch began at new random weights, not where the last ended, and compares it with the best earlier epoch', () => {
     expect(captionFor(captionInput({ settings: { restart: true }, rows, epochStartW: [0.05, -0.4], epochStartLoss: 3.56, orderHead: [72, 38, 29] }))).toEqual([
-      'Epoch 4 began at new random weights w = (0.05, -0.4), not where epoch 3 ended (w = (1.67, -0.761)); it lowered the full loss from 3.56 to 0.366, no better than after epoch 3 (0.128).',
+      'Epoch 4 began at new random weights w = (0.05, −0.4), not where epoch 3 ended (w = (1.67, −0.761)); it lowered the full loss from 3.56 to 0.366, no better than after epoch 3 (0.128).',
       'Every example was used once, in a new order (first: #72, #38, #29, …).',
     ]);
   });
 
   it('still says what happened when the new weights are not known', () => {
     expect(captionFor(captionInput({ settings: { restart: true }, rows }))[0]).toBe(
-      'Epoch 4 began at new random weights, not where epoch 3 ended (w = (1.67, -0.761)); it ended with a full loss of 0.366, no better than after epoch 3 (0.128).',
+      'Epoch 4 began at new random weights, not where epoch 3 ended (w = (1.67, −0.761)); it ended with a full loss of 0.366, no better than after epoch 3 (0.128).',
     );
   });
 
   it('epoch 1 is not a restart: it begins at the initial weights', () => {
     expect(captionFor(captionInput({ settings: { restart: true }, rows: rows.slice(0, 1) }))[0]).toBe(
-      'Epoch 1 took 10 steps of 10 examples from the initial weights w = (-1.5, 2) and lowered the full loss from 8.38 to 0.5.',
+      'Epoch 1 took 10 steps of 10 examples from the initial weights w = (−1.5, 2) and lowered the full loss from 8.38 to 0.5.',
+    );
+  });
+});
+
+describe('caption of a long run', () => {
+  it('groups epoch numbers by thousands, as it groups steps', () => {
+    const rows = decliningRows(1235, 1, 1, [
+      { loss: 0.2, w: [1.3, -0.4] },
+      { loss: 0.35, w: [1.7, -0.8] },
+    ]);
+    expect(captionFor(captionInput({ settings: { epochs: 2000 }, rows }))[0]).toBe(
+      'The full loss rose from 0.2 to 0.35 in epoch 1,235, which took 10 steps of 10 examples from w = (1.3, −0.4), where epoch 1,234 ended.',
     );
   });
 });
@@ -165,7 +187,7 @@ describe('caption of an epoch whose loss went up', () => {
 
   it('says plainly that the full loss rose, and why it can at a stable rate (batch noise)', () => {
     expect(captionFor(captionInput({ settings: { lr: 0.39 }, rows }))).toEqual([
-      'The full loss rose from 0.2 to 0.35 in epoch 5, which took 10 steps of 10 examples from w = (1.3, -0.4), where epoch 4 ended.',
+      'The full loss rose from 0.2 to 0.35 in epoch 5, which took 10 steps of 10 examples from w = (1.3, −0.4), where epoch 4 ended.',
       'The learning rate 0.39 is below the largest stable rate 0.402, but near the minimum the noise of batches of 10 can push the full loss up from one epoch to the next.',
     ]);
   });
@@ -196,7 +218,7 @@ describe('caption at divergence', () => {
   it('names a weight that ran away, and small batches when the rate is below the full-data limit', () => {
     const input = captionInput({ settings: { lr: 0.38, b: 1 }, rows, status: 'diverged', now: { step: 1210, w1: -3e8, w2: 2, loss: 1e15 } });
     expect(captionFor(input)).toEqual([
-      'The run diverged at step 1,210 in epoch 2: the weight w1 reached -3e8.',
+      'The run diverged at step 1,210 in epoch 2: the weight w1 reached −3e8.',
       'The learning rate 0.38 is below the largest stable rate 0.402 for the full data, but a batch of 1 can curve more steeply than the whole data set; try a smaller rate or a larger batch.',
     ]);
   });
@@ -220,21 +242,21 @@ describe('caption at the end of the run', () => {
   it('linear: the distance to the optimum and how far the full loss is above the best possible', () => {
     const input = captionInput({ rows, status: 'done', optimum: { w: [1.5, -0.51], loss: 0.0909, unique: true } });
     expect(captionFor(input)).toEqual([
-      'After 20 epochs (200 steps) w = (1.49, -0.52) is 0.0141 from the optimum w* = (1.5, -0.51); the full loss 0.0912 is 0.33% above the best possible 0.0909.',
-      'Epoch 20 took 10 steps of 10 examples from w = (1.48, -0.53), exactly where epoch 19 ended, and lowered the full loss from 0.0915 to 0.0912.',
+      'After 20 epochs (200 steps) w = (1.49, −0.52) is 0.0141 from the optimum w* = (1.5, −0.51); the full loss 0.0912 is 0.33% above the best possible 0.0909.',
+      'Epoch 20 took 10 steps of 10 examples from w = (1.48, −0.53), exactly where epoch 19 ended, and lowered the full loss from 0.0915 to 0.0912.',
     ]);
   });
 
   it('linear: a loss many times the best is said as a ratio', () => {
     const input = captionInput({ rows: decliningRows(20, 2, 0.7, [{ loss: 1.24, w: [0.76, 1.04] }]), status: 'done', optimum: { w: [1.5, -0.51], loss: 0.0811, unique: true } });
     expect(captionFor(input)[0]).toBe(
-      'After 20 epochs (200 steps) w = (0.76, 1.04) is 1.72 from the optimum w* = (1.5, -0.51); the full loss 1.24 is 15 times the best possible 0.0811.',
+      'After 20 epochs (200 steps) w = (0.76, 1.04) is 1.72 from the optimum w* = (1.5, −0.51); the full loss 1.24 is 15 times the best possible 0.0811.',
     );
   });
 
   it('linear with a singular problem: no distance to a point that is one of a whole line', () => {
     const input = captionInput({ settings: { n: 1, b: 1 }, rows, status: 'done', optimum: { w: [0.3, 0.3], loss: 0, unique: false } });
-    expect(captionFor(input)[0]).toBe('After 20 epochs (20 steps) w = (1.49, -0.52); the full loss 0.0912 is 0.0912 above the best possible 0, which a whole line of weights reaches.');
+    expect(captionFor(input)[0]).toBe('After 20 epochs (20 steps) w = (1.49, −0.52); the full loss 0.0912 is 0.0912 above the best possible 0, which a whole line of weights reaches.');
   });
 
   it('deep: the distance to the valley and that the point reached is one of many equally good minima', () => {
@@ -255,14 +277,14 @@ describe('caption at the end of the run', () => {
   });
 
   it('without the optimum, says where the run ended instead of a distance it cannot know', () => {
-    expect(captionFor(captionInput({ rows, status: 'done' }))[0]).toBe('After 20 epochs (200 steps) w = (1.49, -0.52), with a full loss of 0.0912.');
+    expect(captionFor(captionInput({ rows, status: 'done' }))[0]).toBe('After 20 epochs (200 steps) w = (1.49, −0.52), with a full loss of 0.0912.');
   });
 });
 
 describe('caption before the first epoch ends, and on errors', () => {
   it('before the start: the plan of epoch 1 from the initial weights', () => {
     expect(captionFor(captionInput({ status: 'idle' }))).toEqual([
-      'Training has not started; epoch 1 will take 10 steps of 10 examples from the initial weights w = (-1.5, 2), where the full loss is 8.38.',
+      'Training has not started; epoch 1 will take 10 steps of 10 examples from the initial weights w = (−1.5, 2), where the full loss is 8.38.',
     ]);
   });
 
@@ -272,7 +294,7 @@ describe('caption before the first epoch ends, and on errors', () => {
 
   it('during epoch 1, with a warning when the rate is above the largest stable rate', () => {
     expect(captionFor(captionInput({ status: 'running', settings: { lr: 1, k: 3 } }))).toEqual([
-      'Epoch 1 is under way: it takes 30 steps, 3 on each of its 10 batches of 10 examples from the initial weights w = (-1.5, 2), where the full loss is 8.38.',
+      'Epoch 1 is under way: it takes 30 steps, 3 on each of its 10 batches of 10 examples from the initial weights w = (−1.5, 2), where the full loss is 8.38.',
       'The learning rate 1 is above the largest stable rate 0.402 for this data, so expect the loss to blow up.',
     ]);
   });

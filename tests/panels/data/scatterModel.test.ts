@@ -27,9 +27,10 @@ describe('data panel arithmetic', () => {
     const state = { step: 23, batchInEpoch: 3, batchSize: 10, highlighted: 10 };
     expect(batchCaption(state, { batchesPerEpoch: 10 }, 'epoch')).toBe('batch 3 of 10 · 10 examples highlighted');
     expect(batchCaption({ ...state, batchSize: 5000, highlighted: 1000 }, { batchesPerEpoch: 2 }, 'epoch')).toBe(
-      'batch 3 of 2 · the first 1000 of 5000 examples highlighted',
+      'batch 3 of 2 · the first 1,000 of 5,000 examples highlighted',
     );
     expect(batchCaption({ ...state, batchSize: 1, highlighted: 1 }, { batchesPerEpoch: 100 }, 'none')).toBe('batch 3 of 100 · 1 example highlighted');
+    expect(batchCaption({ ...state, batchInEpoch: 2345 }, { batchesPerEpoch: 10_000 }, 'epoch')).toMatch(/^batch 2,345 of 10,000 · /);
     expect(batchCaption(state, { batchesPerEpoch: 10 }, 'replacement')).toContain('with replacement');
     expect(batchCaption({ ...state, step: 0 }, { batchesPerEpoch: 10 }, 'epoch')).toMatch(/Press play/);
   });

@@ -90,8 +90,8 @@ describe('live values beside the loop', () => {
       lr: 0.1,
     };
     const notes = loopAnnotations(cursor, { batchesPerEpoch: 100_000, stepsPerEpoch: 100_000 }, { epochs: 5, k: 1, decay: 0 });
-    expect(notes.step).toBe('step t = 123\u2009457');
-    expect(notes.batch).toBe('batch 23\u2009457 of 100\u2009000 · 1 example');
+    expect(notes.step).toBe('step t = 123,457');
+    expect(notes.batch).toBe('batch 23,457 of 100,000 · 1 example');
     expect(notes.epoch).toBe('epoch 2 of 5');
   });
 

@@ -4,6 +4,8 @@ import { formatCountTick, formatValueTick, logTickLabeller } from '../../../src/
 describe('tick labels', () => {
   it('writes large counts compactly and small ones exactly', () => {
     expect(formatCountTick(200)).toBe('200');
+    expect(formatCountTick(5000)).toBe('5,000');
+    expect(formatCountTick(1234.5)).toBe('1,234.5');
     expect(formatCountTick(2.5)).toBe('2.5');
     expect(formatCountTick(12_000)).toBe('12K');
     expect(formatCountTick(1_500_000)).toBe('1.5M');

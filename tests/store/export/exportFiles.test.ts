@@ -15,8 +15,8 @@ describe('exportFiles', () => {
     expect(files[0].type).toBe('application/json');
     const runs = JSON.parse(files[0].text) as { steps: { step: number[] } }[];
     expect(runs).toEqual([a, b].map((run) => JSON.parse(runExportJson(run.settings, run.cursor.step))));
-    // The fixture's step series are empty: every step here came from recomputing the run.
-    expect(runs.map((run) => run.steps.step.length)).toEqual([250, 3]);
+    // The fixture's step series are empty: every step here came from recomputing the run, after the row of step 0.
+    expect(runs.map((run) => run.steps.step.length)).toEqual([251, 4]);
   });
 
   it('JSON of one run: still an array, named after the run', () => {
@@ -31,7 +31,8 @@ describe('exportFiles', () => {
       ['epoch-lab_b=1_steps.csv', 'text/csv'],
       ['epoch-lab_b=100_steps.csv', 'text/csv'],
     ]);
-    expect(steps.files.map((file) => file.text.trimEnd().split('\n').length - 2)).toEqual([250, 3]);
+    // The row of step 0, then one per step.
+    expect(steps.files.map((file) => file.text.trimEnd().split('\n').length - 2)).toEqual([251, 4]);
     const epochs = exportFiles('epochs-csv', [a, hidden, b]);
     expect(epochs.files.map((file) => file.name)).toEqual(['epoch-lab_b=1_epochs.csv', 'epoch-lab_b=100_epochs.csv']);
     // b = 1: 100 steps per epoch, so 250 steps complete 2 epochs; b = n = 100: every step ends an epoch.

@@ -25,8 +25,9 @@ describe('runExportJson', () => {
     const json = parse(runExportJson(settings, 1000));
     for (const column of STEP_COLUMNS) {
       const exported = json.steps[column];
-      expect(exported.length, column).toBe(1000);
-      for (let i = 0; i < 1000; i++) if (!Object.is(exported[i], steps[column][i])) expect.fail(`${column}[${i}]: ${exported[i]} ≠ ${steps[column][i]}`);
+      // Row 0 is step 0, the start; row i is step i.
+      expect(exported.length, column).toBe(1001);
+      for (let i = 0; i < 1000; i++) if (!Object.is(exported[i + 1], steps[column][i])) expect.fail(`${column}[${i + 1}]: ${exported[i + 1]} ≠ ${steps[column][i]}`);
     }
     expect(json.final).toEqual({ step: 1000, w: [trainer.w1, trainer.w2], loss: trainer.loss });
     expect(json.status).toBe('stopped');
@@ -50,17 +51,28 @@ describe('runExportJson', () => {
     const json = parse(runExportJson(settings, 150));
     expect(json.status).toBe('diverged');
     expect(json.final.step).toBe(trainer.step);
-    expect(json.steps.step).toHaveLength(trainer.step);
+    expect(json.steps.step).toHaveLength(trainer.step + 1);
     expect(json.message).toBe(trainer.divergence?.message);
   });
 
-  it('of a run at step 0 has its initial weights and no steps', () => {
-    const json = parse(runExportJson(settingsWith({}), 0));
+  it('of a run at step 0 has its initial weights and the one row of step 0', () => {
+    const settings = settingsWith({});
+    const json = parse(runExportJson(settings, 0));
     expect(json.final.step).toBe(0);
     expect(json.final.w).toEqual([-1.5, 2]);
     expect(json.stoppedAtStep).toBe(0);
-    for (const column of STEP_COLUMNS) expect(json.steps[column]).toEqual([]);
+    // No batch has been drawn: the batch loss is NaN, which JSON writes as null.
+    expect(json.steps).toEqual({ step: [0], epoch: [0], w1: [-1.5], w2: [2], batchLoss: [null], loss: [createTrainer(settings).loss] });
     expect(json.epochs).toEqual([]);
+  });
+
+  it('starts with step 0, the starting state: w0 and the full loss there', () => {
+    const settings = settingsWith({ w0: [0.25, -3], b: 7 });
+    const start = createTrainer(settings);
+    const json = parse(runExportJson(settings, 20));
+    expect(STEP_COLUMNS.map((column) => json.steps[column][0])).toEqual([0, 0, 0.25, -3, null, start.loss]);
+    expect(json.steps.step.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(json.steps.epoch.slice(0, 3)).toEqual([0, 1, 1]);
   });
 
   it('of a run restored from its link is the JSON of the run the link was copied from', () => {
@@ -72,7 +84,7 @@ describe('runExportJson', () => {
     expect(runExportJson(experiment.settings, 37)).toBe(runExportJson(original, 37));
   });
 
-  it('has steps.length = final.step = the stopping step for random small runs (fewer only after a divergence)', () => {
+  it('has steps.length = final.step + 1 = the stopping step + 1 for random small runs (fewer only after a divergence)', () => {
     const smallSettings = fc
       .record({
         n: fc.integer({ min: 1, max: 120 }),
@@ -98,8 +110,9 @@ describe('runExportJson', () => {
         if (json.status === 'diverged') expect(reached).toBeLessThanOrEqual(s);
         else expect(json.status).toBe(s === total ? 'done' : 'stopped');
         expect(json.final.step).toBe(reached);
-        for (const column of STEP_COLUMNS) expect(json.steps[column]).toHaveLength(reached);
-        if (reached > 0) expect(json.steps.step[reached - 1]).toBe(reached);
+        for (const column of STEP_COLUMNS) expect(json.steps[column]).toHaveLength(reached + 1);
+        expect(json.steps.step[0]).toBe(0);
+        expect(json.steps.step[reached]).toBe(reached);
         // A step that diverges ends no epoch, even the last step of one.
         const completed = json.status === 'diverged' ? reached - 1 : reached;
         expect(json.epochs).toHaveLength(Math.floor(completed / json.stepsPerEpoch));
@@ -124,14 +137,15 @@ describe('allRunsJson', () => {
 });
 
 describe('runStepsCsv', () => {
-  it('is the settings comment, the CLI’s header and one exact row per step up to the cursor', () => {
+  it('is the settings comment, the CLI’s header, the row of step 0 and one exact row per step up to the cursor', () => {
     const settings = settingsWith({ n: 50, b: 4, epochs: 3, mom: 0.5 });
     const { steps } = direct(settings, 30);
     const lines = runStepsCsv(settings, 30).split('\n');
     expect(lines[0]).toMatch(/^# settings: n=50 b=4 shuffle=epoch drop=0 lr=0\.03 .* mom=0\.5 /);
     expect(lines[1]).toBe('step,epoch,w1,w2,batchLoss,loss');
+    expect(lines[2]).toBe(`0,0,-1.5,2,NaN,${createTrainer(settings).loss}`);
     expect(lines.at(-1)).toBe('');
-    const rows = lines.slice(2, -1);
+    const rows = lines.slice(3, -1);
     expect(rows).toHaveLength(30);
     rows.forEach((line, row) => {
       const cells = line.split(',').map(Number);
