@@ -71,7 +71,14 @@ function withoutFallback(message: string): string {
   return message.replace(/(;\s*using|,\s*so it uses) .*$/, '');
 }
 
-const BOOLEAN_WORD = /^(1|0|true|false|yes|no|on|off)$/i;
+/** The words a boolean flag takes (as the settings parser reads them, case-insensitively). */
+const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'] as const;
+const BOOLEAN_WORD = new RegExp(`^(${BOOLEAN_WORDS.join('|')})$`, 'i');
+
+/** `--drop maybe` or `--drop=maybe` (as `joiner` says): names the flag and every word it accepts. */
+function badBoolean(name: string, joiner: ' ' | '=', value: string): string {
+  return `--${name}${joiner}${shown(value)}: --${name} is a yes/no flag; give it alone (meaning true) or with one of ${BOOLEAN_WORDS.join(', ')}`;
+}
 
 /**
  * Reads `--name value`, `--name=value` and bare boolean flags (`--drop`).
@@ -100,7 +107,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
 
-    if (name in OUTPUT_FLAGS) {
+    // Own properties only: `in` would take --constructor, --toString and --__proto__ for output flags.
+    if (Object.hasOwn(OUTPUT_FLAGS, name)) {
       if (inline !== undefined) messages.push(`--${name} takes no value (got '${shown(inline)}')`);
       else outputs.push(OUTPUT_FLAGS[name]);
       continue;
@@ -112,6 +120,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     if (inline !== undefined) {
       if (inline.trim() === '') messages.push(`--${name}= has no value (${spec.allowed})`);
+      else if (spec.kind === 'boolean' && !BOOLEAN_WORD.test(inline.trim())) messages.push(badBoolean(name, '=', inline));
       else entries.push([name, inline]);
       continue;
     }
@@ -119,6 +128,10 @@ export function parseArgs(argv: readonly string[]): Command {
     if (spec.kind === 'boolean') {
       if (next !== undefined && BOOLEAN_WORD.test(next)) {
         entries.push([name, next]);
+        i++;
+      } else if (next !== undefined && !next.startsWith('-')) {
+        // No positional arguments exist, so a word after a boolean flag was meant as its value.
+        messages.push(badBoolean(name, ' ', next));
         i++;
       } else {
         entries.push([name, 'true']);

@@ -95,4 +95,13 @@ describe('npm run sim', () => {
     expect(result.stderr).toBe('');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+
+  it('exits 2 on names that are not flags, prototype names included, and on a bad boolean, naming its words', () => {
+    const result = runCli(['--constructor', '--toString', '--__proto__', '--drop', 'maybe']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    for (const name of ['constructor', 'toString', '__proto__']) expect(result.stderr).toContain(`sim: unknown flag --${name}`);
+    expect(result.stderr).toContain('--drop maybe: --drop is a yes/no flag; give it alone (meaning true) or with one of true, false, 1, 0, yes, no, on, off');
+    expect(result.stderr).not.toContain('unexpected argument');
+  });
 });
