@@ -7,6 +7,7 @@ import {
   parseNumber,
   parseSettings,
   SETTING_NAMES,
+  SETTING_SPECS,
   settingsToEntries,
   type Problem,
   type Settings,
@@ -59,13 +60,47 @@ const RUN_SEPARATOR = ',';
 const PART_SEPARATOR = '~';
 const HIDDEN_MARK = '!';
 
+/**
+ * The settings with every -0 made 0 (w0 included). -0 and 0 are one
+ * experiment, but formatSetting keeps the sign, so without this one
+ * experiment would have two links.
+ */
+function withoutNegativeZero(settings: Settings): Settings {
+  const out = { ...settings } as Record<string, unknown>;
+  for (const name of SETTING_NAMES) {
+    const value = out[name];
+    if (Object.is(value, -0)) out[name] = 0;
+    else if (Array.isArray(value) && value.some((v) => Object.is(v, -0))) out[name] = value.map((v: number) => (Object.is(v, -0) ? 0 : v));
+  }
+  return out as unknown as Settings;
+}
+
+/** Numeric settings (w0's two numbers apart): where a written value can underflow to 0. */
+const NUMERIC_SETTINGS = new Set<string>(SETTING_SPECS.filter((spec) => spec.kind === 'number' || spec.kind === 'integer' || spec.kind === 'pair').map((spec) => spec.name));
+
+/**
+ * Names each number written with non-zero digits that a double rounds to 0
+ * (e.g. rho=1e-400): 0 may be a valid value, so it would pass unnoticed.
+ */
+function underflowProblems(entries: readonly [string, string][], prefix: string, key: string, problems: Problem[]): void {
+  for (const [name, value] of entries) {
+    if (!NUMERIC_SETTINGS.has(name)) continue;
+    for (const number of name === 'w0' ? value.split(',') : [value]) {
+      const mantissa = number.trim().split(/[eE]/)[0];
+      if (parseNumber(number) === 0 && /[1-9]/.test(mantissa)) {
+        problems.push({ key, message: `${prefix}${name}=${echo(value)}: ${echo(number.trim())} is nearer 0 than any double can be, so it was read as 0` });
+      }
+    }
+  }
+}
+
 /** Percent-encodes a value but keeps the characters the format uses readable in the address bar. */
 function encodeValue(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 }
 
 function encodeRun(run: RunSpec, base: Settings): string {
-  const parts = settingsToEntries(run.settings, base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
+  const parts = settingsToEntries(withoutNegativeZero(run.settings), base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
   // A run identical to the edited settings still needs a token; 'base' names it.
   const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
   return (run.visible ? '' : HIDDEN_MARK) + body;
@@ -73,13 +108,14 @@ function encodeRun(run: RunSpec, base: Settings): string {
 
 /** The query string (with its leading '?', or '' when everything is default). */
 export function experimentToQuery(experiment: Experiment): string {
-  const pairs: [string, string][] = settingsToEntries(experiment.settings);
+  const settings = withoutNegativeZero(experiment.settings);
+  const pairs: [string, string][] = settingsToEntries(settings);
   const { view } = experiment;
   if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
   if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
   if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
   if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
-  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, experiment.settings)).join(RUN_SEPARATOR)]);
+  if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
   return '?' + pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
@@ -128,7 +164,7 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   const smooth = given.get('smooth');
   if (smooth !== undefined) {
     const v = parseNumber(smooth);
-    if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
+    if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v === 0 ? 0 : v;
     else problems.push({ key: 'smooth', message: `smooth=${echo(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}` });
   }
   const speed = given.get('speed');
@@ -142,7 +178,13 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
 
 function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[] {
   const runs: RunSpec[] = [];
-  const tokens = text.split(RUN_SEPARATOR).filter((t) => t.length > 0);
+  const all = text.split(RUN_SEPARATOR);
+  const tokens = all.filter((t) => t.length > 0);
+  const empty = all.length - tokens.length;
+  if (empty > 0) {
+    const what = empty === 1 ? 'an empty run was' : `${empty} empty runs were`;
+    problems.push({ key: 'runs', message: `runs: ${what} ignored (a comma at the start or the end, or two commas together)` });
+  }
   if (tokens.length > MAX_RUNS) problems.push({ key: 'runs', message: `runs: at most ${MAX_RUNS} runs can be compared; the first ${MAX_RUNS} are used` });
   for (const token of tokens.slice(0, MAX_RUNS)) {
     const visible = !token.startsWith(HIDDEN_MARK);
@@ -167,7 +209,8 @@ function parseRuns(text: string, base: Settings, problems: Problem[]): RunSpec[]
     }
     const parsed = parseSettings(entries, base);
     for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${echo(body)}): ${p.message}` });
-    runs.push({ settings: parsed.settings, visible });
+    underflowProblems(entries, `runs (${echo(body)}): `, 'runs', problems);
+    runs.push({ settings: withoutNegativeZero(parsed.settings), visible });
   }
   return runs;
 }
@@ -193,16 +236,18 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   }
   const parsed = parseSettings(settingEntries);
   problems.push(...parsed.problems);
+  for (const entry of settingEntries) underflowProblems([entry], '', entry[0], problems);
+  const settings = withoutNegativeZero(parsed.settings);
   const view = parseView(viewGiven, problems);
   const runsText = viewGiven.get('runs');
-  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems);
+  const runs = runsText === undefined ? [] : parseRuns(runsText, settings, problems);
   let question: string | null = null;
   const q = viewGiven.get('q');
   if (q !== undefined) {
     if (QUESTION_PATTERN.test(q)) question = q;
     else problems.push({ key: 'q', message: `q=${echo(q)}: not a question id` });
   }
-  return { experiment: { settings: parsed.settings, runs, view, question }, problems };
+  return { experiment: { settings, runs, view, question }, problems };
 }
 
 /** Every name a link may carry, for documentation and `--help`-like listings. */
