@@ -2,7 +2,7 @@
 // is unit-tested without spawning the tool. Strict on purpose: a typo that
 // silently fell back to a default would print a believable but wrong run.
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS } from '../core/settings.ts';
-import { isBooleanWord, parseSettings } from '../core/parseSettings.ts';
+import { BOOLEAN_WORDS, isBooleanWord, parseSettings } from '../core/parseSettings.ts';
 import { safeText } from '../core/safeText.ts';
 import type { Settings, SettingSpec } from '../core/settings.ts';
 
@@ -66,6 +66,11 @@ function withoutFallback(message: string): string {
   return message.replace(/(;\s*using|,\s*so it uses) .*$/, '');
 }
 
+/** `--drop maybe` or `--drop=maybe` (as `joiner` says): names the flag and every word it accepts. */
+function badBoolean(name: string, joiner: ' ' | '=', value: string): string {
+  return `--${name}${joiner}${safeText(value)}: --${name} is a yes/no flag; give it alone (meaning true) or with one of ${BOOLEAN_WORDS.join(', ')}`;
+}
+
 /**
  * Reads `--name value`, `--name=value` and bare boolean flags (`--drop`).
  * A value flag takes the next argument even when it starts with a single `-`
@@ -93,7 +98,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
 
-    if (name in OUTPUT_FLAGS) {
+    // Own properties only: `in` would take --constructor, --toString and --__proto__ for output flags.
+    if (Object.hasOwn(OUTPUT_FLAGS, name)) {
       if (inline !== undefined) messages.push(`--${name} takes no value (got '${safeText(inline)}')`);
       else outputs.push(OUTPUT_FLAGS[name]);
       continue;
@@ -105,6 +111,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     if (inline !== undefined) {
       if (inline.trim() === '') messages.push(`--${name}= has no value (${spec.allowed})`);
+      else if (spec.kind === 'boolean' && !isBooleanWord(inline.trim())) messages.push(badBoolean(name, '=', inline));
       else entries.push([name, inline]);
       continue;
     }
@@ -112,6 +119,10 @@ export function parseArgs(argv: readonly string[]): Command {
     if (spec.kind === 'boolean') {
       if (next !== undefined && isBooleanWord(next)) {
         entries.push([name, next]);
+        i++;
+      } else if (next !== undefined && !next.startsWith('-')) {
+        // No positional arguments exist, so a word after a boolean flag was meant as its value.
+        messages.push(badBoolean(name, ' ', next));
         i++;
       } else {
         entries.push([name, 'true']);

@@ -8,6 +8,7 @@ import { parseArgs } from './args.ts';
 import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
 import { helpText } from './help.ts';
 import { runTooLarge } from './limits.ts';
+import { createProgress } from './progress.ts';
 import { simulate } from './simulate.ts';
 
 const EXIT_OK = 0;
@@ -69,17 +70,21 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
+  // Progress on stderr only when it is a terminal, and not over CSV rows streaming to the same terminal.
+  const progress = output === 'csv' && process.stdout.isTTY ? createProgress(0, { isTTY: false, write: () => true }) : createProgress(trainer.schedule.totalSteps, process.stderr);
   if (output === 'csv') {
     // Step 0, the starting state, first: the page's steps CSV starts the same way.
     const start = createStepRecords(1);
     appendStartRow(trainer, start);
     if (!(await out.write(CSV_HEADER + csvRows(start)))) return EXIT_OK;
-    const report = await simulate(trainer, (steps) => out.write(csvRows(steps)));
+    const report = await simulate(trainer, (steps) => out.write(csvRows(steps)), progress.update);
+    progress.done();
     if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
     return EXIT_OK;
   }
 
-  const report = await simulate(trainer);
+  const report = await simulate(trainer, undefined, progress.update);
+  progress.done();
   if (output === 'json') {
     await out.write(`${JSON.stringify(reportJson(report))}\n`);
   } else {

@@ -11,6 +11,8 @@ import type { RunReport } from '../core/runReport.ts';
 export const STEP_CHUNK_ROWS = 4096;
 /** Steps per advance() call when no step rows are wanted; bounds the time between checks. */
 const STEPS_PER_CALL = 1 << 20;
+/** With a progress line, calls are shorter so it moves smoothly (the overhead per call is still negligible). */
+const STEPS_PER_CALL_WITH_PROGRESS = 1 << 15;
 
 /**
  * Receives each chunk of step rows; the buffer is reused, so copy what you
@@ -18,14 +20,15 @@ const STEPS_PER_CALL = 1 << 20;
  */
 export type StepSink = (steps: StepRecords) => boolean | Promise<boolean>;
 
-/** Runs the trainer to its end (or divergence), feeding step rows to `sink` when given. */
-export async function simulate(trainer: Trainer, sink?: StepSink): Promise<RunReport> {
+/** Runs the trainer to its end (or divergence), feeding step rows to `sink` when given and the step reached to `progress`. */
+export async function simulate(trainer: Trainer, sink?: StepSink, progress?: (step: number) => void): Promise<RunReport> {
   const { settings } = trainer;
   const epochs = createEpochRecords(settings.epochs);
   const steps = sink ? createStepRecords(STEP_CHUNK_ROWS) : null;
   while (trainer.status === 'running') {
     if (steps) steps.length = 0;
-    const taken = trainer.advance(steps ? STEP_CHUNK_ROWS : STEPS_PER_CALL, steps, epochs);
+    const taken = trainer.advance(steps ? STEP_CHUNK_ROWS : progress ? STEPS_PER_CALL_WITH_PROGRESS : STEPS_PER_CALL, steps, epochs);
+    progress?.(trainer.step);
     if (steps && sink && steps.length > 0 && !(await sink(steps))) break;
     if (taken === 0 && trainer.status === 'running') {
       throw new Error(`the trainer made no progress at step ${trainer.step} while still running`);

@@ -5,6 +5,7 @@
 import type { ModelKind } from './settings.ts';
 import type { SufficientStats } from './types.ts';
 import { optimum } from './optimum.ts';
+import { portableHypot } from './portableHypot.ts';
 
 /** Eigenvalues [λmin, λmax] of the Hessian of the full loss at (w1, w2). */
 export function hessianEigenvalues(stats: SufficientStats, model: ModelKind, w1: number, w2: number): [number, number] {
@@ -23,7 +24,7 @@ export function hessianEigenvalues(stats: SufficientStats, model: ModelKind, w1:
     h22 = 2 * stats.xx22;
   }
   const mean = (h11 + h22) / 2;
-  const radius = Math.hypot((h11 - h22) / 2, h12);
+  const radius = portableHypot((h11 - h22) / 2, h12);
   return [mean - radius, mean + radius];
 }
 

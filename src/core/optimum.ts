@@ -4,6 +4,7 @@ import type { ModelKind } from './settings.ts';
 import type { Optimum, SufficientStats } from './types.ts';
 import { fullLoss } from './loss.ts';
 import { approxNumber } from './format.ts';
+import { portableHypot } from './portableHypot.ts';
 
 /** det(XᵀX) below this fraction of xx11·xx22 counts as singular (condition number ≳ 1e12). */
 const SINGULAR_TOLERANCE = 1e-12;
@@ -25,7 +26,7 @@ function linearOptimum(stats: SufficientStats): Optimum {
   let w: [number, number] = [0, 0];
   if (trace > 0) {
     const [u1, u2] = a >= c ? [a, b] : [b, c];
-    const length = Math.hypot(u1, u2);
+    const length = portableHypot(u1, u2);
     const along = ((u1 / length) * r1 + (u2 / length) * r2) / trace;
     w = [(u1 / length) * along, (u2 / length) * along];
   }

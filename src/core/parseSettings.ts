@@ -34,8 +34,11 @@ export interface ParsedSettings {
 }
 
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const TRUE_WORDS = new Set(['', '1', 'true', 'yes', 'on']);
-const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
+/** The words parseBoolean reads, pairwise true then false, for messages that list them. */
+export const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'] as const;
+/** The empty word is a bare flag (`--drop`) or parameter (`&drop`): true. */
+const TRUE_WORDS = new Set<string>(['', ...BOOLEAN_WORDS.filter((_, i) => i % 2 === 0)]);
+const FALSE_WORDS = new Set<string>(BOOLEAN_WORDS.filter((_, i) => i % 2 === 1));
 /** Strict number parsing: `Number('')` is 0 and `Number('0x10')` is 16, neither of which a user meant. */
 export function parseNumber(raw: string): number | undefined {
   const text = raw.trim();

@@ -8,6 +8,7 @@ import {
   parseSettings,
   SETTING_NAMES,
   settingsEqual,
+  SETTING_SPECS,
   settingsToEntries,
   type Problem,
   type Settings,
@@ -37,13 +38,47 @@ const RUN_SEPARATOR = ',';
 const PART_SEPARATOR = '~';
 const HIDDEN_MARK = '!';
 
+/**
+ * The settings with every -0 made 0 (w0 included). -0 and 0 are one
+ * experiment, but formatSetting keeps the sign, so without this one
+ * experiment would have two links.
+ */
+function withoutNegativeZero(settings: Settings): Settings {
+  const out = { ...settings } as Record<string, unknown>;
+  for (const name of SETTING_NAMES) {
+    const value = out[name];
+    if (Object.is(value, -0)) out[name] = 0;
+    else if (Array.isArray(value) && value.some((v) => Object.is(v, -0))) out[name] = value.map((v: number) => (Object.is(v, -0) ? 0 : v));
+  }
+  return out as unknown as Settings;
+}
+
+/** Numeric settings (w0's two numbers apart): where a written value can underflow to 0. */
+const NUMERIC_SETTINGS = new Set<string>(SETTING_SPECS.filter((spec) => spec.kind === 'number' || spec.kind === 'integer' || spec.kind === 'pair').map((spec) => spec.name));
+
+/**
+ * Names each number written with non-zero digits that a double rounds to 0
+ * (e.g. rho=1e-400): 0 may be a valid value, so it would pass unnoticed.
+ */
+function underflowProblems(entries: readonly [string, string][], prefix: string, key: string, problems: Problem[]): void {
+  for (const [name, value] of entries) {
+    if (!NUMERIC_SETTINGS.has(name)) continue;
+    for (const number of name === 'w0' ? value.split(',') : [value]) {
+      const mantissa = number.trim().split(/[eE]/)[0];
+      if (parseNumber(number) === 0 && /[1-9]/.test(mantissa)) {
+        problems.push({ key, message: `${prefix}${name}=${safeText(value)}: ${safeText(number.trim())} is nearer 0 than any double can be, so it was read as 0` });
+      }
+    }
+  }
+}
+
 /** Percent-encodes a value but keeps the characters the format uses readable in the address bar. */
 function encodeValue(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 }
 
 function encodeRun(run: RunSpec, base: Settings): string {
-  const parts = settingsToEntries(withoutInapplicable(run.settings, base), base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
+  const parts = settingsToEntries(withoutInapplicable(withoutNegativeZero(run.settings), base), base).map(([name, value]) => `${name}:${name === 'w0' ? value.replace(',', '_') : value}`);
   // A run identical to the edited settings still needs a token; 'base' names it.
   const body = parts.length ? parts.join(PART_SEPARATOR) : 'base';
   return (run.visible === false ? HIDDEN_MARK : '') + body;
@@ -51,8 +86,8 @@ function encodeRun(run: RunSpec, base: Settings): string {
 
 /** The query string (with its leading '?', or '' when everything is default). */
 export function experimentToQuery(experiment: Experiment): string {
-  // Settings that cannot change a run are not written (see applicableSettings.ts).
-  const settings = withoutInapplicable(experiment.settings, DEFAULT_SETTINGS);
+  // Settings that cannot change a run are not written (see applicableSettings.ts); -0 is written as 0.
+  const settings = withoutInapplicable(withoutNegativeZero(experiment.settings), DEFAULT_SETTINGS);
   const pairs: [string, string][] = settingsToEntries(settings);
   const { view } = experiment;
   if (view.x !== DEFAULT_VIEW.x) pairs.push(['x', view.x]);
@@ -108,7 +143,7 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   const smooth = given.get('smooth');
   if (smooth !== undefined) {
     const v = parseNumber(smooth);
-    if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v;
+    if (v !== undefined && v >= 0 && v <= MAX_SMOOTH) view.smooth = v === 0 ? 0 : v;
     else problems.push({ key: 'smooth', message: `smooth=${safeText(smooth)}: smoothing must be a number from 0 to ${MAX_SMOOTH}; using ${view.smooth}` });
   }
   const speed = given.get('speed');
@@ -125,7 +160,13 @@ function parseRuns(text: string, base: Settings, problems: Problem[], baseReplac
   const runs: RunSpec[] = [];
   /** What each kept run was written as, and whether parsing replaced any of its values. */
   const bodies: { body: string; replaced: boolean }[] = [];
-  const tokens = text.split(RUN_SEPARATOR).filter((t) => t.length > 0);
+  const all = text.split(RUN_SEPARATOR);
+  const tokens = all.filter((t) => t.length > 0);
+  const empty = all.length - tokens.length;
+  if (empty > 0) {
+    const what = empty === 1 ? 'an empty run was' : `${empty} empty runs were`;
+    problems.push({ key: 'runs', message: `runs: ${what} ignored (a comma at the start or the end, or two commas together)` });
+  }
   if (tokens.length > MAX_RUNS) problems.push({ key: 'runs', message: `runs: at most ${MAX_RUNS} runs can be compared; the first ${MAX_RUNS} are used` });
   for (const token of tokens.slice(0, MAX_RUNS)) {
     const visible = !token.startsWith(HIDDEN_MARK);
@@ -150,15 +191,17 @@ function parseRuns(text: string, base: Settings, problems: Problem[], baseReplac
     }
     const parsed = parseSettings(entries, base);
     for (const p of parsed.problems) problems.push({ key: 'runs', message: `runs (${safeText(body)}): ${p.message}` });
+    underflowProblems(entries, `runs (${safeText(body)}): `, 'runs', problems);
+    const settings = withoutNegativeZero(parsed.settings);
     const replaced = baseReplaced || parsed.problems.length > 0;
-    const twin = findTwin(runs, bodies, parsed.settings, replaced);
+    const twin = findTwin(runs, bodies, settings, replaced);
     if (twin >= 0) {
       // Replacing bad values made two runs the same: drawing both would hide one under the other.
       runs[twin] = { ...runs[twin], visible: runs[twin].visible !== false || visible };
       problems.push({ key: 'runs', message: `runs: '${safeText(bodies[twin].body)}' and '${safeText(body)}' are the same run once their bad values are replaced; only the first is kept` });
       continue;
     }
-    runs.push({ settings: parsed.settings, visible });
+    runs.push({ settings, visible });
     bodies.push({ body, replaced });
   }
   return runs;
@@ -190,16 +233,18 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
   }
   const parsed = parseSettings(settingEntries);
   problems.push(...parsed.problems);
+  for (const entry of settingEntries) underflowProblems([entry], '', entry[0], problems);
+  const settings = withoutNegativeZero(parsed.settings);
   const view = parseView(viewGiven, problems);
   const runsText = viewGiven.get('runs');
-  const runs = runsText === undefined ? [] : parseRuns(runsText, parsed.settings, problems, parsed.problems.length > 0);
+  const runs = runsText === undefined ? [] : parseRuns(runsText, settings, problems, parsed.problems.length > 0);
   let question: string | null = null;
   const q = viewGiven.get('q');
   if (q !== undefined) {
     if (QUESTION_PATTERN.test(q)) question = q;
     else problems.push({ key: 'q', message: `q=${safeText(q)}: not a question id; no question is shown` });
   }
-  return { experiment: { settings: parsed.settings, runs, view, question }, problems };
+  return { experiment: { settings, runs, view, question }, problems };
 }
 
 /** Every name a link may carry, for documentation and `--help`-like listings. */

@@ -148,3 +148,26 @@ function formatValid(name: keyof Settings): string {
   };
   return values[name];
 }
+
+describe('parseArgs: names that are not flags', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('refuses --%s as an unknown flag instead of running the default', (name) => {
+    const command = parseArgs([`--${name}`]);
+    expect(command.kind).toBe('error');
+    expect(errors([`--${name}`])[0]).toMatch(new RegExp(`^unknown flag --${name}`));
+    expect(errors([`--${name}=1`])[0]).toMatch(/^unknown flag/);
+  });
+
+  it('a bad boolean names its flag and every word it accepts, in both spellings', () => {
+    for (const [argv, given] of [[['--drop', 'maybe'], '--drop maybe'], [['--restart=sometimes'], '--restart=sometimes']] as const) {
+      const messages = errors([...argv]);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain(given);
+      expect(messages[0]).toContain('true, false, 1, 0, yes, no, on, off');
+      expect(messages[0]).not.toMatch(/unexpected argument/);
+    }
+    // Every accepted word, any case, still reads.
+    for (const word of ['TRUE', 'false', '1', '0', 'Yes', 'no', 'on', 'OFF']) expect(parseArgs(['--drop', word]).kind).toBe('run');
+    // A single-dash word after a boolean flag is still an unexpected argument, not its value.
+    expect(errors(['--drop', '-x']).join('\n')).toMatch(/unexpected argument '-x'/);
+  });
+});

@@ -1,7 +1,7 @@
 // The command-line tool as a user runs it: a real child process per test, so
 // these are kept few; the parsing and formatting have fast tests of their own.
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliAndCloseEarly } from './runCli.ts';
+import { runCli, runCliAndCloseEarly, runCliOnTerminal } from './runCli.ts';
 import type { ReportJson } from '../../src/cli/format.ts';
 import { DEFAULT_SETTINGS, SETTING_NAMES, STEP_COLUMNS, createEpochRecords, createStepRecords, createTrainer } from '../../src/core/index.ts';
 import type { Settings } from '../../src/core/index.ts';
@@ -100,4 +100,33 @@ describe('npm run sim', () => {
     expect(result.stderr).toBe('');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+
+  it('exits 2 on names that are not flags, prototype names included, and on a bad boolean, naming its words', () => {
+    const result = runCli(['--constructor', '--toString', '--__proto__', '--drop', 'maybe']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    for (const name of ['constructor', 'toString', '__proto__']) expect(result.stderr).toContain(`sim: unknown flag --${name}`);
+    expect(result.stderr).toContain('--drop maybe: --drop is a yes/no flag; give it alone (meaning true) or with one of true, false, 1, 0, yes, no, on, off');
+    expect(result.stderr).not.toContain('unexpected argument');
+  });
+
+  // Fifty million steps: over 1.5 s even at the engine's best speed (about 30 M steps/s at b = 1),
+  // so well past the progress line's one-second delay on any machine.
+  const LONG = ['--n', '100000', '--b', '1', '--epochs', '500', '--json'];
+
+  it('shows a long run\'s progress on a terminal, then erases it before the result', () => {
+    const { status, screen } = runCliOnTerminal(LONG);
+    expect(status).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence is what is tested
+    expect(screen).toMatch(/\r\u001b\[2Ksim: \d+% · [\d.]+[kM]? steps\/s · [\dhmins ]+ left/);
+    const result = screen.slice(screen.lastIndexOf('\r\u001b[2K') + '\r\u001b[2K'.length);
+    expect((JSON.parse(result) as ReportJson).final.step).toBe(50_000_000);
+  }, 60_000);
+
+  it('prints no progress into a pipe', () => {
+    const result = runCli(LONG);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as ReportJson).final.step).toBe(50_000_000);
+  }, 60_000);
 });

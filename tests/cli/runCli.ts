@@ -49,3 +49,15 @@ export function runCliAndCloseEarly(args: readonly string[], enough: number): Pr
     child.on('close', (status) => resolve({ status, stdout, stderr, lines: stdout.split('\n').slice(0, enough) }));
   });
 }
+
+/**
+ * Runs the CLI with stdout and stderr on a pseudo-terminal, through util-linux's
+ * `script` (always installed on Debian), and returns what the terminal showed.
+ */
+export function runCliOnTerminal(args: readonly string[]): { status: number | null; screen: string } {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, ...CLI_ARGS, ...args].map(quote).join(' ');
+  const result = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, screen: result.stdout };
+}

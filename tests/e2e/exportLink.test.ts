@@ -1,55 +1,52 @@
-// A shared link reproduces the run it came from: the JSON exported from the
-// page opened by the link equals the original page's export, and both equal
-// what the engine computes in Node for the same settings.
-import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+// A shared link reproduces the run it came from, in every engine: the JSON
+// exported from the page opened by the link is byte-identical to the original
+// page's export, and both to what the engine computes in Node.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSchedule } from '../../src/core/index.ts';
 import { parseExperimentQuery } from '../../src/url/experimentUrl.ts';
-import { runExportJson } from '../../src/store/export/index.ts';
-import { hasBrowser, launchBrowser, openApp } from './browser.ts';
-import { waitForStep } from './statusReader.ts';
+import { allRunsJson } from '../../src/store/export/index.ts';
+import { ENGINES, launchEngine, type Engine } from './engines.ts';
+import { copyLink, exportJson, stepEpochs } from './appTab.ts';
 
-async function exportJson(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
-  return readFile((await download.path())!, 'utf8');
+/** One link per model; the deep one also exports the stable rates at the start and final weights. */
+const LINKS = ['?n=60&b=7&lr=0.05&seed=3&mom=0.5', '?model=deep&n=45&b=6&lr=0.04&seed=12&w0=2_-0.5&shuffle=batches'];
+
+for (const { name, available } of ENGINES) {
+  describe.runIf(available)(`${name}: a copied link reproduces the run`, () => {
+    let engine: Engine;
+    beforeAll(async () => {
+      engine = await launchEngine(name);
+    });
+    afterEach(async () => {
+      await engine?.closeTabs();
+    });
+    afterAll(async () => {
+      await engine?.close();
+    });
+
+    it.each(LINKS)('%s: the original page, the link and Node export the same bytes', async (query) => {
+      const { settings } = parseExperimentQuery(query).experiment;
+      const perEpoch = createSchedule(settings).stepsPerEpoch;
+
+      const original = await engine.open(query);
+      await stepEpochs(original, 2, perEpoch);
+      const link = await copyLink(original);
+      const fromOriginal = await exportJson(original);
+      expect(await original.errors()).toEqual([]);
+      await original.close();
+
+      const copy = await engine.open(new URL(link).search);
+      await stepEpochs(copy, 2, perEpoch);
+      const fromLink = await exportJson(copy);
+      expect(await copy.errors()).toEqual([]);
+
+      expect(fromLink).toBe(fromOriginal);
+      const linked = parseExperimentQuery(new URL(link).search).experiment.settings;
+      expect(linked).toEqual(settings);
+      expect(fromOriginal).toBe(allRunsJson([{ settings: linked, step: 2 * perEpoch }]));
+      // Step 0, the start, then every step of the two epochs.
+      expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(2 * perEpoch + 1);
+      if (settings.model === 'deep') expect(JSON.parse(fromOriginal)[0]).toHaveProperty('maxStableLrAtFinal');
+    });
+  });
 }
-
-async function twoEpochs(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="status-step"]');
-  await page.click('[data-testid="step-epoch"]');
-  await waitForStep(page, 'step === 9');
-  await page.click('[data-testid="step-epoch"]');
-  await waitForStep(page, 'step === 18');
-}
-
-describe.runIf(hasBrowser)('a copied link reproduces the run', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('exports the same JSON from the original page, from the link, and from the engine in Node', async () => {
-    const original = await openApp(browser, '?n=60&b=7&lr=0.05&seed=3&mom=0.5');
-    await twoEpochs(original.page);
-    await original.page.click('[data-testid="copy-link"]');
-    await original.page.waitForFunction(() => /copied/i.test(document.querySelector('[data-testid="copy-said"]')?.textContent ?? ''));
-    const link = await original.page.evaluate(() => navigator.clipboard.readText());
-    const fromOriginal = await exportJson(original.page);
-
-    const copy = await openApp(browser, new URL(link).search);
-    await twoEpochs(copy.page);
-    const fromLink = await exportJson(copy.page);
-
-    expect(fromLink).toBe(fromOriginal);
-    const settings = parseExperimentQuery(new URL(link).search).experiment.settings;
-    expect(JSON.parse(fromOriginal)).toEqual(JSON.parse(`[${runExportJson(settings, 18)}]`));
-    // Step 0, the start, then steps 1 … 18.
-    expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(19);
-    expect([...original.errors, ...copy.errors]).toEqual([]);
-    await original.page.context().close();
-    await copy.page.context().close();
-  });
-});

@@ -1,5 +1,8 @@
 // A minimal static file server for dist/, mounted under a sub-path, so the
-// tests exercise the built site the way a user's web host serves it.
+// tests exercise the built site the way a user's web host serves it. The one
+// difference: every HTML page gets ERROR_COLLECTOR as its first script, so a
+// test can read the page's errors in an engine whose driver reports none
+// (WebKitWebDriver has no console events); nothing of it ships in dist/.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -15,6 +18,25 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The global the collector fills: console.error calls, uncaught errors, unhandled rejections and worker errors, in order. */
+export const ERROR_GLOBAL = '__epochLabErrors';
+
+const ERROR_COLLECTOR = `<script>(() => {
+  const errors = (window.${ERROR_GLOBAL} = []);
+  const text = (value) => (value instanceof Error ? String(value) + (value.stack ? '\\n' + value.stack : '') : String(value));
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => { errors.push(args.map(text).join(' ')); consoleError(...args); };
+  window.addEventListener('error', (event) => errors.push('uncaught: ' + text(event.error ?? event.message)));
+  window.addEventListener('unhandledrejection', (event) => errors.push('unhandled rejection: ' + text(event.reason)));
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('error', (event) => errors.push('worker: ' + (event.message || 'error')));
+    }
+  };
+})();</script>`;
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -29,7 +51,8 @@ export function startStaticServer(root: string, subPath: string): Promise<Static
     }
     const relative = normalize(path.slice(subPath.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, relative));
+      let body: Buffer | string = await readFile(join(root, relative));
+      if (extname(relative) === '.html') body = String(body).replace(/<head>/i, (head) => head + ERROR_COLLECTOR);
       res.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');

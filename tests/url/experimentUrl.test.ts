@@ -22,6 +22,14 @@ const experiment: fc.Arbitrary<Experiment> = fc.record({
   question: fc.option(fc.constantFrom('restart', 'steps-per-epoch', 'big-or-small'), { nil: null }),
 });
 
+/** A copy with every -0 inside made 0. */
+function withoutNegativeZero<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)])) as T;
+  return value;
+}
+
 describe('experiment URL', () => {
   it('settings, compared runs and view survive a round trip through the query string', () => {
     fc.assert(
@@ -29,13 +37,16 @@ describe('experiment URL', () => {
         const query = experimentToQuery(exp);
         const { experiment: back, problems } = parseExperimentQuery(query);
         expect(problems).toEqual([]);
-        // Settings that cannot change a run (rho with line data, drop when b divides n) are not carried.
+        // Settings that cannot change a run (rho with line data, drop when b divides n) are not carried,
+        // and -0 is read back as 0 (one experiment, one link).
         const settings = withoutInapplicable(exp.settings, DEFAULT_SETTINGS);
-        expect(back).toEqual({
-          ...exp,
-          settings: { ...settings, w0: [...settings.w0] },
-          runs: exp.runs.map((r) => ({ ...r, settings: { ...withoutInapplicable(r.settings, settings), w0: [...r.settings.w0] } })),
-        });
+        expect(back).toEqual(
+          withoutNegativeZero({
+            ...exp,
+            settings: { ...settings, w0: [...settings.w0] },
+            runs: exp.runs.map((r) => ({ ...r, settings: { ...withoutInapplicable(r.settings, settings), w0: [...r.settings.w0] } })),
+          }),
+        );
       }),
       { numRuns: 300 },
     );
@@ -115,5 +126,46 @@ describe('experiment URL', () => {
     const many = parseExperimentQuery('?runs=' + Array.from({ length: 20 }, (_, i) => `seed:${i}`).join(','));
     expect(many.experiment.runs).toHaveLength(MAX_RUNS);
     expect(many.problems.map((p) => p.message).join()).toMatch(/at most 8 runs/);
+  });
+});
+
+describe('experiment URL edge cases', () => {
+  it('names empty runs in runs= instead of dropping them silently', () => {
+    const one = parseExperimentQuery('?runs=seed:1,,seed:2');
+    expect(one.experiment.runs.map((r) => r.settings.seed)).toEqual([1, 2]);
+    expect(one.problems.map((p) => p.message)).toEqual(['runs: an empty run was ignored (a comma at the start or the end, or two commas together)']);
+    const three = parseExperimentQuery('?runs=,seed:3,,');
+    expect(three.experiment.runs).toHaveLength(1);
+    expect(three.problems.map((p) => p.message)).toEqual(['runs: 3 empty runs were ignored (a comma at the start or the end, or two commas together)']);
+    expect(parseExperimentQuery('?runs=seed:1,seed:2').problems).toEqual([]);
+  });
+
+  it('reads -0 as 0, so one experiment has one link', () => {
+    const negative = parseExperimentQuery('?rho=-0&data=plane&decay=-0&w0=-0,-0&smooth=-0&runs=mom:-0~w0:-0_1');
+    expect(negative.problems).toEqual([]);
+    const positive = parseExperimentQuery('?rho=0&data=plane&decay=0&w0=0,0&smooth=0&runs=mom:0~w0:0_1');
+    expect(negative.experiment).toEqual(positive.experiment);
+    expect(Object.is(negative.experiment.settings.rho, 0)).toBe(true);
+    expect(Object.is(negative.experiment.settings.w0[0], 0)).toBe(true);
+    expect(Object.is(negative.experiment.runs[0].settings.mom, 0)).toBe(true);
+    expect(experimentToQuery(negative.experiment)).toBe(experimentToQuery(positive.experiment));
+    expect(experimentToQuery(negative.experiment)).not.toMatch(/-0/);
+    // Settings built in code with -0 are written as 0 too.
+    const built: Experiment = { ...positive.experiment, settings: { ...positive.experiment.settings, w0: [-0, 1], rho: -0 }, runs: [] };
+    expect(experimentToQuery(built)).toBe('?data=plane&w0=0,1');
+  });
+
+  it('names a number that underflows to 0, where 0 would otherwise pass unnoticed', () => {
+    const { experiment: exp, problems } = parseExperimentQuery('?data=plane&rho=1e-400&w0=2.5e-999,1&noise=0.0&mom=0e5&runs=decay:7e-324~mom:-3e-330');
+    expect(problems.map((p) => p.message)).toEqual([
+      'rho=1e-400: 1e-400 is nearer 0 than any double can be, so it was read as 0',
+      'w0=2.5e-999,1: 2.5e-999 is nearer 0 than any double can be, so it was read as 0',
+      'runs (decay:7e-324~mom:-3e-330): mom=-3e-330: -3e-330 is nearer 0 than any double can be, so it was read as 0',
+    ]);
+    expect(exp.settings.rho).toBe(0);
+    expect(exp.settings.w0).toEqual([0, 1]);
+    // 7e-324 rounds to the smallest subnormal, not to 0: it is a value, not an underflow.
+    expect(exp.runs[0].settings.decay).toBe(5e-324);
+    expect(Object.is(exp.runs[0].settings.mom, 0)).toBe(true);
   });
 });

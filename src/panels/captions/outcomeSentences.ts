@@ -3,6 +3,7 @@
 import { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from '../../core/divergence.ts';
 import { epochLearningRate } from '../../core/trainer.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from '../../core/init.ts';
+import { portableHypot } from '../../core/portableHypot.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { count, counted, num, pair, twoDigits } from './captionFormat.ts';
 import { completedEpochs, latestEpoch } from './epochStory.ts';
@@ -101,6 +102,6 @@ export function endSentences(input: CaptionInput): string[] {
     return [lead, valley];
   }
   if (!best.unique) return [`${after}; ${versus}, which a whole line of weights reaches.`, lastEpoch];
-  const distance = Math.hypot(story.endW[0] - best.w[0], story.endW[1] - best.w[1]);
+  const distance = portableHypot(story.endW[0] - best.w[0], story.endW[1] - best.w[1]);
   return [`${after} is ${num(distance)} from the optimum w* = ${pair(best.w)}; ${versus}.`, lastEpoch];
 }
