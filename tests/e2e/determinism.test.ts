@@ -2,10 +2,10 @@
 // worker for the status line, its main thread for the export) must compute the
 // same doubles as the engine in Node. Each engine's export is compared
 // byte for byte with Node's, so the three engines agree with each other too.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTrainer, DEFAULT_SETTINGS, settingsToEntries, type Settings } from '../../src/core/index.ts';
 import { allRunsJson } from '../../src/store/export/index.ts';
-import { ENGINES, launchEngine, type Engine } from './engines.ts';
+import { describeInEngines } from './engineSuite.ts';
 import { exportJson, statusValue, stepEpochs } from './appTab.ts';
 
 /** Varied settings of both models: data kinds, correlations, noise, batch layouts, shuffles, momentum, decay, restarts. */
@@ -29,34 +29,21 @@ function linkOf(settings: Settings): string {
   return '?' + settingsToEntries(settings).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 
-for (const { name, available } of ENGINES) {
-  describe.runIf(available)(`${name}: the same settings give the same doubles as in Node`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await launchEngine(name);
-    });
-    afterEach(async () => {
-      await engine?.closeTabs();
-    });
-    afterAll(async () => {
-      await engine?.close();
-    });
+describeInEngines('the same settings give the same doubles as in Node', (engine) => {
+  it.each(CASES.map((c, i) => [i, c] as const))('case %i: status after two epochs and the exported JSON are bit-identical', async (_, patch) => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, ...patch };
+    const trainer = createTrainer(settings);
+    const perEpoch = trainer.schedule.stepsPerEpoch;
+    trainer.advance(2 * perEpoch, null, null);
 
-    it.each(CASES.map((c, i) => [i, c] as const))('case %i: status after two epochs and the exported JSON are bit-identical', async (_, patch) => {
-      const settings: Settings = { ...DEFAULT_SETTINGS, ...patch };
-      const trainer = createTrainer(settings);
-      const perEpoch = trainer.schedule.stepsPerEpoch;
-      trainer.advance(2 * perEpoch, null, null);
-
-      const tab = await engine.open(linkOf(settings));
-      await stepEpochs(tab, 2, perEpoch);
-      expect(Number(await statusValue(tab, 'w1'))).toBe(trainer.w1);
-      expect(Number(await statusValue(tab, 'w2'))).toBe(trainer.w2);
-      expect(Number(await statusValue(tab, 'loss'))).toBe(trainer.loss);
-      expect(Number(await statusValue(tab, 'batch-loss'))).toBe(trainer.batchLoss);
-      expect(await exportJson(tab)).toBe(allRunsJson([{ settings, step: 2 * perEpoch }]));
-      expect(await tab.errors()).toEqual([]);
-      await tab.close();
-    });
+    const tab = await engine().open(linkOf(settings));
+    await stepEpochs(tab, 2, perEpoch);
+    expect(Number(await statusValue(tab, 'w1'))).toBe(trainer.w1);
+    expect(Number(await statusValue(tab, 'w2'))).toBe(trainer.w2);
+    expect(Number(await statusValue(tab, 'loss'))).toBe(trainer.loss);
+    expect(Number(await statusValue(tab, 'batch-loss'))).toBe(trainer.batchLoss);
+    expect(await exportJson(tab)).toBe(allRunsJson([{ settings, step: 2 * perEpoch }]));
+    expect(await tab.errors()).toEqual([]);
+    await tab.close();
   });
-}
+});

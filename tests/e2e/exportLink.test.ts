@@ -1,52 +1,39 @@
 // A shared link reproduces the run it came from, in every engine: the JSON
 // exported from the page opened by the link is byte-identical to the original
 // page's export, and both to what the engine computes in Node.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSchedule } from '../../src/core/index.ts';
 import { parseExperimentQuery } from '../../src/url/experimentUrl.ts';
 import { allRunsJson } from '../../src/store/export/index.ts';
-import { ENGINES, launchEngine, type Engine } from './engines.ts';
+import { describeInEngines } from './engineSuite.ts';
 import { copyLink, exportJson, stepEpochs } from './appTab.ts';
 
 /** One link per model; the deep one also exports the stable rates at the start and final weights. */
 const LINKS = ['?n=60&b=7&lr=0.05&seed=3&mom=0.5', '?model=deep&n=45&b=6&lr=0.04&seed=12&w0=2_-0.5&shuffle=batches'];
 
-for (const { name, available } of ENGINES) {
-  describe.runIf(available)(`${name}: a copied link reproduces the run`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await launchEngine(name);
-    });
-    afterEach(async () => {
-      await engine?.closeTabs();
-    });
-    afterAll(async () => {
-      await engine?.close();
-    });
+describeInEngines('a copied link reproduces the run', (engine) => {
+  it.each(LINKS)('%s: the original page, the link and Node export the same bytes', async (query) => {
+    const { settings } = parseExperimentQuery(query).experiment;
+    const perEpoch = createSchedule(settings).stepsPerEpoch;
 
-    it.each(LINKS)('%s: the original page, the link and Node export the same bytes', async (query) => {
-      const { settings } = parseExperimentQuery(query).experiment;
-      const perEpoch = createSchedule(settings).stepsPerEpoch;
+    const original = await engine().open(query);
+    await stepEpochs(original, 2, perEpoch);
+    const link = await copyLink(original);
+    const fromOriginal = await exportJson(original);
+    expect(await original.errors()).toEqual([]);
+    await original.close();
 
-      const original = await engine.open(query);
-      await stepEpochs(original, 2, perEpoch);
-      const link = await copyLink(original);
-      const fromOriginal = await exportJson(original);
-      expect(await original.errors()).toEqual([]);
-      await original.close();
+    const copy = await engine().open(new URL(link).search);
+    await stepEpochs(copy, 2, perEpoch);
+    const fromLink = await exportJson(copy);
+    expect(await copy.errors()).toEqual([]);
 
-      const copy = await engine.open(new URL(link).search);
-      await stepEpochs(copy, 2, perEpoch);
-      const fromLink = await exportJson(copy);
-      expect(await copy.errors()).toEqual([]);
-
-      expect(fromLink).toBe(fromOriginal);
-      const linked = parseExperimentQuery(new URL(link).search).experiment.settings;
-      expect(linked).toEqual(settings);
-      expect(fromOriginal).toBe(allRunsJson([{ settings: linked, step: 2 * perEpoch }]));
-      // Step 0, the start, then every step of the two epochs.
-      expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(2 * perEpoch + 1);
-      if (settings.model === 'deep') expect(JSON.parse(fromOriginal)[0]).toHaveProperty('maxStableLrAtFinal');
-    });
+    expect(fromLink).toBe(fromOriginal);
+    const linked = parseExperimentQuery(new URL(link).search).experiment.settings;
+    expect(linked).toEqual(settings);
+    expect(fromOriginal).toBe(allRunsJson([{ settings: linked, step: 2 * perEpoch }]));
+    // Step 0, the start, then every step of the two epochs.
+    expect(JSON.parse(fromOriginal)[0].steps.step).toHaveLength(2 * perEpoch + 1);
+    if (settings.model === 'deep') expect(JSON.parse(fromOriginal)[0]).toHaveProperty('maxStableLrAtFinal');
   });
-}
+});

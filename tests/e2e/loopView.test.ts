@@ -1,8 +1,8 @@
 // The loop view's value notes ("batch loss 0.3350") wrap onto a continuation
 // line when the box is too narrow, in every engine: Chromium breaks between the
 // code and its note on its own, Firefox and WebKit only where the text allows.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, launchEngine, type Engine } from './engines.ts';
+import { expect, it } from 'vitest';
+import { describeInEngines } from './engineSuite.ts';
 import { waitForStep } from './appTab.ts';
 
 interface Overflow {
@@ -24,33 +24,20 @@ function loopOverflow(): Overflow {
   return { notes: notes.length, box: { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth }, cut };
 }
 
-for (const { name, available } of ENGINES) {
-  describe.runIf(available)(`${name}: the loop view's notes`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await launchEngine(name);
-    });
-    afterEach(async () => {
-      await engine?.closeTabs();
-    });
-    afterAll(async () => {
-      await engine?.close();
-    });
-
-    // Two screens at which the box is narrower than the code plus its notes (it is about 390 px wide on a laptop).
-    it.each([
-      ['a laptop', { width: 1366, height: 768 }],
-      ['a wide screen', { width: 1920, height: 1080 }],
-    ] as const)('wrap inside the code box on %s: nothing is cut off at the right edge', async (_, viewport) => {
-      const tab = await engine.open('?n=30&b=10&mom=0.9&decay=0.5', viewport);
-      await tab.click('[data-testid="step"]');
-      await waitForStep(tab, 'step === 1');
-      await tab.waitFor(() => /batch loss/.test(document.querySelector('[data-testid="loop-view"]')?.textContent ?? ''), undefined, { message: 'the batch loss note' });
-      const overflow = await tab.evaluate(loopOverflow);
-      expect(overflow.notes).toBeGreaterThanOrEqual(3);
-      expect(overflow.cut).toEqual([]);
-      expect(overflow.box.scrollWidth).toBeLessThanOrEqual(overflow.box.clientWidth);
-      expect(await tab.errors()).toEqual([]);
-    });
+describeInEngines("the loop view's notes", (engine) => {
+  // Two screens at which the box is narrower than the code plus its notes (it is about 390 px wide on a laptop).
+  it.each([
+    ['a laptop', { width: 1366, height: 768 }],
+    ['a wide screen', { width: 1920, height: 1080 }],
+  ] as const)('wrap inside the code box on %s: nothing is cut off at the right edge', async (_, viewport) => {
+    const tab = await engine().open('?n=30&b=10&mom=0.9&decay=0.5', viewport);
+    await tab.click('[data-testid="step"]');
+    await waitForStep(tab, 'step === 1');
+    await tab.waitFor(() => /batch loss/.test(document.querySelector('[data-testid="loop-view"]')?.textContent ?? ''), undefined, { message: 'the batch loss note' });
+    const overflow = await tab.evaluate(loopOverflow);
+    expect(overflow.notes).toBeGreaterThanOrEqual(3);
+    expect(overflow.cut).toEqual([]);
+    expect(overflow.box.scrollWidth).toBeLessThanOrEqual(overflow.box.clientWidth);
+    expect(await tab.errors()).toEqual([]);
   });
-}
+});
