@@ -11,6 +11,14 @@ const view = fc.record({
   y: fc.constantFrom(...Y_SCALES),
   smooth: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.99, noNaN: true })),
   speed: fc.constantFrom(...SPEED_CHOICES),
+  zoom: fc.option(
+    fc
+      .tuple(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1e7, noNaN: true }))
+      .filter(([from, to]) => to > from && !Object.is(from, -0))
+      .map(([from, to]) => [from, to] as const),
+    { nil: null },
+  ),
+  logx: fc.boolean(),
 });
 
 const experiment: fc.Arbitrary<Experiment> = fc.record({
@@ -56,6 +64,19 @@ describe('experiment URL', () => {
       question: null,
     });
     expect(query).toBe('?x=epochs&speed=max&runs=shuffle:none,base,!b:1~w0:0.5_-2');
+  });
+
+  it('keeps the loss chart’s zoom and log-x in the link, and names a zoom it cannot use', () => {
+    const exp: Experiment = { settings: { ...DEFAULT_SETTINGS }, runs: [], view: { ...DEFAULT_VIEW, x: 'epochs', zoom: [0.5, 2.25], logx: true }, question: null };
+    const query = experimentToQuery(exp);
+    expect(query).toBe('?x=epochs&zoom=0.5_2.25&logx=1');
+    expect(parseExperimentQuery(query).experiment.view).toEqual(exp.view);
+    for (const bad of ['5_5', '9_2', '-1_3', '1', '1_2_3', 'a_b']) {
+      const { experiment: back, problems } = parseExperimentQuery(`?zoom=${bad}`);
+      expect(back.view.zoom, bad).toBeNull();
+      expect(problems.map((p) => p.key)).toEqual(['zoom']);
+    }
+    expect(parseExperimentQuery('?logx=maybe').problems.map((p) => p.key)).toEqual(['logx']);
   });
 
   it('reads the documented example link', () => {
