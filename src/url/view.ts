@@ -33,3 +33,8 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED, zoom: null, logx: false });
+
+/** The view with another x-axis. A zoom is in the old axis's units, so a new axis shows the whole run. */
+export function withXAxis(view: ViewState, x: XAxisMode): ViewState {
+  return x === view.x ? view : { ...view, x, zoom: null };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
 import { experimentToQuery, MAX_QUERY_LENGTH, parseExperimentQuery, type Experiment } from '../../src/url/experimentUrl.ts';
-import { DEFAULT_VIEW, SPEED_CHOICES, X_AXES, Y_SCALES } from '../../src/url/view.ts';
+import { DEFAULT_VIEW, SPEED_CHOICES, withXAxis, X_AXES, Y_SCALES } from '../../src/url/view.ts';
 import { MAX_RUNS } from '../../src/worker/protocol.ts';
 import { validSettings } from '../support/arbitraries.ts';
 
@@ -77,6 +77,12 @@ describe('experiment URL', () => {
       expect(problems.map((p) => p.key)).toEqual(['zoom']);
     }
     expect(parseExperimentQuery('?logx=maybe').problems.map((p) => p.key)).toEqual(['logx']);
+  });
+
+  it('drops a zoom when the x-axis changes, since the zoom is in the old axis’s units', () => {
+    const zoomed = { ...DEFAULT_VIEW, zoom: [100, 500] as const };
+    expect(withXAxis(zoomed, 'epochs')).toEqual({ ...zoomed, x: 'epochs', zoom: null });
+    expect(withXAxis(zoomed, 'steps')).toBe(zoomed);
   });
 
   it('reads the documented example link', () => {
