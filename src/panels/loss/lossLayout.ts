@@ -120,6 +120,15 @@ interface CachedSeries {
   readonly epochs: RunLossSeries['epochs'];
   /** The loss at the start weights (NaN if unknown), on the axis even before the first step. */
   readonly startLoss: number;
+  /** The lines as last drawn and the values they put on the y-axis, kept while the rows in the window stay the same. */
+  shown?: Shown;
+}
+
+interface Shown {
+  readonly key: string;
+  readonly full: LineSeries;
+  readonly batch: LineSeries;
+  readonly range: ValueRange;
 }
 
 /**
@@ -137,7 +146,12 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
   const start = run.lossSeries.length > 0 ? initialLoss : NaN;
   const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, run.epochs.length, options.xAxis, options.smoothing, unit, start, initialLoss].join('|');
   const hit = cache.entries.get(run.id);
-  if (hit && hit.key === key) return hit.run === run ? hit : { ...hit, run };
+  if (hit && hit.key === key) {
+    if (hit.run === run) return hit;
+    const renamed = { ...hit, run };
+    cache.entries.set(run.id, renamed);
+    return renamed;
+  }
 
   let buffers = cache.buffers.get(run.id);
   if (!buffers) {
@@ -162,8 +176,7 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
 }
 
 /** Rows of a line inside the window, as drawn. */
-function windowed(buffers: Buffers, name: string, line: Line, window: XWindow): LineSeries {
-  const { drawn } = rowsIn(line.x, line.length, window.domain);
+function windowed(buffers: Buffers, name: string, line: Line, drawn: readonly [number, number]): LineSeries {
   return {
     ...line,
     drawn: drawnLine(buffers, `${name}.raw`, line.x, line.y, drawn),
@@ -177,16 +190,30 @@ function windowed(buffers: Buffers, name: string, line: Line, window: XWindow): 
  * loss near 0 would stretch a log axis over empty decades and push the curves
  * that matter into a corner; batch losses off the axis are marked at its edge.
  */
-function includeWindow(range: ValueRange, s: CachedSeries, window: XWindow): void {
-  const [from, to] = rowsIn(s.full.x, s.full.length, window.domain).inside;
-  for (let i = from; i < to; i++) includeValue(range, s.full.y[i]);
-  const [lo, hi] = window.domain;
-  for (let i = 0; i < s.epochs.length; i++) {
-    if (s.epochs.x[i] < lo || s.epochs.x[i] > hi) continue;
+function windowRange(s: CachedSeries, inside: readonly [number, number], epochs: readonly [number, number], window: XWindow): ValueRange {
+  const range = emptyRange();
+  for (let i = inside[0]; i < inside[1]; i++) includeValue(range, s.full.y[i]);
+  for (let i = epochs[0]; i < epochs[1]; i++) {
     includeValue(range, s.epochs.loss[i]);
     includeValue(range, s.epochs.mean[i]);
   }
   if (s.full.length === 0 || !window.zoomed) includeValue(range, s.startLoss);
+  return range;
+}
+
+/**
+ * The run's lines in the window. Which rows are in it is found by binary
+ * search; the thinning and the y-range are redone only when those rows
+ * change, so a finished run costs nothing while another one grows.
+ */
+function shownIn(s: CachedSeries, window: XWindow, buffers: Buffers): Shown {
+  const full = rowsIn(s.full.x, s.full.length, window.domain);
+  const batch = rowsIn(s.batch.x, s.batch.length, window.domain).drawn;
+  const epochs = rowsIn(s.epochs.x, s.epochs.length, window.domain).inside;
+  const key = [...full.drawn, ...full.inside, ...batch, ...epochs, window.zoomed].join('|');
+  if (s.shown?.key === key) return s.shown;
+  s.shown = { key, full: windowed(buffers, 'full', s.full, full.drawn), batch: windowed(buffers, 'batch', s.batch, batch), range: windowRange(s, full.inside, epochs, window) };
+  return s.shown;
 }
 
 /** The x-span the runs are planned to reach: the smoothing unit is a share of it, so it does not change while they grow. */
@@ -227,9 +254,9 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
 
   const range = emptyRange();
   const series: RunLossSeries[] = entries.map((s) => {
-    includeWindow(range, s, window);
-    const buffers = cache.buffers.get(s.run.id) ?? new Buffers();
-    return { run: s.run, plan: s.plan, full: windowed(buffers, 'full', s.full, window), fullOffset: s.fullOffset, batch: windowed(buffers, 'batch', s.batch, window), epochs: s.epochs };
+    const shown = shownIn(s, window, cache.buffers.get(s.run.id) ?? new Buffers());
+    for (const v of [shown.range.minFinite, shown.range.maxFinite, shown.range.minPositive]) includeValue(range, v);
+    return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, epochs: s.epochs };
   });
   const primary = primaryEntry ? (series[entries.indexOf(primaryEntry)] ?? null) : null;
   return {

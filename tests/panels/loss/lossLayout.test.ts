@@ -142,6 +142,17 @@ describe('layout cache across frames', () => {
     expect(second.yDomain).toEqual(fresh.yDomain);
   });
 
+  it('thins a finished run again only when the rows in the window change', () => {
+    const cache = new LossLayoutCache();
+    const done = trainedRun({ n: 1000, b: 1, epochs: 5 }, Infinity, 'done');
+    const first = buildLossLayout([done, trainedRun({}, 50, 'growing')], base, cache);
+    const second = buildLossLayout([done, trainedRun({}, 80, 'growing')], base, cache);
+    expect(second.series[0].full.drawn).toBe(first.series[0].full.drawn);
+    const zoomed = buildLossLayout([done], { ...base, zoom: [100, 200] }, cache);
+    expect(zoomed.series[0].full.drawn).not.toBe(first.series[0].full.drawn);
+    expect(zoomed.series[0].full.drawn.length).toBe(103);
+  });
+
   it('lays out again when the view options change', () => {
     const cache = new LossLayoutCache();
     const run = trainedRun({}, 50);
