@@ -10,11 +10,10 @@ export const MAX_AXIS_VALUE = 1e300;
 /** A log axis spans at most this ratio, so a single near-zero loss cannot swallow the picture. */
 export const MAX_LOG_RATIO = 1e12;
 /**
- * A log axis reaches at most this multiple of the largest starting loss: a run
- * that blows up to 1e16 leaves the top (and is marked there) rather than
- * pushing the start, and every converging run, below the axis.
+ * A log axis reaches at most this multiple of the largest starting loss (a
+ * guard against overflowed values; a diverged run stops near 1e16, which fits).
  */
-export const LOG_HEADROOM = 1e6;
+export const LOG_HEADROOM = 1e20;
 /**
  * A linear axis stops at this multiple of the largest starting loss: a run
  * that blows up leaves the top edge (and is marked there) instead of crushing
@@ -61,7 +60,9 @@ export function fitLossDomain(range: ValueRange, mode: YScaleMode, startLoss = N
     if (!(range.minPositive < Infinity)) return [0.01, 1];
     let hi = Math.max(range.maxFinite, range.minPositive);
     if (Number.isFinite(startLoss) && startLoss > 0) hi = Math.max(Math.min(hi, startLoss * LOG_HEADROOM), range.minPositive);
-    const lo = Math.max(range.minPositive, hi / MAX_LOG_RATIO);
+    // The start stays on the axis: a run that blows up shows where it began, not only its last decades.
+    let lo = Math.max(range.minPositive, hi / MAX_LOG_RATIO);
+    if (Number.isFinite(startLoss) && startLoss > 0) lo = Math.min(lo, Math.max(range.minPositive, startLoss));
     if (hi <= lo) return [lo / 2, lo * 2];
     // Pad by a sliver of a decade so points on the edge are not cut in half.
     const pad = Math.pow(hi / lo, 0.03);
