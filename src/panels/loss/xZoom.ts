@@ -23,6 +23,13 @@ export function zoomKeyAction(key: string): ZoomKeyAction | undefined {
   return undefined;
 }
 
+/** Rounds a zoom's ends to a thousandth of a power of ten near its span: a short link, and no visible shift. */
+function rounded(lo: number, hi: number): XZoom {
+  const grain = Math.pow(10, Math.floor(Math.log10(hi - lo)) - 3);
+  const round = (v: number) => Number((Math.round(v / grain) * grain).toPrecision(12));
+  return [round(lo), round(hi)];
+}
+
 /** The range [a, b] (axis units) kept inside the whole run and at least minSpan wide in data units; null when it is the whole run. */
 function settle(window: Pick<XWindow, 'full' | 'log'>, a: number, b: number, minSpan: number): XZoom | null {
   const [f0, f1] = [toAxisUnits(window, window.full[0]), toAxisUnits(window, window.full[1])];
@@ -38,7 +45,8 @@ function settle(window: Pick<XWindow, 'full' | 'log'>, a: number, b: number, min
     hi = lo + minSpan;
   }
   if (hi - lo >= window.full[1] - window.full[0]) return null;
-  return [lo, hi];
+  const [from, to] = rounded(lo, hi);
+  return to > from ? [from, to] : [lo, hi];
 }
 
 /** The zoom a drag from pixel px0 to px1 asks for, `invert` mapping a pixel to x; undefined when the drag was a click. */
