@@ -143,16 +143,31 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         <div className="panel-hint">Press play: the loss of every step appears here.</div>
       ) : null}
       {zooming.band ? (
-        <div className="zoom-band" style={{ left: Math.min(...zooming.band), width: Math.abs(zooming.band[1] - zooming.band[0]) }} />
+        <div
+          className="zoom-band"
+          style={{ left: Math.min(...zooming.band), width: Math.abs(zooming.band[1] - zooming.band[0]), top: LOSS_MARGIN.top, bottom: LOSS_MARGIN.bottom }}
+        />
       ) : null}
       {layout.window.zoomed && onZoom ? (
-        <button type="button" className="zoom-reset" data-testid="loss-zoom-reset" style={{ left: LOSS_MARGIN.left + 4 }} onClick={() => onZoom(null)}>
-          reset zoom
+        <button
+          type="button"
+          className="zoom-reset"
+          data-testid="loss-zoom-reset"
+          aria-label="reset zoom"
+          title="Show the whole run (0 or a double-click on the chart does the same)"
+          onClick={() => onZoom(null)}
+        >
+          reset
         </button>
       ) : null}
       {marks.thinnedSteps > 0 ? (
-        <div className="thinned-note" data-testid="loss-thinned" style={{ right: LOSS_MARGIN.right + 2 }}>
-          thinned: each kept row stands for up to {marks.thinnedSteps} steps (their first, lowest, highest and last)
+        <div
+          className="thinned-note"
+          data-testid="loss-thinned"
+          style={{ right: LOSS_MARGIN.right }}
+          title={`Zoomed in this far the chart shows level-of-detail buckets: each kept row stands for up to ${marks.thinnedSteps} steps, of which the first, lowest, highest and last are drawn.`}
+        >
+          thinned: 1 row per ≤ {marks.thinnedSteps} steps
         </div>
       ) : null}
       {reading.x !== null && rows.length > 0 ? (
