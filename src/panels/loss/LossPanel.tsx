@@ -141,6 +141,8 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         <div className="panel-hint">No visible runs: show one in the runs list.</div>
       ) : !layout.hasRows ? (
         <div className="panel-hint">Press play: the loss of every step appears here.</div>
+      ) : !layout.hasRowsInWindow ? (
+        <div className="panel-hint">No steps in the zoomed range yet: double-click or reset to see the whole run.</div>
       ) : null}
       {zooming.band ? (
         <div

@@ -87,6 +87,8 @@ export interface LossLayout {
   readonly yDomain: [number, number];
   /** True when at least one visible run has a step to show. */
   readonly hasRows: boolean;
+  /** True when at least one of those steps is inside the x-window (a zoom may lie beyond every run so far). */
+  readonly hasRowsInWindow: boolean;
   /** How far along x the mini-batch loss is smoothed (the EMA's time constant, x-units); 0 when it is not. */
   readonly smoothWindow: number;
 }
@@ -129,6 +131,8 @@ interface Shown {
   readonly full: LineSeries;
   readonly batch: LineSeries;
   readonly range: ValueRange;
+  /** Rows of the full loss inside the window. */
+  readonly inside: number;
 }
 
 /**
@@ -197,7 +201,8 @@ function windowRange(s: CachedSeries, inside: readonly [number, number], epochs:
     includeValue(range, s.epochs.loss[i]);
     includeValue(range, s.epochs.mean[i]);
   }
-  if (s.full.length === 0 || !window.zoomed) includeValue(range, s.startLoss);
+  // Before the first step, and in a zoom with nothing in it yet, the start loss says where the curve will be.
+  if (s.full.length === 0 || !window.zoomed || inside[1] <= inside[0]) includeValue(range, s.startLoss);
   return range;
 }
 
@@ -212,7 +217,7 @@ function shownIn(s: CachedSeries, window: XWindow, buffers: Buffers): Shown {
   const epochs = rowsIn(s.epochs.x, s.epochs.length, window.domain).inside;
   const key = [...full.drawn, ...full.inside, ...batch, ...epochs, window.zoomed].join('|');
   if (s.shown?.key === key) return s.shown;
-  s.shown = { key, full: windowed(buffers, 'full', s.full, full.drawn), batch: windowed(buffers, 'batch', s.batch, batch), range: windowRange(s, full.inside, epochs, window) };
+  s.shown = { key, full: windowed(buffers, 'full', s.full, full.drawn), batch: windowed(buffers, 'batch', s.batch, batch), range: windowRange(s, full.inside, epochs, window), inside: full.inside[1] - full.inside[0] };
   return s.shown;
 }
 
@@ -253,8 +258,10 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
   const window = xWindowOf(xMax, firstStep, options.zoom ?? null, options.logX === true);
 
   const range = emptyRange();
+  let hasRowsInWindow = false;
   const series: RunLossSeries[] = entries.map((s) => {
     const shown = shownIn(s, window, cache.buffers.get(s.run.id) ?? new Buffers());
+    hasRowsInWindow ||= shown.inside > 0;
     for (const v of [shown.range.minFinite, shown.range.maxFinite, shown.range.minPositive]) includeValue(range, v);
     return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, epochs: s.epochs };
   });
@@ -266,6 +273,7 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
     xDomain: window.domain,
     yDomain: fitLossDomain(range, options.yScale, startLoss),
     hasRows,
+    hasRowsInWindow,
     smoothWindow: options.smoothing > 0 ? smoothingWindow(options.smoothing, unit) : 0,
   };
 }

@@ -52,6 +52,17 @@ describe('zooming the loss chart', () => {
     expect(zoomed.thinnedSteps).toBeLessThanOrEqual(2 * run.lossSeries.bucketWidth);
   });
 
+  it('says where the curve will be in a zoom that no step has reached yet, not an arbitrary 0.01 to 1', () => {
+    const run = trainedRun({}, 50);
+    const layout = buildLossLayout([run], { ...base, zoom: [150, 190] });
+    expect(layout.hasRows).toBe(true);
+    expect(layout.hasRowsInWindow).toBe(false);
+    const start = startLossFor(run.settings);
+    expect(layout.yDomain[0]).toBeLessThan(start);
+    expect(layout.yDomain[1]).toBeGreaterThan(start);
+    expect(buildLossLayout([run], { ...base, zoom: [10, 40] }).hasRowsInWindow).toBe(true);
+  });
+
   it('keeps rules and epoch dots to the zoomed range', () => {
     const run = trainedRun({ b: 1 }, Infinity); // 100 steps per epoch
     const marks = lossMarks(buildLossLayout([run], { ...base, zoom: [250, 650] }), markOptions);
