@@ -6,10 +6,12 @@ import { LOSS_STYLE, type LossStyle } from './style.ts';
 export interface LossLegendProps {
   /** When smoothing is on, what it smooths over (e.g. "smoothed over 0.38 epochs"): the batch entry says so, and that the raw curve is the faint one. */
   readonly smoothing: string | null;
+  /** Some curve is beyond the y-axis: the entry explains the marks on its edge. */
+  readonly clipped?: boolean;
   readonly style?: LossStyle;
 }
 
-export function LossLegend({ smoothing, style = LOSS_STYLE }: LossLegendProps) {
+export function LossLegend({ smoothing, clipped = false, style = LOSS_STYLE }: LossLegendProps) {
   const rule = style.epochRuleSwatch;
   return (
     <Legend>
@@ -32,6 +34,11 @@ export function LossLegend({ smoothing, style = LOSS_STYLE }: LossLegendProps) {
       <LegendSwatch width={10} height={12} marks={<SwatchLine x1={5} x2={5} y1={0} y2={12} color={rule.color} stroke={rule.stroke} />}>
         epoch end
       </LegendSwatch>
+      {clipped ? (
+        <LegendSwatch width={10} height={8} marks={<path d={`M${5 - style.clipMark.size},0 L${5 + style.clipMark.size},0 L5,${style.clipMark.size} Z`} fill={INK} />}>
+          beyond the axis (marked on its edge)
+        </LegendSwatch>
+      ) : null}
     </Legend>
   );
 }

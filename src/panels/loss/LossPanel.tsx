@@ -113,7 +113,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
       className="loss-panel"
       testId="loss-panel"
       title={LOSS_TITLES[xAxis]}
-      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} />}
+      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,

@@ -75,4 +75,9 @@ describe('loss legend', () => {
     expect(renderToStaticMarkup(<LossLegend smoothing="smoothed over 0.38 epochs" />)).toContain('mini-batch loss, smoothed over 0.38 epochs (faint: raw)');
     expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('smoothed');
   });
+
+  it('explains the marks on the axis edge only when a curve is beyond it', () => {
+    expect(renderToStaticMarkup(<LossLegend smoothing={null} clipped />)).toContain('beyond the axis (marked on its edge)');
+    expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('beyond the axis');
+  });
 });
