@@ -147,7 +147,16 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         <div className="charts">
           <div className="chart-card chart-loss" ref={lossCard}>
             <ChartImageButtons card={lossCard} chart="loss" />
-            <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
+            <LossPanel
+              runs={runs}
+              primaryRunId={primaryRunId}
+              xAxis={view.x}
+              yScale={view.y}
+              smoothing={view.smooth}
+              zoom={view.zoom}
+              logX={view.logx}
+              onZoom={(zoom) => onView({ ...view, zoom })}
+            />
           </div>
           <div className="chart-card chart-weights" ref={weightCard}>
             <ChartImageButtons card={weightCard} chart="weight-space" />

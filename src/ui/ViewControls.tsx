@@ -1,5 +1,5 @@
 // The view of the loss chart: shared by every run and kept in the link.
-import { MAX_SMOOTH, X_AXES, type ViewState } from '../url/view.ts';
+import { MAX_SMOOTH, withXAxis, X_AXES, type ViewState } from '../url/view.ts';
 
 export interface ViewControlsProps {
   view: ViewState;
@@ -21,7 +21,7 @@ export function ViewControls({ view, onChange }: ViewControlsProps) {
             aria-checked={view.x === x}
             data-testid={`x-${x}`}
             className={view.x === x ? 'on' : ''}
-            onClick={() => onChange({ ...view, x })}
+            onClick={() => onChange(withXAxis(view, x))}
           >
             {X_LABELS[x]}
           </button>
@@ -31,6 +31,11 @@ export function ViewControls({ view, onChange }: ViewControlsProps) {
         <input type="checkbox" data-testid="log-y" checked={view.y === 'log'} onChange={(e) => onChange({ ...view, y: e.target.checked ? 'log' : 'linear' })} />
         log y
       </label>
+      <label className="inline">
+        <input type="checkbox" data-testid="log-x" checked={view.logx} onChange={(e) => onChange({ ...view, logx: e.target.checked })} />
+        log x
+      </label>
+
       <label className="inline">
         smoothing
         <input

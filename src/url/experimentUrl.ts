@@ -14,7 +14,7 @@ import {
   type Settings,
 } from '../core/index.ts';
 import { MAX_RUNS, type RunSpec } from '../store/runTypes.ts';
-import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState } from './view.ts';
+import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState, type XZoom } from './view.ts';
 import { withoutInapplicable } from './applicableSettings.ts';
 
 export interface Experiment {
@@ -29,7 +29,7 @@ export interface Experiment {
 
 /** Longer queries are refused outright rather than parsed: no real experiment needs more. */
 export const MAX_QUERY_LENGTH = 8_000;
-const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'runs', 'q'] as const;
+const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'zoom', 'logx', 'runs', 'q'] as const;
 const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
 
 // Inside `runs`: runs are separated by ',', a run's settings by '~', name from
@@ -37,6 +37,17 @@ const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
 const RUN_SEPARATOR = ',';
 const PART_SEPARATOR = '~';
 const HIDDEN_MARK = '!';
+// Inside `zoom`: from and to of the x-range, as w0 writes its pair.
+const ZOOM_SEPARATOR = '_';
+
+/** `zoom=a_b`: a finite, non-negative, non-empty range, or undefined. */
+function parseZoom(text: string): XZoom | undefined {
+  const parts = text.split(ZOOM_SEPARATOR);
+  if (parts.length !== 2) return undefined;
+  const [from, to] = parts.map((p) => parseNumber(p));
+  if (from === undefined || to === undefined || !(from >= 0) || !(to > from) || !Number.isFinite(to)) return undefined;
+  return [from, to];
+}
 
 /**
  * The settings with every -0 made 0 (w0 included). -0 and 0 are one
@@ -94,6 +105,8 @@ export function experimentToQuery(experiment: Experiment): string {
   if (view.y !== DEFAULT_VIEW.y) pairs.push(['y', view.y]);
   if (view.smooth !== DEFAULT_VIEW.smooth) pairs.push(['smooth', String(view.smooth)]);
   if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
+  if (view.zoom) pairs.push(['zoom', view.zoom.map(String).join(ZOOM_SEPARATOR)]);
+  if (view.logx !== DEFAULT_VIEW.logx) pairs.push(['logx', view.logx ? '1' : '0']);
   if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
@@ -151,6 +164,19 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
     const hit = SPEED_CHOICES.find((c) => String(c) === speed.trim().toLowerCase());
     if (hit !== undefined) view.speed = hit;
     else problems.push({ key: 'speed', message: `speed=${safeText(speed)}: the speed must be one of ${SPEED_CHOICES.join(', ')} (steps per second); using ${view.speed}` });
+  }
+  const zoom = given.get('zoom');
+  if (zoom !== undefined) {
+    const range = parseZoom(zoom.trim());
+    if (range) view.zoom = range;
+    else problems.push({ key: 'zoom', message: `zoom=${safeText(zoom)}: the zoomed x-range must be from_to with 0 ≤ from < to (e.g. zoom=100_500); the whole run is shown` });
+  }
+  const logx = given.get('logx');
+  if (logx !== undefined) {
+    const v = logx.trim().toLowerCase();
+    if (v === '1' || v === 'true') view.logx = true;
+    else if (v === '0' || v === 'false') view.logx = false;
+    else problems.push({ key: 'logx', message: `logx=${safeText(logx)}: log x must be 1 or 0; using ${view.logx ? 1 : 0}` });
   }
   return view;
 }

@@ -16,6 +16,9 @@ export type SpeedChoice = (typeof SPEED_CHOICES)[number];
 
 export const MAX_SMOOTH = 0.99;
 
+/** A zoomed x-range of the loss chart, [from, to] in the units of its x-axis (from < to). */
+export type XZoom = readonly [number, number];
+
 export interface ViewState {
   x: XAxisMode;
   y: YScaleMode;
@@ -23,6 +26,15 @@ export interface ViewState {
   smooth: number;
   /** Playback speed: part of the link so a prepared experiment plays at a pace that shows it. */
   speed: SpeedChoice;
+  /** The loss chart's zoomed x-range, or null for the whole run; in x-axis units, so it resets when the x-axis changes. */
+  zoom: XZoom | null;
+  /** A logarithmic x-axis (step 0, which a log axis cannot place, is drawn at its left edge). */
+  logx: boolean;
 }
 
-export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED });
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED, zoom: null, logx: false });
+
+/** The view with another x-axis. A zoom is in the old axis's units, so a new axis shows the whole run. */
+export function withXAxis(view: ViewState, x: XAxisMode): ViewState {
+  return x === view.x ? view : { ...view, x, zoom: null };
+}

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { parseSettings } from '../../src/core/parseSettings.ts';
 import { experimentToQuery, MAX_QUERY_LENGTH, parseExperimentQuery, type Experiment } from '../../src/url/experimentUrl.ts';
-import { DEFAULT_VIEW, SPEED_CHOICES, X_AXES, Y_SCALES } from '../../src/url/view.ts';
+import { DEFAULT_VIEW, SPEED_CHOICES, withXAxis, X_AXES, Y_SCALES } from '../../src/url/view.ts';
 import { MAX_RUNS } from '../../src/worker/protocol.ts';
 import { withoutInapplicable } from '../../src/url/applicableSettings.ts';
 import { validSettings } from '../support/arbitraries.ts';
@@ -13,6 +13,14 @@ const view = fc.record({
   y: fc.constantFrom(...Y_SCALES),
   smooth: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.99, noNaN: true })),
   speed: fc.constantFrom(...SPEED_CHOICES),
+  zoom: fc.option(
+    fc
+      .tuple(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1e7, noNaN: true }))
+      .filter(([from, to]) => to > from && !Object.is(from, -0))
+      .map(([from, to]) => [from, to] as const),
+    { nil: null },
+  ),
+  logx: fc.boolean(),
 });
 
 const experiment: fc.Arbitrary<Experiment> = fc.record({
@@ -71,6 +79,25 @@ describe('experiment URL', () => {
       question: null,
     });
     expect(query).toBe('?x=epochs&speed=max&runs=shuffle:none,base,!b:1~w0:0.5_-2');
+  });
+
+  it('keeps the loss chart’s zoom and log-x in the link, and names a zoom it cannot use', () => {
+    const exp: Experiment = { settings: { ...DEFAULT_SETTINGS }, runs: [], view: { ...DEFAULT_VIEW, x: 'epochs', zoom: [0.5, 2.25], logx: true }, question: null };
+    const query = experimentToQuery(exp);
+    expect(query).toBe('?x=epochs&zoom=0.5_2.25&logx=1');
+    expect(parseExperimentQuery(query).experiment.view).toEqual(exp.view);
+    for (const bad of ['5_5', '9_2', '-1_3', '1', '1_2_3', 'a_b']) {
+      const { experiment: back, problems } = parseExperimentQuery(`?zoom=${bad}`);
+      expect(back.view.zoom, bad).toBeNull();
+      expect(problems.map((p) => p.key)).toEqual(['zoom']);
+    }
+    expect(parseExperimentQuery('?logx=maybe').problems.map((p) => p.key)).toEqual(['logx']);
+  });
+
+  it('drops a zoom when the x-axis changes, since the zoom is in the old axis’s units', () => {
+    const zoomed = { ...DEFAULT_VIEW, zoom: [100, 500] as const };
+    expect(withXAxis(zoomed, 'epochs')).toEqual({ ...zoomed, x: 'epochs', zoom: null });
+    expect(withXAxis(zoomed, 'steps')).toBe(zoomed);
   });
 
   it('reads the documented example link', () => {

@@ -2,8 +2,9 @@
 // achieves), the mini-batch loss (what each step sees — its noise is the
 // point), and per-epoch summaries (full loss at each epoch's end, and the
 // mean batch loss a training loop prints). D3 draws; React only hosts.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
+import type { XZoom } from '../../url/view.ts';
 import { paintPlot } from '../shared/canvas.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
@@ -20,11 +21,14 @@ import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { LossLegend } from './LossLegend.tsx';
-import { lossMarks } from './lossMarks.ts';
+import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { LossTooltip } from './LossTooltip.tsx';
 import { LOSS_STYLE as style } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
+import { useXZoom } from './useXZoom.ts';
+import { smoothingLabel } from './smoothing.ts';
+import './loss.css';
 
 export interface LossPanelProps {
   /** All runs; hidden ones (visible = false) are not drawn. */
@@ -35,11 +39,16 @@ export interface LossPanelProps {
   readonly yScale: YScaleMode;
   /** EMA weight in [0, 1): 0 draws raw curves; above 0 the smoothed curves are drawn over faint raw ones. */
   readonly smoothing: number;
+  /** The zoomed x-range (x-axis units), or null for the whole run. */
+  readonly zoom?: XZoom | null;
+  readonly logX?: boolean;
+  /** Called with a new zoom (null: the whole run) by drag, double-click, keys or the reset button; without it the chart does not zoom. */
+  readonly onZoom?: (zoom: XZoom | null) => void;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom }: LossPanelProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
@@ -50,16 +59,33 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
   const smoothed = smoothing > 0;
 
   const layout = useMemo(
-    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings) }, cache),
-    [runs, xAxis, yScale, smoothing, primaryRunId, cache],
+    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom, logX }, cache),
+    [runs, xAxis, yScale, smoothing, primaryRunId, cache, zoom, logX],
   );
   const frame = useMemo(() => lossFrame(layout, size.width, size.height, yScale), [layout, size.width, size.height, yScale]);
   const plotWidth = plotSize(LOSS_MARGIN, size.width, size.height)[0];
   const marks = useMemo(
-    () => lossMarks(layout, { xAxis, yScale, plotWidth, epochDotSpacing: style.epochDotSpacing, epochRuleSpacing: style.epochRuleSpacing }),
+    () =>
+      lossMarks(layout, {
+        xAxis,
+        yScale,
+        plotWidth,
+        epochDotSpacing: style.epochDotSpacing,
+        epochRuleSpacing: style.epochRuleSpacing,
+        clipMarkSpacing: style.clipMarkSpacing,
+      }),
     [layout, xAxis, yScale, plotWidth],
   );
   const reading = useLossReading(layout, frame);
+  const zooming = useXZoom(layout, frame, xAxis, onZoom);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!zooming.onKeyDown(event)) reading.onKeyDown(event);
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    reading.onPointerMove(event);
+    zooming.onPointerMove(event);
+  };
+  const firstStep = layout.window.log ? layout.window.firstStep : undefined;
   const rows = useMemo(() => (reading.x === null ? [] : hoverRows(layout, reading.x)), [layout, reading.x]);
 
   useEffect(() => {
@@ -75,8 +101,8 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
       );
     }
     if (backRef.current) drawBackground(backRef.current, frame, marks.rules, style);
-    if (frontRef.current) drawForeground(frontRef.current, frame, { marks, yScale }, style);
-  }, [layout, frame, marks, smoothed, yScale]);
+    if (frontRef.current) drawForeground(frontRef.current, frame, { marks, yScale, logXFirstStep: firstStep }, style);
+  }, [layout, frame, marks, smoothed, yScale, firstStep]);
 
   useEffect(() => {
     if (hoverRef.current) drawHover(hoverRef.current, frame, { x: reading.x, rows }, style);
@@ -86,28 +112,68 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing 
     <PanelShell
       className="loss-panel"
       testId="loss-panel"
-      title="Loss per step"
-      legend={<LossLegend smoothed={smoothed} />}
+      title={LOSS_TITLES[xAxis]}
+      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,
         role: 'group',
-        'aria-label': 'Loss chart. Use the arrow keys to read the values step by step.',
-        onKeyDown: reading.onKeyDown,
+        'aria-label': 'Loss chart. Use the arrow keys to read the values step by step; drag, or + and −, to zoom, [ and ] to pan, 0 or a double-click to reset.',
+        onKeyDown,
         onBlur: reading.stop,
       }}
     >
       <svg ref={backRef} aria-hidden="true" />
       <canvas ref={canvasRef} role="img" aria-label={lossSummary(layout)} />
-      <svg ref={frontRef} className="panel-fg" aria-hidden="true" onPointerMove={reading.onPointerMove} onPointerLeave={reading.stop} />
+      <svg
+        ref={frontRef}
+        className="panel-fg"
+        data-testid="loss-plot-surface"
+        aria-hidden="true"
+        onPointerMove={onPointerMove}
+        onPointerLeave={reading.stop}
+        onPointerDown={zooming.onPointerDown}
+        onPointerUp={zooming.onPointerUp}
+        onDoubleClick={zooming.onDoubleClick}
+      />
       <svg ref={hoverRef} aria-hidden="true" style={{ pointerEvents: 'none' }} width={size.width} height={size.height} />
       {layout.series.length === 0 ? (
         <div className="panel-hint">No visible runs: show one in the runs list.</div>
       ) : !layout.hasRows ? (
         <div className="panel-hint">Press play: the loss of every step appears here.</div>
+      ) : !layout.hasRowsInWindow ? (
+        <div className="panel-hint">No steps in the zoomed range yet: double-click or reset to see the whole run.</div>
+      ) : null}
+      {zooming.band ? (
+        <div
+          className="zoom-band"
+          style={{ left: Math.min(...zooming.band), width: Math.abs(zooming.band[1] - zooming.band[0]), top: LOSS_MARGIN.top, bottom: LOSS_MARGIN.bottom }}
+        />
+      ) : null}
+      {layout.window.zoomed && onZoom ? (
+        <button
+          type="button"
+          className="zoom-reset"
+          data-testid="loss-zoom-reset"
+          aria-label="reset zoom"
+          title="Show the whole run (0 or a double-click on the chart does the same)"
+          onClick={() => onZoom(null)}
+        >
+          reset
+        </button>
+      ) : null}
+      {marks.thinnedSteps > 0 ? (
+        <div
+          className="thinned-note"
+          data-testid="loss-thinned"
+          style={{ right: LOSS_MARGIN.right }}
+          title={`Zoomed in this far the chart shows level-of-detail buckets: each kept row stands for up to ${marks.thinnedSteps} steps, of which the first, lowest, highest and last are drawn.`}
+        >
+          thinned: 1 row per ≤ {marks.thinnedSteps} steps
+        </div>
       ) : null}
       {reading.x !== null && rows.length > 0 ? (
-        <LossTooltip rows={rows} left={frame.x(reading.x)} width={size.width} top={LOSS_MARGIN.top} announce={reading.announce} />
+        <LossTooltip rows={rows} left={frame.fastX(reading.x)} width={size.width} top={LOSS_MARGIN.top} announce={reading.announce} />
       ) : null}
     </PanelShell>
   );

@@ -1,5 +1,6 @@
-// The loss curves on canvas: every run's mini-batch loss first, then every
-// run's full-data loss on top, so no full curve is buried under batch noise.
+// The loss curves on canvas: every run's mini-batch loss first (smoothed, if
+// asked, over a faint raw copy), then every run's full-data loss on top, never
+// smoothed and never thinner, so no full curve is buried under batch noise.
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { drawDecimated } from '../shared/pixelLine.ts';
 import type { StrokeStyle } from '../shared/markStyle.ts';
@@ -7,7 +8,7 @@ import { inDrawOrder } from './lossMarks.ts';
 import type { DrawnLine, LineSeries, LossLayout } from './lossLayout.ts';
 import type { CurveStyle, LossStyle } from './style.ts';
 
-/** The curves to draw: the layout, and whether the smoothed curves are shown over faint raw ones. */
+/** The curves to draw: the layout, and whether the smoothed batch curves are shown over faint raw ones. */
 export interface CurveShapes {
   readonly layout: LossLayout;
   readonly smoothed: boolean;
@@ -24,17 +25,17 @@ function strokeLine(ctx: CanvasRenderingContext2D, frame: PlotFrame, line: Drawn
   ctx.stroke();
 }
 
-function drawLine(ctx: CanvasRenderingContext2D, frame: PlotFrame, line: LineSeries, color: string, curve: CurveStyle, style: LossStyle, smoothed: boolean, from: number): void {
+function drawLine(ctx: CanvasRenderingContext2D, frame: PlotFrame, line: LineSeries, color: string, curve: Pick<CurveStyle, 'raw'> & Partial<CurveStyle>, style: LossStyle, smoothed: boolean, from: number): void {
   if (line.length === 0) return;
   ctx.strokeStyle = color;
-  if (smoothed && line.drawnSmooth) {
+  if (smoothed && line.drawnSmooth && curve.smoothed) {
     // The raw curve stays visible behind the smoothed one, so smoothing never hides what happened.
     const { alpha = 1, width } = curve.smoothed;
     const under = style.underSmoothed;
     strokeLine(ctx, frame, line.drawn, { alpha: alpha * under.alpha, width: Math.max(under.minWidth, width * under.width) }, from);
     strokeLine(ctx, frame, line.drawnSmooth, curve.smoothed, from);
   } else {
-    strokeLine(ctx, frame, line.drawn, smoothed ? curve.smoothed : curve.raw, from);
+    strokeLine(ctx, frame, line.drawn, curve.raw, from);
   }
   ctx.globalAlpha = 1;
 }

@@ -1,17 +1,35 @@
-// Over the curves: the axes, and a marker on the top edge where a run's loss
-// leaves the axis, so a clipped curve is never mistaken for a flat one.
+// Over the curves: the axes, a marker on the top edge where a run's loss
+// leaves the axis, and small marks on an edge wherever a curve is beyond it,
+// so a clipped curve is never mistaken for a flat one.
 import { select } from 'd3-selection';
 import { drawAxes, tickCount } from '../shared/axes.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { formatCountTick, formatValueTick, logTickLabeller } from '../shared/ticks.ts';
 import type { YScaleMode } from './lossDomain.ts';
+import type { ClipMark } from './clipMarks.ts';
 import type { LossMarks, OffScaleMark } from './lossMarks.ts';
 import type { LossStyle } from './style.ts';
 
 export interface ForegroundShapes {
-  readonly marks: Pick<LossMarks, 'offScale' | 'titles'>;
+  readonly marks: Pick<LossMarks, 'offScale' | 'titles' | 'clipped'>;
   /** A log axis labels only some of its ticks. */
   readonly yScale: YScaleMode;
+  /** On a log x-axis, x of the first step: ticks left of it (between the start and step 1) are not labelled. */
+  readonly logXFirstStep?: number;
+}
+
+function xFormatOf(frame: PlotFrame, firstStep: number | undefined, count: number): (v: number) => string {
+  if (firstStep === undefined || !(firstStep > 0)) return formatCountTick;
+  const from = firstStep * (1 - 1e-9);
+  return logTickLabeller(frame.x.ticks(count), count, (v) => (v >= from ? formatCountTick(v) : ''));
+}
+
+/** A triangle pointing out of the plot (full loss), or a short tick in from the edge (batch loss). */
+function clipPath(d: ClipMark, style: LossStyle): string {
+  const { size, tickLength } = style.clipMark;
+  const out = d.edge === 'top' ? -1 : 1;
+  if (d.line === 'batch') return `M0,0 L0,${-out * tickLength}`;
+  return `M${-size},0 L${size},0 L0,${out * size} Z`;
 }
 
 /** The off-scale marker keeps this far from the plot's left edge and, with its label, from the right one. */
@@ -24,10 +42,11 @@ export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: For
   const [y0, y1] = frame.y.range();
   const { axes } = style;
   const yTickCount = tickCount(y0 - y1, axes.yTickSpacing);
+  const xTickCount = tickCount(x1 - x0, axes.xTickSpacing);
   drawAxes(root, frame, {
     ...axes,
     yTickCount,
-    xFormat: formatCountTick,
+    xFormat: xFormatOf(frame, shapes.logXFirstStep, xTickCount),
     yFormat: shapes.yScale === 'log' ? logTickLabeller(frame.y.ticks(yTickCount), yTickCount + 1) : formatValueTick,
     titles: shapes.marks.titles,
   });
@@ -53,4 +72,24 @@ export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: For
     .attr('fill', (d) => d.color)
     .text('off scale');
   marks.select('title').text((d) => d.title);
+  drawClipMarks(svg, frame, shapes.marks.clipped, style);
+}
+
+/** The marks where curves are beyond the y-axis, on the edge they left by. */
+export function drawClipMarks(svg: SVGSVGElement, frame: PlotFrame, clipped: readonly ClipMark[], style: LossStyle): void {
+  const [y0, y1] = frame.y.range();
+  select(svg)
+    .selectAll('g.clip-marks')
+    .data([0])
+    .join('g')
+    .attr('class', 'clip-marks')
+    .selectAll<SVGPathElement, ClipMark>('path')
+    .data(clipped)
+    .join('path')
+    .attr('d', (d) => clipPath(d, style))
+    .attr('transform', (d) => `translate(${frame.fastX(d.x)},${d.edge === 'top' ? y1 : y0})`)
+    .attr('fill', (d) => (d.line === 'full' ? d.color : 'none'))
+    .attr('stroke', (d) => d.color)
+    .attr('stroke-width', (d) => (d.line === 'full' ? 0.75 : 1.5))
+    .attr('opacity', (d) => (d.line === 'full' ? 1 : style.clipMark.batchAlpha));
 }

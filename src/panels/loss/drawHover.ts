@@ -19,7 +19,7 @@ export function drawHover(svg: SVGSVGElement, frame: PlotFrame, shapes: HoverSha
   const [x0, x1] = frame.x.range();
   const { x, rows } = shapes;
   const visible = x !== null && rows.length > 0;
-  const px = visible ? Math.min(Math.max(frame.x(x), x0), x1) : 0;
+  const px = visible ? Math.min(Math.max(frame.fastX(x), x0), x1) : 0;
   root
     .selectAll('line.crosshair')
     .data(visible ? [px] : [])
@@ -43,6 +43,6 @@ export function drawHover(svg: SVGSVGElement, frame: PlotFrame, shapes: HoverSha
     .attr('fill', (d) => d.run.color)
     .attr('stroke', PAPER)
     .attr('stroke-width', style.hoverDot.strokeWidth)
-    .attr('cx', (d) => frame.x(d.x))
+    .attr('cx', (d) => frame.fastX(d.x))
     .attr('cy', (d) => frame.y(clampToDomain(d.loss, domain)));
 }

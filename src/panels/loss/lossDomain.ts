@@ -7,8 +7,13 @@ export type { YScaleMode };
 
 /** Largest magnitude the axis ever spans: beyond it a curve is drawn clipped at the top. */
 export const MAX_AXIS_VALUE = 1e300;
-/** A log axis spans at most this ratio, so a single near-zero batch loss cannot swallow the picture. */
+/** A log axis spans at most this ratio, so a single near-zero loss cannot swallow the picture. */
 export const MAX_LOG_RATIO = 1e12;
+/**
+ * A log axis reaches at most this multiple of the largest starting loss (a
+ * guard against overflowed values; a diverged run stops near 1e16, which fits).
+ */
+export const LOG_HEADROOM = 1e20;
 /**
  * A linear axis stops at this multiple of the largest starting loss: a run
  * that blows up leaves the top edge (and is marked there) instead of crushing
@@ -46,14 +51,18 @@ export function includeValue(range: ValueRange, v: number): ValueRange {
 
 /**
  * The y-domain [lo, hi] for the values seen. `startLoss` (the largest loss a
- * run began at, NaN if unknown) caps a linear axis at LINEAR_HEADROOM times it.
+ * run began at, NaN if unknown) caps a linear axis at LINEAR_HEADROOM times it
+ * and a log axis at LOG_HEADROOM times it.
  * Always returns a finite, non-empty domain; a log domain is always positive.
  */
 export function fitLossDomain(range: ValueRange, mode: YScaleMode, startLoss = NaN): [number, number] {
   if (mode === 'log') {
     if (!(range.minPositive < Infinity)) return [0.01, 1];
-    const hi = Math.max(range.maxFinite, range.minPositive);
-    const lo = Math.max(range.minPositive, hi / MAX_LOG_RATIO);
+    let hi = Math.max(range.maxFinite, range.minPositive);
+    if (Number.isFinite(startLoss) && startLoss > 0) hi = Math.max(Math.min(hi, startLoss * LOG_HEADROOM), range.minPositive);
+    // The start stays on the axis: a run that blows up shows where it began, not only its last decades.
+    let lo = Math.max(range.minPositive, hi / MAX_LOG_RATIO);
+    if (Number.isFinite(startLoss) && startLoss > 0) lo = Math.min(lo, Math.max(range.minPositive, startLoss));
     if (hi <= lo) return [lo / 2, lo * 2];
     // Pad by a sliver of a decade so points on the edge are not cut in half.
     const pad = Math.pow(hi / lo, 0.03);

@@ -1,14 +1,16 @@
 // Everything the loss chart draws, in data units, computed from the runs
 // without touching the DOM: each visible run's rows mapped onto the shared
-// x-axis, smoothed if asked, and one y-domain that survives diverged runs.
+// x-axis, the mini-batch loss smoothed if asked, the x-window shown (the whole
+// run or a zoom) and a y-domain fitted to the full losses inside it.
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
-import { includeBatchValues } from './batchRange.ts';
-import { emptyRange, fitLossDomain, includeValue, includeValues, type ValueRange, type YScaleMode } from './lossDomain.ts';
+import type { XZoom } from '../../url/view.ts';
+import { emptyRange, fitLossDomain, includeValue, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { Buffers } from './buffers.ts';
 import { thinM4 } from '../shared/pixelLine.ts';
-import { smoothEma, smoothingSpacing } from './smoothing.ts';
+import { smoothEma, smoothingUnit, smoothingWindow } from './smoothing.ts';
 import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from '../shared/xAxis.ts';
+import { rowsIn, xWindowOf, type XWindow } from './xWindow.ts';
 
 export interface LossOptions {
   readonly xAxis: XAxisMode;
@@ -19,10 +21,14 @@ export interface LossOptions {
   readonly primaryRunId: string | null;
   /**
    * The full-data loss at a run's start weights (NaN if unknown). It is drawn
-   * at step 0, so each curve starts where training started, and it sets how
-   * far up a linear axis reaches.
+   * at step 0, so each curve starts where training started, and it is on the
+   * y-axis before the first step, so the empty chart already shows where the
+   * curves will begin.
    */
   readonly initialLoss?: (run: RunView) => number;
+  /** The zoomed x-range, or null (default) for the whole run. */
+  readonly zoom?: XZoom | null;
+  readonly logX?: boolean;
 }
 
 export interface LineSeries {
@@ -31,9 +37,9 @@ export interface LineSeries {
   readonly step: Float64Array;
   readonly x: Float64Array;
   readonly y: Float64Array;
-  /** The smoothed y, or null when smoothing is off. */
+  /** The smoothed y, or null when smoothing is off (the full loss is never smoothed). */
   readonly smooth: Float64Array | null;
-  /** What to draw for y: the rows thinned (M4) to a few per pixel when there are many. */
+  /** What to draw for y: the rows in the x-window (and one beyond each side), thinned (M4) to a few per pixel when there are many. */
   readonly drawn: DrawnLine;
   /** The same for the smoothed y (null when smoothing is off). */
   readonly drawnSmooth: DrawnLine | null;
@@ -48,12 +54,14 @@ export interface DrawnLine {
 /** Buckets a drawn line keeps: two or more per pixel column on any chart up to 1,000 px wide. */
 export const DRAW_BUCKETS = 1024;
 
-function drawnLine(buffers: Buffers, name: string, x: Float64Array, y: Float64Array, length: number): DrawnLine {
-  if (length <= 4 * DRAW_BUCKETS) return { length, x, y };
+/** Rows from … to−1 of a line as drawn: as they are when few, else thinned to DRAW_BUCKETS M4 buckets over that stretch. */
+function drawnLine(buffers: Buffers, name: string, x: Float64Array, y: Float64Array, [from, to]: readonly [number, number]): DrawnLine {
+  const length = to - from;
+  if (length <= 4 * DRAW_BUCKETS) return { length, x: x.subarray(from, to), y: y.subarray(from, to) };
   const capacity = length; // M4 keeps at most 4 rows per bucket plus NaN rows, never more than the input
   const outX = buffers.get(`${name}.drawnX`, capacity);
   const outY = buffers.get(`${name}.drawnY`, capacity);
-  const kept = thinM4(x, y, length, DRAW_BUCKETS, outX, outY);
+  const kept = thinM4(x.subarray(from, to), y.subarray(from, to), length, DRAW_BUCKETS, outX, outY);
   return { length: kept, x: outX.subarray(0, kept), y: outY.subarray(0, kept) };
 }
 
@@ -73,23 +81,22 @@ export interface RunLossSeries {
 export interface LossLayout {
   readonly series: RunLossSeries[];
   readonly primary: RunLossSeries | null;
-  readonly xDomain: [number, number];
+  /** The part of the x-axis shown; xDomain is its domain. */
+  readonly window: XWindow;
+  readonly xDomain: readonly [number, number];
   readonly yDomain: [number, number];
   /** True when at least one visible run has a step to show. */
   readonly hasRows: boolean;
+  /** True when at least one of those steps is inside the x-window (a zoom may lie beyond every run so far). */
+  readonly hasRowsInWindow: boolean;
+  /** How far along x the mini-batch loss is smoothed (the EMA's time constant, x-units); 0 when it is not. */
+  readonly smoothWindow: number;
 }
 
-function lineOf(
-  buffers: Buffers,
-  name: string,
-  steps: Float64Array,
-  values: Float64Array,
-  length: number,
-  options: LossOptions,
-  plan: StepPlan,
-  totalSteps: number,
-  start = NaN,
-): LineSeries {
+/** A line's rows with the start row (step 0) in front when it is known; drawn is filled in per window. */
+type Line = Omit<LineSeries, 'drawn' | 'drawnSmooth'>;
+
+function lineOf(buffers: Buffers, name: string, steps: Float64Array, values: Float64Array, length: number, mode: XAxisMode, plan: StepPlan, smooth: { alpha: number; unit: number } | null, start = NaN): Line {
   const offset = Number.isFinite(start) ? 1 : 0;
   const n = length + offset;
   const step = buffers.get(`${name}.step`, n);
@@ -100,21 +107,32 @@ function lineOf(
   }
   step.set(steps.subarray(0, length), offset);
   y.set(values.subarray(0, length), offset);
-  const x = mapSteps(step, n, options.xAxis, plan, buffers.get(`${name}.x`, n));
-  const smooth =
-    options.smoothing > 0 ? smoothEma(step, y, n, options.smoothing, smoothingSpacing(totalSteps), buffers.get(`${name}.smooth`, n)) : null;
-  const drawn = drawnLine(buffers, `${name}.raw`, x, y, n);
-  const drawnSmooth = smooth ? drawnLine(buffers, `${name}.smooth`, x, smooth, n) : null;
-  return { length: n, step, x, y, smooth, drawn, drawnSmooth };
+  const x = mapSteps(step, n, mode, plan, buffers.get(`${name}.x`, n));
+  const smoothed = smooth && smooth.alpha > 0 ? smoothEma(x, y, n, smooth.alpha, smooth.unit, buffers.get(`${name}.smooth`, n)) : null;
+  return { length: n, step, x, y, smooth: smoothed };
 }
 
 interface CachedSeries {
   readonly key: string;
-  readonly series: RunLossSeries;
-  /** The values this run puts on the y-axis. */
-  readonly range: ValueRange;
-  /** Where the run started (exact start loss, else its first batch loss, taken at the start weights). */
+  readonly run: RunView;
+  readonly plan: StepPlan;
+  readonly full: Line;
+  readonly fullOffset: number;
+  readonly batch: Line;
+  readonly epochs: RunLossSeries['epochs'];
+  /** The loss at the start weights (NaN if unknown), on the axis even before the first step. */
   readonly startLoss: number;
+  /** The lines as last drawn and the values they put on the y-axis, kept while the rows in the window stay the same. */
+  shown?: Shown;
+}
+
+interface Shown {
+  readonly key: string;
+  readonly full: LineSeries;
+  readonly batch: LineSeries;
+  readonly range: ValueRange;
+  /** Rows of the full loss inside the window. */
+  readonly inside: number;
 }
 
 /**
@@ -127,12 +145,17 @@ export class LossLayoutCache {
   readonly buffers = new Map<string, Buffers>();
 }
 
-function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache: LossLayoutCache): CachedSeries {
+function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit: number, cache: LossLayoutCache): CachedSeries {
   // The start row only once training has begun, so an idle run still shows the "press play" hint.
   const start = run.lossSeries.length > 0 ? initialLoss : NaN;
-  const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, run.epochs.length, options.xAxis, options.yScale, options.smoothing, start].join('|');
+  const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, run.epochs.length, options.xAxis, options.smoothing, unit, start, initialLoss].join('|');
   const hit = cache.entries.get(run.id);
-  if (hit && hit.key === key) return hit.series.run === run ? hit : { ...hit, series: { ...hit.series, run } };
+  if (hit && hit.key === key) {
+    if (hit.run === run) return hit;
+    const renamed = { ...hit, run };
+    cache.entries.set(run.id, renamed);
+    return renamed;
+  }
 
   let buffers = cache.buffers.get(run.id);
   if (!buffers) {
@@ -140,29 +163,69 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache
     cache.buffers.set(run.id, buffers);
   }
   const plan = stepPlanOf(run.schedule, run.settings);
-  const total = run.schedule.totalSteps;
-  const full = lineOf(buffers, 'full', run.lossSeries.step, run.lossSeries.loss, run.lossSeries.length, options, plan, total, start);
-  const batch = lineOf(buffers, 'batch', run.batchLossSeries.step, run.batchLossSeries.batchLoss, run.batchLossSeries.length, options, plan, total);
+  const mode = options.xAxis;
+  const full = lineOf(buffers, 'full', run.lossSeries.step, run.lossSeries.loss, run.lossSeries.length, mode, plan, null, start);
+  const smooth = { alpha: options.smoothing, unit };
+  const batch = lineOf(buffers, 'batch', run.batchLossSeries.step, run.batchLossSeries.batchLoss, run.batchLossSeries.length, mode, plan, smooth);
   const e = run.epochs;
   const epochs = {
     length: e.length,
-    x: mapSteps(e.step, e.length, options.xAxis, plan, buffers.get('epochs.x', e.length)),
+    x: mapSteps(e.step, e.length, mode, plan, buffers.get('epochs.x', e.length)),
     loss: e.loss.subarray(0, e.length),
     mean: e.meanBatchLoss.subarray(0, e.length),
   };
-  const range = emptyRange();
-  includeValues(range, full.y, full.length);
-  includeBatchValues(buffers, range, batch.y, batch.length, options.yScale);
-  includeValues(range, epochs.loss, epochs.length);
-  includeValues(range, epochs.mean, epochs.length);
-  const entry: CachedSeries = {
-    key,
-    series: { run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs },
-    range,
-    startLoss: Number.isFinite(start) ? start : batch.y[0],
-  };
+  const entry: CachedSeries = { key, run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs, startLoss: initialLoss };
   cache.entries.set(run.id, entry);
   return entry;
+}
+
+/** Rows of a line inside the window, as drawn. */
+function windowed(buffers: Buffers, name: string, line: Line, drawn: readonly [number, number]): LineSeries {
+  return {
+    ...line,
+    drawn: drawnLine(buffers, `${name}.raw`, line.x, line.y, drawn),
+    drawnSmooth: line.smooth ? drawnLine(buffers, `${name}.smooth`, line.x, line.smooth, drawn) : null,
+  };
+}
+
+/**
+ * What places the y-axis: the full losses and the epoch points inside the
+ * window, and the start loss. Not the mini-batch losses: a single example's
+ * loss near 0 would stretch a log axis over empty decades and push the curves
+ * that matter into a corner; batch losses off the axis are marked at its edge.
+ */
+function windowRange(s: CachedSeries, inside: readonly [number, number], epochs: readonly [number, number], window: XWindow): ValueRange {
+  const range = emptyRange();
+  for (let i = inside[0]; i < inside[1]; i++) includeValue(range, s.full.y[i]);
+  for (let i = epochs[0]; i < epochs[1]; i++) {
+    includeValue(range, s.epochs.loss[i]);
+    includeValue(range, s.epochs.mean[i]);
+  }
+  // Before the first step, and in a zoom with nothing in it yet, the start loss says where the curve will be.
+  if (s.full.length === 0 || !window.zoomed || inside[1] <= inside[0]) includeValue(range, s.startLoss);
+  return range;
+}
+
+/**
+ * The run's lines in the window. Which rows are in it is found by binary
+ * search; the thinning and the y-range are redone only when those rows
+ * change, so a finished run costs nothing while another one grows.
+ */
+function shownIn(s: CachedSeries, window: XWindow, buffers: Buffers): Shown {
+  const full = rowsIn(s.full.x, s.full.length, window.domain);
+  const batch = rowsIn(s.batch.x, s.batch.length, window.domain).drawn;
+  const epochs = rowsIn(s.epochs.x, s.epochs.length, window.domain).inside;
+  const key = [...full.drawn, ...full.inside, ...batch, ...epochs, window.zoomed].join('|');
+  if (s.shown?.key === key) return s.shown;
+  s.shown = { key, full: windowed(buffers, 'full', s.full, full.drawn), batch: windowed(buffers, 'batch', s.batch, batch), range: windowRange(s, full.inside, epochs, window), inside: full.inside[1] - full.inside[0] };
+  return s.shown;
+}
+
+/** The x-span the runs are planned to reach: the smoothing unit is a share of it, so it does not change while they grow. */
+function plannedSpan(runs: readonly RunView[], mode: XAxisMode): number {
+  let span = 0;
+  for (const r of runs) span = Math.max(span, xOfStep(r.schedule.totalSteps, mode, stepPlanOf(r.schedule, r.settings)));
+  return span;
 }
 
 /**
@@ -171,27 +234,46 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, cache
  */
 export function buildLossLayout(runs: readonly RunView[], options: LossOptions, cache = new LossLayoutCache()): LossLayout {
   const visible = runs.filter((r) => r.visible);
-  const entries = visible.map((r) => seriesOf(r, options, options.initialLoss ? options.initialLoss(r) : NaN, cache));
+  const unit = smoothingUnit(plannedSpan(visible, options.xAxis));
+  const entries = visible.map((r) => seriesOf(r, options, options.initialLoss ? options.initialLoss(r) : NaN, unit, cache));
   for (const id of cache.entries.keys()) if (!visible.some((r) => r.id === id)) cache.entries.delete(id);
   for (const id of cache.buffers.keys()) if (!runs.some((r) => r.id === id)) cache.buffers.delete(id);
-  const series = entries.map((e) => e.series);
-  const primary = primaryRun(series, options.primaryRunId, (s) => s.run.id) ?? null;
+  const primaryEntry = primaryRun(entries, options.primaryRunId, (s) => s.run.id) ?? null;
 
-  const range = emptyRange();
-  let startLoss = NaN;
   let xMax = 0;
+  let firstStep = Infinity;
+  let startLoss = NaN;
   let hasRows = false;
-  for (const { series: s, range: r, startLoss: first } of entries) {
-    includeValue(range, r.minFinite);
-    includeValue(range, r.maxFinite);
-    includeValue(range, r.minPositive);
-    if (Number.isFinite(first) && !(first <= startLoss)) startLoss = first;
+  for (const s of entries) {
     if (s.full.length > 0) xMax = Math.max(xMax, s.full.x[s.full.length - 1]);
     if (s.batch.length > 0) xMax = Math.max(xMax, s.batch.x[s.batch.length - 1]);
+    firstStep = Math.min(firstStep, xOfStep(1, options.xAxis, s.plan));
+    if (Number.isFinite(s.startLoss) && !(s.startLoss <= startLoss)) startLoss = s.startLoss;
     hasRows ||= s.full.length > 0 || s.batch.length > 0;
   }
   // At least one epoch of the primary run wide, so the first steps do not fill the whole width.
-  if (primary) xMax = Math.max(xMax, xOfStep(primary.plan.stepsPerEpoch, options.xAxis, primary.plan));
+  if (primaryEntry) xMax = Math.max(xMax, xOfStep(primaryEntry.plan.stepsPerEpoch, options.xAxis, primaryEntry.plan));
   if (!(xMax > 0)) xMax = 1;
-  return { series, primary, xDomain: [0, xMax], yDomain: fitLossDomain(range, options.yScale, startLoss), hasRows };
+  if (!(firstStep > 0 && firstStep < Infinity)) firstStep = 1;
+  const window = xWindowOf(xMax, firstStep, options.zoom ?? null, options.logX === true);
+
+  const range = emptyRange();
+  let hasRowsInWindow = false;
+  const series: RunLossSeries[] = entries.map((s) => {
+    const shown = shownIn(s, window, cache.buffers.get(s.run.id) ?? new Buffers());
+    hasRowsInWindow ||= shown.inside > 0;
+    for (const v of [shown.range.minFinite, shown.range.maxFinite, shown.range.minPositive]) includeValue(range, v);
+    return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, epochs: s.epochs };
+  });
+  const primary = primaryEntry ? (series[entries.indexOf(primaryEntry)] ?? null) : null;
+  return {
+    series,
+    primary,
+    window,
+    xDomain: window.domain,
+    yDomain: fitLossDomain(range, options.yScale, startLoss),
+    hasRows,
+    hasRowsInWindow,
+    smoothWindow: options.smoothing > 0 ? smoothingWindow(options.smoothing, unit) : 0,
+  };
 }

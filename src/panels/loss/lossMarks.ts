@@ -1,9 +1,12 @@
 // The loss chart's marks beyond the curves, in data units: epoch-end dots,
-// epoch rules, markers where a run leaves the top of the axis, and the axis
-// titles. Pure: the drawing code only maps these to pixels.
+// epoch rules, markers where a run leaves the top of the axis, marks where a
+// curve is beyond the axis, whether the view is thinned, and the titles.
+// Pure: the drawing code only maps these to pixels.
+import { clipMarksOf, type ClipMark } from './clipMarks.ts';
 import { formatCount } from '../shared/format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
 import type { LossLayout, RunLossSeries } from './lossLayout.ts';
+import { thinnedBucket } from './thinned.ts';
 import { epochBoundaries, niceStride, X_AXIS_LABELS, type XAxisMode } from '../shared/xAxis.ts';
 
 export interface MarkOptions {
@@ -14,6 +17,8 @@ export interface MarkOptions {
   /** Plot pixels per epoch dot and per epoch rule (see LossStyle). */
   readonly epochDotSpacing: number;
   readonly epochRuleSpacing: number;
+  /** Plot pixels per mark where a curve is beyond the axis. */
+  readonly clipMarkSpacing: number;
 }
 
 export interface EpochDot {
@@ -42,7 +47,27 @@ export interface LossMarks {
   /** The primary run's epoch ends inside the x-domain. */
   readonly rules: EpochRule[];
   readonly offScale: OffScaleMark[];
+  /** Where curves are beyond the y-axis, one mark per edge per stretch of the plot. */
+  readonly clipped: ClipMark[];
+  /**
+   * Steps one kept row stands for where the shown rows are level-of-detail
+   * buckets wider than a pixel column (the view is then not exact), or 0
+   * when every step that matters is drawn.
+   */
+  readonly thinnedSteps: number;
   readonly titles: [string, string];
+}
+
+/** The chart's title follows its x-axis: what one unit along it is. */
+export const LOSS_TITLES: Readonly<Record<XAxisMode, string>> = {
+  steps: 'Loss per step',
+  epochs: 'Loss per epoch',
+  examples: 'Loss per example seen',
+};
+
+/** The x-axis title, saying where a log axis puts the start it cannot place. */
+export function xTitle(mode: XAxisMode, log: boolean): string {
+  return log ? `${X_AXIS_LABELS[mode]} (log scale; the start, 0, at the left edge)` : X_AXIS_LABELS[mode];
 }
 
 /** The runs in drawing order: the primary run last, so it is on top. */
@@ -58,30 +83,50 @@ function firstOffScale(s: RunLossSeries, top: number): number {
 
 export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   const domain = layout.yDomain;
+  const [lo, hi] = layout.xDomain;
+  const inWindow = (x: number) => x >= lo && x <= hi;
   const epochDots: EpochDot[] = [];
   for (const s of inDrawOrder(layout)) {
     const e = s.epochs;
-    const stride = niceStride(e.length, Math.max(1, options.plotWidth / options.epochDotSpacing));
-    for (let i = stride - 1; i < e.length; i += stride) {
+    const shown: number[] = [];
+    for (let i = 0; i < e.length; i++) if (inWindow(e.x[i])) shown.push(i);
+    const stride = niceStride(shown.length, Math.max(1, options.plotWidth / options.epochDotSpacing));
+    // Counted from the first epoch, so zooming does not change which epochs keep their dot.
+    for (const i of shown) {
+      if ((i + 1) % stride !== 0) continue;
       epochDots.push({ color: s.run.color, x: e.x[i], loss: clampToDomain(e.loss[i], domain), mean: clampToDomain(e.mean[i], domain) });
     }
   }
 
   const primary = layout.primary;
-  const rules = primary ? epochBoundaries(primary.epochs.length, options.xAxis, primary.plan, Math.max(1, options.plotWidth / options.epochRuleSpacing)) : [];
+  const allRules = primary ? epochBoundaries(primary.epochs.length, options.xAxis, primary.plan).filter((r) => inWindow(r.x)) : [];
+  const ruleStride = niceStride(allRules.length, Math.max(1, options.plotWidth / options.epochRuleSpacing));
+  const rules = allRules.filter((r) => r.epoch % ruleStride === 0);
 
   // A run whose loss leaves the top of the axis gets a marker there, so a clipped curve is never mistaken for a flat one.
   const hint = options.yScale === 'linear' ? ' (switch y to log to see it)' : '';
   const offScale: OffScaleMark[] = [];
   for (const s of layout.series) {
     const i = firstOffScale(s, domain[1]);
-    if (i >= 0) offScale.push({ color: s.run.color, x: s.full.x[i], title: `${s.run.name}: the loss leaves the top of the axis at step ${formatCount(s.full.step[i])}${hint}` });
+    if (i >= 0 && inWindow(s.full.x[i])) offScale.push({ color: s.run.color, x: s.full.x[i], title: `${s.run.name}: the loss leaves the top of the axis at step ${formatCount(s.full.step[i])}${hint}` });
   }
+
+  const clipped: ClipMark[] = [];
+  const clip = { plotWidth: options.plotWidth, spacing: options.clipMarkSpacing };
+  for (const s of inDrawOrder(layout)) {
+    clipMarksOf(s.batch, s.run.color, 'batch', layout.window, domain, clip, clipped);
+    clipMarksOf(s.full, s.run.color, 'full', layout.window, domain, clip, clipped);
+  }
+
+  let thinnedSteps = 0;
+  for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
 
   return {
     epochDots,
-    rules: rules.filter((r) => r.x <= layout.xDomain[1]),
+    rules,
     offScale,
-    titles: [X_AXIS_LABELS[options.xAxis], options.yScale === 'log' ? 'loss (MSE, log scale)' : 'loss (MSE)'],
+    clipped,
+    thinnedSteps,
+    titles: [xTitle(options.xAxis, layout.window.log), options.yScale === 'log' ? 'loss (MSE, log scale)' : 'loss (MSE)'],
   };
 }

@@ -16,3 +16,15 @@ export function rowAfterKey(key: string, shift: boolean, current: number | null,
   if (key === 'Escape') return null;
   return undefined;
 }
+
+/**
+ * rowAfterKey over the rows from … to−1 of a longer series (the rows inside a
+ * zoom): the row being read is brought inside first, and the answer is a row
+ * index of the whole series.
+ */
+export function rowInRangeAfterKey(key: string, shift: boolean, current: number | null, [from, to]: readonly [number, number]): number | null | undefined {
+  if (to <= from) return undefined;
+  const at = current === null ? null : Math.min(Math.max(current, from), to - 1) - from;
+  const next = rowAfterKey(key, shift, at, to - from);
+  return next === null || next === undefined ? next : from + next;
+}

@@ -10,8 +10,8 @@ export interface CurveStyle {
 }
 
 export interface LossStyle {
-  /** Full-data loss: what the model really achieves. */
-  readonly full: CurveStyle;
+  /** Full-data loss: what the model really achieves. Never smoothed, and never outweighed by a smoothed curve. */
+  readonly full: Pick<CurveStyle, 'raw'>;
   /** Mini-batch loss: faint, because its noise is shown, not read. */
   readonly batch: CurveStyle;
   /** The raw curve behind a smoothed one keeps this share of its opacity and width (never thinner than minWidth). */
@@ -23,6 +23,9 @@ export interface LossStyle {
   /** Plot pixels per epoch dot and per epoch rule: more epochs than fit are thinned to every n-th. */
   readonly epochDotSpacing: number;
   readonly epochRuleSpacing: number;
+  /** Plot pixels per mark where a curve is beyond the y-axis, and the marks: a triangle for the full loss, a tick for the batch loss. */
+  readonly clipMarkSpacing: number;
+  readonly clipMark: { readonly size: number; readonly batchAlpha: number; readonly tickLength: number };
   /** Pixels the canvas may draw beyond the plot's top and bottom, so dots on the axis limits are not cut in half. */
   readonly edgePad: number;
   /** Opacity of the mini-batch swatch: at 16 px wide the chart's 0.32 would vanish. */
@@ -35,13 +38,16 @@ export interface LossStyle {
 }
 
 export const LOSS_STYLE: LossStyle = {
-  full: { raw: { width: 2, alpha: 1 }, smoothed: { width: 2, alpha: 1 } },
-  batch: { raw: { width: 0.8, alpha: 0.32 }, smoothed: { width: 1.1, alpha: 0.75 } },
+  full: { raw: { width: 2, alpha: 1 } },
+  // The smoothed batch curve stays thinner and lighter than the full loss: it is a summary of noise, not the loss.
+  batch: { raw: { width: 0.8, alpha: 0.32 }, smoothed: { width: 1.2, alpha: 0.7 } },
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 0.75 },
   epochLoss: { radius: 3.2, strokeWidth: 0.75 },
   epochMean: { radius: 3.2, strokeWidth: 1.25 },
   epochDotSpacing: 7,
   epochRuleSpacing: 6,
+  clipMarkSpacing: 8,
+  clipMark: { size: 4, batchAlpha: 0.5, tickLength: 4 },
   edgePad: 4,
   batchSwatchAlpha: 0.45,
   epochRuleSwatch: { color: '#b4bcc6', stroke: { width: 1, dash: [2, 3] } },

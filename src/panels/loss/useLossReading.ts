@@ -5,7 +5,8 @@ import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 're
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import type { LossLayout } from './lossLayout.ts';
 import { nearestIndex } from './nearest.ts';
-import { rowAfterKey } from './readingKeys.ts';
+import { rowInRangeAfterKey } from './readingKeys.ts';
+import { rowsIn } from './xWindow.ts';
 
 /** The pointer still reads this many pixels beyond the plot's sides, so the end rows are easy to reach. */
 const POINTER_SLACK = 4;
@@ -37,7 +38,9 @@ export function useLossReading(layout: LossLayout, frame: PlotFrame): LossReadin
     (event: KeyboardEvent<HTMLDivElement>) => {
       const line = layout.primary?.full;
       if (!line || line.length === 0) return;
-      const next = rowAfterKey(event.key, event.shiftKey, x === null ? null : nearestIndex(line.x, line.length, x), line.length);
+      // The keys walk the rows the chart shows: inside a zoom, only the zoomed range's.
+      const shown = rowsIn(line.x, line.length, layout.xDomain).inside;
+      const next = rowInRangeAfterKey(event.key, event.shiftKey, x === null ? null : nearestIndex(line.x, line.length, x), shown);
       if (next === undefined) return;
       event.preventDefault();
       setX(next === null ? null : line.x[next]);

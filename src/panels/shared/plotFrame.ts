@@ -24,6 +24,14 @@ export interface AxisDomain {
    * value off the axis is drawn on the axis rather than far outside the canvas.
    */
   readonly clamp?: boolean;
+  /**
+   * Instead of pinning onto the edge, pin this many pixels beyond it: a clipped
+   * canvas then cuts a curve off where it leaves the plot, and nothing off the
+   * axis is drawn as a flat line along it (overrides clamp).
+   */
+  readonly overshoot?: number;
+  /** Values below this are drawn at it: where a log axis draws 0, which it has no place for. */
+  readonly floor?: number;
 }
 
 export interface PlotFrame {
@@ -53,14 +61,14 @@ function pixelMapping(axis: AxisDomain, range: readonly [number, number]): Pixel
   const t0 = log ? Math.log(lo) : lo;
   const t1 = log ? Math.log(hi) : hi;
   const clamp = axis.clamp === true;
-  return {
-    origin: range[0],
-    scale: (range[1] - range[0]) / (t1 - t0 || 1),
-    base: t0,
-    lo: clamp ? lo : -Infinity,
-    hi: clamp ? hi : Infinity,
-    log,
-  };
+  const scale = (range[1] - range[0]) / (t1 - t0 || 1);
+  let bounds: [number, number] = clamp ? [lo, hi] : [-Infinity, Infinity];
+  if (axis.overshoot !== undefined) {
+    const extra = axis.overshoot / Math.abs(scale);
+    bounds = log ? [Math.exp(t0 - extra), Math.exp(t1 + extra)] : [t0 - extra, t1 + extra];
+  }
+  if (axis.floor !== undefined) bounds = [Math.max(bounds[0], axis.floor), bounds[1]];
+  return { origin: range[0], scale, base: t0, lo: bounds[0], hi: bounds[1], log };
 }
 
 function scaleOf(axis: AxisDomain, range: readonly [number, number]): PlotScale {

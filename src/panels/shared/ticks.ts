@@ -38,7 +38,7 @@ function superscript(n: number): string {
  * few decades are shown; labelling all of them overlaps, so only multiples
  * 1, 2 and 5 are labelled, and only powers of ten when even that is too many.
  */
-export function logTickLabeller(ticks: readonly number[], maxLabels: number): (v: number) => string {
+export function logTickLabeller(ticks: readonly number[], maxLabels: number, format: (v: number) => string = formatValueTick): (v: number) => string {
   const mantissa = (v: number): number => Math.round(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)));
   const keepSets = [null, new Set([1, 2, 5]), new Set([1])];
   let keep: Set<number> | null = new Set([1]);
@@ -49,5 +49,5 @@ export function logTickLabeller(ticks: readonly number[], maxLabels: number): (v
       break;
     }
   }
-  return (v) => (v > 0 && (keep === null || keep.has(mantissa(v))) ? formatValueTick(v) : '');
+  return (v) => (v > 0 && (keep === null || keep.has(mantissa(v))) ? format(v) : '');
 }

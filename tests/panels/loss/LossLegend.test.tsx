@@ -29,7 +29,7 @@ function chartPaints(style: LossStyle) {
   const run = trainedRun({}, Infinity);
   const layout = buildLossLayout([run], { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) });
   const frame = lossFrame(layout, 560, 290, 'log');
-  const marks = lossMarks(layout, { xAxis: 'steps', yScale: 'log', plotWidth: 496, epochDotSpacing: style.epochDotSpacing, epochRuleSpacing: style.epochRuleSpacing });
+  const marks = lossMarks(layout, { xAxis: 'steps', yScale: 'log', plotWidth: 496, epochDotSpacing: style.epochDotSpacing, epochRuleSpacing: style.epochRuleSpacing, clipMarkSpacing: style.clipMarkSpacing });
   const recorder = new CanvasRecorder();
   drawCurves(recorder.context, frame, { layout, smoothed: false }, style);
   drawEpochDots(recorder.context, frame, marks.epochDots, style);
@@ -46,7 +46,7 @@ function chartPaints(style: LossStyle) {
 }
 
 function legendNumbers(style: LossStyle) {
-  const marks = legendMarks(renderToStaticMarkup(<LossLegend smoothed={false} style={style} />));
+  const marks = legendMarks(renderToStaticMarkup(<LossLegend smoothing={null} style={style} />));
   const [full] = marks.get('full-data loss')!;
   const [batch] = marks.get('mini-batch loss')!;
   const [loss] = marks.get('full loss at epoch end')!;
@@ -72,7 +72,12 @@ describe('loss legend', () => {
   }
 
   it('says when the batch curve is smoothed', () => {
-    expect(renderToStaticMarkup(<LossLegend smoothed />)).toContain('mini-batch loss (smoothed over faint raw)');
-    expect(renderToStaticMarkup(<LossLegend smoothed={false} />)).not.toContain('smoothed');
+    expect(renderToStaticMarkup(<LossLegend smoothing="smoothed over 0.38 epochs" />)).toContain('mini-batch loss, smoothed over 0.38 epochs (faint: raw)');
+    expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('smoothed');
+  });
+
+  it('explains the marks on the axis edge only when a curve is beyond it', () => {
+    expect(renderToStaticMarkup(<LossLegend smoothing={null} clipped />)).toContain('beyond the axis (marked on its edge)');
+    expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('beyond the axis');
   });
 });

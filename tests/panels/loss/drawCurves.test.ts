@@ -40,16 +40,24 @@ describe('loss curves on canvas', () => {
     });
   });
 
-  it('draws the batch loss faint and, when smoothing, keeps each raw curve faintly under its smoothed one', () => {
+  it('draws the batch loss faint and, when smoothing, keeps the raw batch curve faintly under its smoothed one', () => {
     expect(draw(0).strokes[0].globalAlpha).toBe(LOSS_STYLE.batch.raw.alpha);
     const { strokes } = draw(0.6);
     const { underSmoothed, full, batch } = LOSS_STYLE;
     expect(strokes.map((s) => [s.lineWidth, s.globalAlpha])).toEqual([
       [Math.max(underSmoothed.minWidth, batch.smoothed.width * underSmoothed.width), (batch.smoothed.alpha ?? 1) * underSmoothed.alpha],
       [batch.smoothed.width, batch.smoothed.alpha],
-      [Math.max(underSmoothed.minWidth, full.smoothed.width * underSmoothed.width), (full.smoothed.alpha ?? 1) * underSmoothed.alpha],
-      [full.smoothed.width, full.smoothed.alpha],
+      [full.raw.width, full.raw.alpha],
     ]);
+  });
+
+  it('never lets the smoothed batch curve outweigh the full loss: the full loss is raw, wider and darker', () => {
+    const { strokes } = draw(0.9);
+    const [, smoothedBatch, full] = strokes;
+    expect(full.lineWidth).toBeGreaterThan(smoothedBatch.lineWidth);
+    expect(full.globalAlpha).toBeGreaterThan(smoothedBatch.globalAlpha);
+    // The full curve still passes through the run's own numbers (it is not smoothed).
+    expect(pointsOf(full)).toEqual(pointsOf(draw(0).strokes[1]));
   });
 
   it('appends from a given row, joined onto the row before it', () => {

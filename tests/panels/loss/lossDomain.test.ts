@@ -22,6 +22,12 @@ describe('loss axis domain', () => {
     expect(hi / lo).toBeLessThanOrEqual(MAX_LOG_RATIO * 1.01 ** 2 * 10);
   });
 
+  it('keeps the start on a log axis when a run blows up, so the axis shows where it began and how far it went (?lr=5)', () => {
+    const [lo, hi] = fitLossDomain(rangeOf([8.38, 304, 2.3e5, 3e7, 2.8e10, 4.3e13, 1.19e16]), 'log', 8.38);
+    expect(lo).toBeLessThanOrEqual(8.38);
+    expect(hi).toBeGreaterThanOrEqual(1.19e16);
+  });
+
   it('caps a linear axis near the starting loss so a diverging run does not flatten the others', () => {
     const [lo, hi] = fitLossDomain(rangeOf([2, 1, 0.1, 1e16]), 'linear', 2);
     expect(lo).toBe(0);

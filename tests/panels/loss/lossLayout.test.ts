@@ -54,9 +54,10 @@ describe('loss chart layout', () => {
     expect(linearTop).toBeGreaterThan(startLossFor(good.settings));
   });
 
-  it('smooths both curves only when asked', () => {
+  it('smooths the mini-batch curve only when asked, and never the full loss', () => {
     const run = trainedRun({ b: 1 }, 200);
     expect(buildLossLayout([run], base).series[0].batch.smooth).toBeNull();
+    expect(buildLossLayout([run], { ...base, smoothing: 0.9 }).series[0].full.smooth).toBeNull();
     const smooth = buildLossLayout([run], { ...base, smoothing: 0.9 }).series[0].batch;
     expect(smooth.smooth![0]).toBe(smooth.y[0]);
     expect(smooth.smooth).not.toBeNull();
@@ -93,18 +94,33 @@ describe('loss chart layout', () => {
   });
 });
 
-describe('log axis with single-example batches', () => {
-  it('does not stretch over empty decades for the rare near-zero batch loss', () => {
-    const run = trainedRun({ b: 1 }, 2000);
-    const layout = buildLossLayout([run], base);
-    let smallest = Infinity;
-    for (let i = 0; i < run.batchLossSeries.length; i++) if (run.batchLossSeries.batchLoss[i] > 0) smallest = Math.min(smallest, run.batchLossSeries.batchLoss[i]);
-    // The smallest batch loss sits below the axis; the full-loss curve and most batch losses are inside it.
-    expect(layout.yDomain[0]).toBeGreaterThan(smallest);
-    let inside = 0;
-    for (let i = 0; i < run.batchLossSeries.length; i++) if (run.batchLossSeries.batchLoss[i] >= layout.yDomain[0]) inside++;
-    expect(inside / run.batchLossSeries.length).toBeGreaterThan(0.95);
-    expect(layout.yDomain[0]).toBeLessThan(Math.min(...Array.from(run.lossSeries.loss.subarray(0, run.lossSeries.length))));
+describe('the y-axis, fitted to what matters', () => {
+  it('is placed by the full losses, not by single-example batch losses near zero (?speed=600&runs=b:1,base,b:100)', () => {
+    const runs = [trainedRun({ b: 1 }, Infinity, 'b1'), trainedRun({}, Infinity, 'base'), trainedRun({ b: 100 }, Infinity, 'b100')];
+    const layout = buildLossLayout(runs, base);
+    let fullLow = Infinity;
+    let batchLow = Infinity;
+    for (const s of layout.series) {
+      for (let i = 0; i < s.full.length; i++) fullLow = Math.min(fullLow, s.full.y[i]);
+      for (let i = 0; i < s.batch.length; i++) if (s.batch.y[i] > 0) batchLow = Math.min(batchLow, s.batch.y[i]);
+    }
+    const [lo, hi] = layout.yDomain;
+    expect(batchLow).toBeLessThan(lo / 10);
+    // The full-loss curves span the whole axis: the lower bound is within a few per cent (of the log span) of their lowest value.
+    expect(Math.log(fullLow / lo) / Math.log(hi / lo)).toBeLessThan(0.05);
+    expect(lo).toBeLessThanOrEqual(fullLow);
+    expect(hi).toBeGreaterThanOrEqual(startLossFor(runs[0].settings));
+  });
+
+  it('shows the starting loss on the empty chart, before the first step', () => {
+    const run = trainedRun({}, 0);
+    const start = startLossFor(run.settings);
+    expect(start).toBeGreaterThan(1);
+    for (const yScale of ['log', 'linear'] as const) {
+      const [lo, hi] = buildLossLayout([run], { ...base, yScale }).yDomain;
+      expect(lo).toBeLessThan(start);
+      expect(hi).toBeGreaterThan(start);
+    }
   });
 });
 
@@ -124,6 +140,17 @@ describe('layout cache across frames', () => {
     const fresh = buildLossLayout([paused, grown], base);
     expect(Array.from(second.series[1].full.y)).toEqual(Array.from(fresh.series[1].full.y));
     expect(second.yDomain).toEqual(fresh.yDomain);
+  });
+
+  it('thins a finished run again only when the rows in the window change', () => {
+    const cache = new LossLayoutCache();
+    const done = trainedRun({ n: 1000, b: 1, epochs: 5 }, Infinity, 'done');
+    const first = buildLossLayout([done, trainedRun({}, 50, 'growing')], base, cache);
+    const second = buildLossLayout([done, trainedRun({}, 80, 'growing')], base, cache);
+    expect(second.series[0].full.drawn).toBe(first.series[0].full.drawn);
+    const zoomed = buildLossLayout([done], { ...base, zoom: [100, 200] }, cache);
+    expect(zoomed.series[0].full.drawn).not.toBe(first.series[0].full.drawn);
+    expect(zoomed.series[0].full.drawn.length).toBe(103);
   });
 
   it('lays out again when the view options change', () => {

@@ -5,7 +5,7 @@ import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { trainedRun } from '../runFixture.ts';
 
 const layoutOptions: LossOptions = { xAxis: 'steps', yScale: 'linear', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
-const markOptions: MarkOptions = { xAxis: 'steps', yScale: 'linear', plotWidth: 496, epochDotSpacing: 7, epochRuleSpacing: 6 };
+const markOptions: MarkOptions = { xAxis: 'steps', yScale: 'linear', plotWidth: 496, epochDotSpacing: 7, epochRuleSpacing: 6, clipMarkSpacing: 8 };
 
 describe('loss chart marks', () => {
   it('marks where a diverging run leaves the top of the axis, and says how to see it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowAfterKey } from '../../../src/panels/loss/readingKeys.ts';
+import { rowAfterKey, rowInRangeAfterKey } from '../../../src/panels/loss/readingKeys.ts';
 
 describe('reading the loss chart by keyboard', () => {
   it('starts at the newest row, then walks one row or ten', () => {
@@ -16,5 +16,17 @@ describe('reading the loss chart by keyboard', () => {
     expect(rowAfterKey('End', false, 20, 50)).toBe(49);
     expect(rowAfterKey('Escape', false, 20, 50)).toBeNull();
     expect(rowAfterKey('a', false, 20, 50)).toBeUndefined();
+  });
+
+  it('inside a zoom, walks only the rows shown', () => {
+    // Rows 40 … 59 are inside the zoom of a 200-row series.
+    expect(rowInRangeAfterKey('ArrowLeft', false, null, [40, 60])).toBe(59);
+    expect(rowInRangeAfterKey('ArrowLeft', false, 59, [40, 60])).toBe(58);
+    expect(rowInRangeAfterKey('ArrowLeft', false, 150, [40, 60])).toBe(58);
+    expect(rowInRangeAfterKey('Home', false, 50, [40, 60])).toBe(40);
+    expect(rowInRangeAfterKey('ArrowRight', true, 55, [40, 60])).toBe(59);
+    expect(rowInRangeAfterKey('Escape', false, 50, [40, 60])).toBeNull();
+    expect(rowInRangeAfterKey('a', false, 50, [40, 60])).toBeUndefined();
+    expect(rowInRangeAfterKey('Home', false, null, [40, 40])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smoothEma, smoothingSpacing } from '../../../src/panels/loss/smoothing.ts';
+import { SMOOTHING_UNITS, smoothEma, smoothingLabel, smoothingUnit, smoothingWindow } from '../../../src/panels/loss/smoothing.ts';
 
 /** The textbook EMA with TensorBoard's debiasing, one row per step. */
 function plainDebiasedEma(ys: number[], alpha: number): number[] {
@@ -62,8 +62,33 @@ describe('EMA smoothing', () => {
     expect(out[3]).toBeLessThan(3);
   });
 
-  it('measures spacing in steps for short runs and in thousandths of the run for long ones', () => {
-    expect(smoothingSpacing(200)).toBe(1);
-    expect(smoothingSpacing(1_000_000)).toBe(1000);
+  it('averages rows at the same x instead of dropping all but the first (k steps on one batch, on an examples axis)', () => {
+    const out = smoothEma([10, 10, 10, 10], [4, 2, 2, 0], 4, 0.9, 1, new Float64Array(4));
+    expect(out[3]).toBeCloseTo(2, 12);
+  });
+
+  it('smooths over the same stretch of x whatever the row spacing: a sparse run is not dragged behind', () => {
+    // The same falling curve, sampled every 1 x-unit (b = 1) and every 100 (b = 100, on an examples axis).
+    const curve = (x: number) => 8 * Math.exp(-x / 300);
+    const dense = Array.from({ length: 2001 }, (_, i) => i);
+    const sparse = Array.from({ length: 21 }, (_, i) => 100 * i);
+    const unit = smoothingUnit(2000);
+    const d = smoothEma(dense, dense.map(curve), dense.length, 0.9, unit, new Float64Array(dense.length));
+    const s = smoothEma(sparse, sparse.map(curve), sparse.length, 0.9, unit, new Float64Array(sparse.length));
+    // At x = 2000 both are near the curve itself and near each other; a per-row EMA would leave the sparse one far above.
+    const off = (v: number) => Math.abs(v - curve(2000)) / curve(2000);
+    expect(off(s[20])).toBeLessThan(0.2);
+    expect(off(d[2000])).toBeLessThan(0.2);
+    const perRow = smoothEma(sparse.map((_, i) => i), sparse.map(curve), sparse.length, 0.9, 1, new Float64Array(sparse.length));
+    expect(perRow[20] / curve(2000)).toBeGreaterThan(2);
+  });
+
+  it('measures its unit as a share of the planned x-span and says what the curve is smoothed over', () => {
+    expect(smoothingUnit(2000)).toBe(2000 / SMOOTHING_UNITS);
+    expect(smoothingUnit(0)).toBe(1);
+    expect(smoothingWindow(0.9, 1)).toBeCloseTo(1 / -Math.log(0.9), 12);
+    expect(smoothingWindow(0, 1)).toBe(0);
+    expect(smoothingLabel(0.3796, 'epochs')).toBe('smoothed over 0.38 epochs');
+    expect(smoothingLabel(1897, 'examples')).toBe('smoothed over 1,900 examples');
   });
 });

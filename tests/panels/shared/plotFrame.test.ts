@@ -38,6 +38,24 @@ describe('shared plot frame', () => {
     expect(frame.fastX(20)).toBeGreaterThan(frame.x.range()[1]);
   });
 
+  it('pins values off an overshooting axis beyond its edge, so a clipped canvas never draws them along it', () => {
+    for (const log of [false, true]) {
+      const frame = makeFrame(MARGIN, 640, 320, { domain: [0, 10] }, { domain: [1, 100], log, overshoot: 20 });
+      const [bottom, top] = frame.y.range();
+      expect(frame.fastY(1e300)).toBeCloseTo(top - 20, 6);
+      expect(frame.fastY(Infinity)).toBeCloseTo(top - 20, 6);
+      expect(frame.fastY(-1e300)).toBeCloseTo(bottom + 20, 6);
+      if (log) expect(frame.fastY(0)).toBeCloseTo(bottom + 20, 6);
+      expect(frame.fastY(50)).toBeCloseTo(frame.y(50), 9);
+    }
+  });
+
+  it('draws values below a floor at the floor: where a log x-axis puts step 0', () => {
+    const frame = makeFrame(MARGIN, 640, 320, { domain: [0.5, 1000], log: true, floor: 0.5 }, { domain: [1, 100] });
+    expect(frame.fastX(0)).toBeCloseTo(frame.x.range()[0], 9);
+    expect(frame.fastX(10)).toBeCloseTo(frame.x(10), 9);
+  });
+
   it('gives the slope and offset of a linear axis', () => {
     const frame = makeFrame(MARGIN, 500, 300, { domain: [-2, 3] }, { domain: [-1, 4] });
     const [ax, bx] = affineOf(frame.xPixels);
