@@ -1,9 +1,10 @@
 // The loss curves on canvas: every run's mini-batch loss first (smoothed, if
 // asked, over a faint raw copy), then every run's full-data loss on top, never
-// smoothed and never thinner, so no full curve is buried under batch noise.
+// smoothed and never thinner, each on a paper casing, so no full curve is
+// buried under batch noise.
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { drawDecimated } from '../shared/pixelLine.ts';
-import type { StrokeStyle } from '../shared/markStyle.ts';
+import { PAPER, type StrokeStyle } from '../shared/markStyle.ts';
 import { inDrawOrder } from './lossMarks.ts';
 import type { DrawnLine, LineSeries, LossLayout } from './lossLayout.ts';
 import type { CurveStyle, LossStyle } from './style.ts';
@@ -46,5 +47,12 @@ export function drawCurves(ctx: CanvasRenderingContext2D, frame: PlotFrame, shap
   ctx.lineCap = 'round';
   const order = inDrawOrder(shapes.layout);
   for (const s of order) drawLine(ctx, frame, s.batch, s.run.color, style.batch, style, shapes.smoothed, from);
-  for (const s of order) drawLine(ctx, frame, s.full, s.run.color, style.full, style, shapes.smoothed, from);
+  for (const s of order) {
+    // The casing goes under each full curve just before it: over every batch curve, under the full curves drawn later.
+    if (s.full.length > 0) {
+      ctx.strokeStyle = PAPER;
+      strokeLine(ctx, frame, s.full.drawn, style.fullCasing, from);
+    }
+    drawLine(ctx, frame, s.full, s.run.color, style.full, style, shapes.smoothed, from);
+  }
 }

@@ -12,6 +12,8 @@ export interface CurveStyle {
 export interface LossStyle {
   /** Full-data loss: what the model really achieves. Never smoothed, and never outweighed by a smoothed curve. */
   readonly full: Pick<CurveStyle, 'raw'>;
+  /** A paper casing under each full-loss curve, so it stays readable over its own run's batch noise, drawn in the same colour. */
+  readonly fullCasing: StrokeStyle;
   /** Mini-batch loss: faint, because its noise is shown, not read. */
   readonly batch: CurveStyle;
   /** The raw curve behind a smoothed one keeps this share of its opacity and width (never thinner than minWidth). */
@@ -39,6 +41,7 @@ export interface LossStyle {
 
 export const LOSS_STYLE: LossStyle = {
   full: { raw: { width: 2, alpha: 1 } },
+  fullCasing: { width: 4.5, alpha: 0.85 },
   // The smoothed batch curve stays thinner and lighter than the full loss: it is a summary of noise, not the loss.
   batch: { raw: { width: 0.8, alpha: 0.32 }, smoothed: { width: 1.2, alpha: 0.7 } },
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 0.75 },

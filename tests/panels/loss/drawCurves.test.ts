@@ -5,6 +5,7 @@ import { buildLossLayout, type LossOptions } from '../../../src/panels/loss/loss
 import { LOSS_STYLE } from '../../../src/panels/loss/style.ts';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { CanvasRecorder, type Paint } from '../shared/canvasRecorder.ts';
+import { PAPER } from '../../../src/panels/shared/markStyle.ts';
 import { trainedRun } from '../runFixture.ts';
 
 const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
@@ -25,9 +26,9 @@ function draw(smoothing: number, from?: number) {
 describe('loss curves on canvas', () => {
   it("passes the full-loss curve through the pixels of the run's own numbers", () => {
     const { run, frame, strokes } = draw(0);
-    // Batch curve first, full curve over it.
-    expect(strokes.map((s) => s.lineWidth)).toEqual([LOSS_STYLE.batch.raw.width, LOSS_STYLE.full.raw.width]);
-    const full = strokes[1];
+    // Batch curve first, then the full curve on its paper casing.
+    expect(strokes.map((s) => s.lineWidth)).toEqual([LOSS_STYLE.batch.raw.width, LOSS_STYLE.fullCasing.width, LOSS_STYLE.full.raw.width]);
+    const full = strokes[2];
     expect(full.strokeStyle).toBe(run.color);
     // Row 0 is the start loss at step 0, then one row per step: 30 steps over ~500 px, one pixel column each.
     const expected: [number, number][] = [[frame.x(0), frame.y(startLossFor(run.settings))]];
@@ -47,22 +48,31 @@ describe('loss curves on canvas', () => {
     expect(strokes.map((s) => [s.lineWidth, s.globalAlpha])).toEqual([
       [Math.max(underSmoothed.minWidth, batch.smoothed.width * underSmoothed.width), (batch.smoothed.alpha ?? 1) * underSmoothed.alpha],
       [batch.smoothed.width, batch.smoothed.alpha],
+      [LOSS_STYLE.fullCasing.width, LOSS_STYLE.fullCasing.alpha],
       [full.raw.width, full.raw.alpha],
     ]);
   });
 
+  it('lays a paper casing, wider than the curve, under the full loss, so its own batch noise cannot hide it', () => {
+    const { strokes } = draw(0);
+    const [, casing, full] = strokes;
+    expect(casing.strokeStyle).toBe(PAPER);
+    expect(casing.lineWidth).toBeGreaterThan(full.lineWidth);
+    expect(pointsOf(casing)).toEqual(pointsOf(full));
+  });
+
   it('never lets the smoothed batch curve outweigh the full loss: the full loss is raw, wider and darker', () => {
     const { strokes } = draw(0.9);
-    const [, smoothedBatch, full] = strokes;
+    const [, smoothedBatch, , full] = strokes;
     expect(full.lineWidth).toBeGreaterThan(smoothedBatch.lineWidth);
     expect(full.globalAlpha).toBeGreaterThan(smoothedBatch.globalAlpha);
     // The full curve still passes through the run's own numbers (it is not smoothed).
-    expect(pointsOf(full)).toEqual(pointsOf(draw(0).strokes[1]));
+    expect(pointsOf(full)).toEqual(pointsOf(draw(0).strokes[2]));
   });
 
   it('appends from a given row, joined onto the row before it', () => {
-    const whole = pointsOf(draw(0).strokes[1]);
-    const tail = pointsOf(draw(0, 12).strokes[1]);
+    const whole = pointsOf(draw(0).strokes[2]);
+    const tail = pointsOf(draw(0, 12).strokes[2]);
     expect(tail).toEqual(whole.slice(11));
   });
 });
