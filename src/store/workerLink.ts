@@ -7,7 +7,8 @@
 // before are dropped here. Flow control: after each chunk the link acks only
 // once the page has drawn it, and the worker sends its next chunk only after
 // that ack, so messages never pile up ahead of the page's frames.
-import { isOutMessage, type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { validateOutMessage } from '../worker/outValidation.ts';
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 
 /** What the link reads from the worker, for the current session only. */
@@ -119,11 +120,12 @@ export class WorkerLink {
   }
 
   private receive(data: unknown): void {
-    if (!isOutMessage(data)) {
-      this.fail('the training worker sent a message the page cannot read');
+    const checked = validateOutMessage(data);
+    if (!checked.ok) {
+      this.fail(`the training worker sent a message the page cannot read (${checked.message})`);
       return;
     }
-    this.handle(data);
+    this.handle(checked.value);
   }
 
   private handle(message: OutMessage): void {

@@ -150,18 +150,3 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
     }
   }
 }
-
-/** The page trusts its own worker but still refuses shapes it cannot use, rather than failing later. */
-export function isOutMessage(raw: unknown): raw is OutMessage {
-  if (!isRecord(raw)) return false;
-  switch (raw.type) {
-    case 'chunk':
-      return isSession(raw.session) && Array.isArray(raw.runs);
-    case 'status':
-      return isSession(raw.session) && typeof raw.status === 'string' && Array.isArray(raw.runs);
-    case 'error':
-      return typeof raw.message === 'string';
-    default:
-      return false;
-  }
-}

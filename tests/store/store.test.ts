@@ -1,44 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer } from '../../src/core/index.ts';
 import { createEpochRecords, createStepRecords, STEP_COLUMNS } from '../../src/core/records.ts';
-import { DEFAULT_SETTINGS, SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
-import { createLabStore, type LabStoreOptions } from '../../src/store/store.ts';
+import { SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
+import { createLabStore } from '../../src/store/store.ts';
 import { RUN_COLORS } from '../../src/store/palette.ts';
 import { LOD_ROW_CAPACITY } from '../../src/store/lod.ts';
 import { selectPrimaryRun } from '../../src/store/selectors.ts';
 import type { WorkerFactory } from '../../src/store/workerLike.ts';
-import { FakeScheduler } from '../worker/fakeScheduler.ts';
-import { FakeWorker } from './fakeWorker.ts';
 
-const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] as [number, number], ...patch });
-
-function setup(options: Partial<LabStoreOptions> = {}) {
-  const scheduler = new FakeScheduler(0.01);
-  const workers: FakeWorker[] = [];
-  const store = createLabStore({
-    createWorker: () => {
-      const w = new FakeWorker(scheduler);
-      workers.push(w);
-      return w;
-    },
-    ...options,
-  });
-  return {
-    store,
-    scheduler,
-    workers,
-    get worker() {
-      return workers[workers.length - 1];
-    },
-    get state() {
-      return store.getState();
-    },
-    /** Lets fake time pass: messages both ways and the runner's timers. */
-    wait(ms = 20) {
-      scheduler.advance(ms);
-    },
-  };
-}
+import { settings, setup } from './labHarness.ts';
 
 describe('lab store: one run', () => {
   it('starts with one idle run of the given settings and learns its starting loss from the worker', () => {
