@@ -27,6 +27,7 @@ import { PrimaryLoopView } from './PrimaryLoopView.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
 import { QuestionExplanation } from './QuestionExplanation.tsx';
 import { QuestionsList } from './QuestionsList.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 
 export interface AppProps {
   view: ViewState;
@@ -144,28 +145,30 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           setEditNote([]);
         }} />
         <ViewControls view={view} onChange={onView} />
-        <div className="charts">
-          <div className="chart-card chart-loss" ref={lossCard}>
-            <ChartImageButtons card={lossCard} chart="loss" />
-            <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
+        <PanelBoundary store={store}>
+          <div className="charts">
+            <div className="chart-card chart-loss" ref={lossCard}>
+              <ChartImageButtons card={lossCard} chart="loss" />
+              <LossPanel runs={runs} primaryRunId={primaryRunId} xAxis={view.x} yScale={view.y} smoothing={view.smooth} />
+            </div>
+            <div className="chart-card chart-weights" ref={weightCard}>
+              <ChartImageButtons card={weightCard} chart="weight-space" />
+              <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+            </div>
           </div>
-          <div className="chart-card chart-weights" ref={weightCard}>
-            <ChartImageButtons card={weightCard} chart="weight-space" />
-            <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+          <StatusLine runs={runs} primaryRunId={primaryRunId} />
+          <div className="lower">
+            <div className="chart-card chart-data" ref={dataCard}>
+              <ChartImageButtons card={dataCard} chart="data" />
+              <DataPanel runs={runs} primaryRunId={primaryRunId} />
+            </div>
+            <div className="lower-text">
+              <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
+              <PrimaryCaption />
+            </div>
+            <PrimaryLoopView />
           </div>
-        </div>
-        <StatusLine runs={runs} primaryRunId={primaryRunId} />
-        <div className="lower">
-          <div className="chart-card chart-data" ref={dataCard}>
-            <ChartImageButtons card={dataCard} chart="data" />
-            <DataPanel runs={runs} primaryRunId={primaryRunId} />
-          </div>
-          <div className="lower-text">
-            <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
-            <PrimaryCaption />
-          </div>
-          <PrimaryLoopView />
-        </div>
+        </PanelBoundary>
       </main>
     </div>
   );
