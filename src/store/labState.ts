@@ -7,6 +7,7 @@ import type { Speed } from '../worker/protocol.ts';
 import type { ComparisonKind } from './comparisons.ts';
 import type { StoredRun } from './runRecords.ts';
 import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
+import type { PageClock } from './watchdog.ts';
 import type { WorkerFactory } from './workerLike.ts';
 
 /** Live runs follow the settings (one run, or the runs of a comparison built around them); kept runs keep their own. */
@@ -93,4 +94,6 @@ export interface LabStoreOptions {
   afterDraw?: (callback: () => void) => void;
   settings?: Settings;
   speed?: Speed;
+  /** Time and visibility for noticing a silent worker (default: the browser's). */
+  clock?: PageClock;
 }

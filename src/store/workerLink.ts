@@ -9,6 +9,7 @@
 // that ack, so messages never pile up ahead of the page's frames.
 import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
 import { validateOutMessage } from '../worker/outValidation.ts';
+import { browserClock, Watchdog, type PageClock } from './watchdog.ts';
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 
 /** What the link reads from the worker, for the current session only. */
@@ -45,13 +46,19 @@ export function afterNextFrame(callback: () => void): void {
 export class WorkerLink {
   private worker: WorkerLike | null = null;
   private session = 0;
+  private readonly watchdog: Watchdog;
 
   constructor(
     private readonly createWorker: WorkerFactory,
     /** Runs the callback once the page has drawn what the last chunk changed. */
     private readonly afterDraw: (callback: () => void) => void,
     private readonly events: WorkerEvents,
-  ) {}
+    clock: PageClock = browserClock(),
+  ) {
+    this.watchdog = new Watchdog(clock, (silentMs) =>
+      this.fail(`the training worker stopped responding (no sign of life for ${Math.round(silentMs / 1000)} s while it had work)`),
+    );
+  }
 
   /** Whether a worker is attached (none before the first configure, after a failure, or after detach). */
   get alive(): boolean {
@@ -64,6 +71,7 @@ export class WorkerLink {
     this.session++;
     this.post({ type: 'speed', stepsPerSecond: speed });
     this.worker?.postMessage({ type: 'configure', session: this.session, runs }, []);
+    this.awaitSession();
     if (resume) this.post({ type: 'play' });
   }
 
@@ -71,6 +79,7 @@ export class WorkerLink {
   reset(): void {
     this.session++;
     this.worker?.postMessage({ type: 'reset', session: this.session }, []);
+    this.awaitSession();
   }
 
   /** Sends a command; without a worker it goes nowhere. */
@@ -82,6 +91,7 @@ export class WorkerLink {
   detach(): void {
     const old = this.worker;
     this.worker = null;
+    this.watchdog.stop();
     if (!old) return;
     old.onmessage = null;
     old.onerror = null;
@@ -91,6 +101,12 @@ export class WorkerLink {
     } catch {
       // A worker that cannot even be terminated is gone all the same.
     }
+  }
+
+  /** The worker owes an answer to a new session: work is pending until its first status. */
+  private awaitSession(): void {
+    if (!this.worker) return;
+    this.watchdog.expect(true);
   }
 
   private fail(reason: string): void {
@@ -108,7 +124,9 @@ export class WorkerLink {
     }
     this.worker = created;
     created.onmessage = (event) => {
-      if (this.worker === created) this.receive(event.data);
+      if (this.worker !== created) return;
+      this.watchdog.heard();
+      this.receive(event.data);
     };
     created.onerror = (event) => {
       if (this.worker === created) this.fail(errorMessage(event));
@@ -133,10 +151,16 @@ export class WorkerLink {
       this.fail(message.message);
       return;
     }
+    if (message.type === 'heartbeat') return; // heard already, whatever its session
     if (message.session !== this.session) return; // left over from before the last configure or reset
     if (message.type === 'status') {
-      if (message.status === 'error') this.fail(message.message ?? 'training failed');
-      else this.events.status(message.status, message.runs);
+      if (message.status === 'error') {
+        this.fail(message.message ?? 'training failed');
+        return;
+      }
+      // Running is the one status with work pending; any other means a quiet worker is an idle one.
+      this.watchdog.expect(message.status === 'running');
+      this.events.status(message.status, message.runs);
       return;
     }
     this.events.chunk(message.runs);

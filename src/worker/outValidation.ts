@@ -88,8 +88,9 @@ function check(raw: unknown): OutMessage {
     if (typeof raw.message !== 'string') refuse('error: message must be a string');
     return raw as unknown as OutMessage;
   }
-  if (type !== 'chunk' && type !== 'status') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
+  if (type !== 'chunk' && type !== 'status' && type !== 'heartbeat') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
   if (!isCount(raw.session)) refuse(`${type}: session must be a non-negative integer`);
+  if (type === 'heartbeat') return raw as unknown as OutMessage;
   if (type === 'chunk') {
     checkList(raw.runs, type).forEach(checkChunk);
     return raw as unknown as OutMessage;

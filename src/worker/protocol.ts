@@ -72,7 +72,17 @@ export interface RunStatusReport {
 export type OutMessage =
   | { type: 'chunk'; session: number; runs: RunChunk[] }
   | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Sent about every HEARTBEAT_MS while the worker has work, so the page can tell a slow run from a dead worker. */
+  | { type: 'heartbeat'; session: number };
+
+/**
+ * How often a worker with work says it is alive. Chunks cannot tell: at slow
+ * speeds they are seconds apart, and flow control holds them back.
+ */
+export const HEARTBEAT_MS = 500;
+/** Silence after which the page takes a worker with work to be stalled or dead: several missed beats, not one late one. */
+export const HEARTBEAT_TIMEOUT_MS = 3000;
 
 /** Most runs the page shows, and the worker trains, at once. */
 export const MAX_RUNS = 8;

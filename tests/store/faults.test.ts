@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from '../../src/worker/protocol.ts';
 import { chunkMessage, cursor } from '../worker/outMessages.ts';
 import { setup } from './labHarness.ts';
 
@@ -25,4 +26,72 @@ describe('lab store: a malformed message from the worker', () => {
       expect(t.worker.terminated).toBe(true);
     });
   }
+});
+
+describe('lab store: a worker that stalls or dies', () => {
+  /** A store playing its one run slowly: a step every 5 s. */
+  function playingSlowly() {
+    const t = setup({ speed: 0.2 });
+    t.wait();
+    t.state.play();
+    t.wait(6000);
+    expect(t.state.playback.status).toBe('running');
+    return t;
+  }
+
+  it('is not taken for dead while it beats, however far apart its chunks', () => {
+    const t = playingSlowly();
+    t.wait(HEARTBEAT_TIMEOUT_MS * 5);
+    expect(t.state.error).toBeNull();
+    expect(t.state.runs[0].cursor.step).toBeGreaterThan(1);
+  });
+
+  it('is a failure once silent too long with work pending, keeps the runs, and Reset posts nothing into it', () => {
+    const t = playingSlowly();
+    const hung = t.worker;
+    const recorded = t.state.runs[0].cursor.step;
+    hung.hung = true;
+    t.wait(HEARTBEAT_TIMEOUT_MS - HEARTBEAT_MS);
+    expect(t.state.error).toBeNull(); // a few missed beats are not yet a failure
+    t.wait(2 * HEARTBEAT_MS);
+    expect(t.state.error).toMatch(/^Training stopped: the training worker stopped responding \(no sign of life for 3 s while it had work\)/);
+    expect(t.state.playback.status).toBe('error');
+    expect(t.state.runs[0].cursor.step).toBe(recorded);
+    expect(hung.terminated).toBe(true);
+    const sent = hung.sent.length;
+    t.state.reset();
+    expect(hung.sent).toHaveLength(sent);
+    expect(t.workers).toHaveLength(2);
+    expect(t.state.error).toBeNull();
+  });
+
+  it('judges only while the page is visible, and gives the worker a fresh allowance when it shows again', () => {
+    const t = playingSlowly();
+    t.page.visible = false;
+    t.worker.hung = true;
+    t.wait(HEARTBEAT_TIMEOUT_MS * 4);
+    expect(t.state.error).toBeNull();
+    t.page.visible = true;
+    t.wait(HEARTBEAT_TIMEOUT_MS - HEARTBEAT_MS);
+    expect(t.state.error).toBeNull();
+    t.wait(2 * HEARTBEAT_MS);
+    expect(t.state.error).toMatch(/stopped responding/);
+  });
+
+  it('takes a quiet worker with nothing to do for an idle one', () => {
+    const t = setup();
+    t.wait();
+    t.worker.hung = true;
+    t.wait(HEARTBEAT_TIMEOUT_MS * 4);
+    expect(t.state.error).toBeNull();
+  });
+
+  it('notices a Reset that a dead worker never answers', () => {
+    const t = setup();
+    t.wait();
+    t.worker.hung = true;
+    t.state.reset();
+    t.wait(HEARTBEAT_TIMEOUT_MS + HEARTBEAT_MS);
+    expect(t.state.error).toMatch(/stopped responding/);
+  });
 });

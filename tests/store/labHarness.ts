@@ -9,7 +9,9 @@ export const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAU
 export function setup(options: Partial<LabStoreOptions> = {}) {
   const scheduler = new FakeScheduler(0.01);
   const workers: FakeWorker[] = [];
+  const page = { visible: true };
   const store = createLabStore({
+    clock: { now: () => scheduler.now(), setTimeout: (cb, ms) => scheduler.setTimeout(cb, ms), clearTimeout: (h) => scheduler.clearTimeout(h), visible: () => page.visible },
     createWorker: () => {
       const w = new FakeWorker(scheduler);
       workers.push(w);
@@ -20,6 +22,8 @@ export function setup(options: Partial<LabStoreOptions> = {}) {
   return {
     store,
     scheduler,
+    /** Whether the page is visible, as the store's watchdog sees it. */
+    page,
     workers,
     get worker() {
       return workers[workers.length - 1];
