@@ -47,6 +47,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
+  const replayFailed = useLab((s) => s.replayFailed);
   const problems = useLab((s) => s.problems);
   const [editNote, setEditNote] = useState<Problem[]>([]);
   const lossCard = useRef<HTMLDivElement>(null);
@@ -134,9 +135,14 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         {error && (
           <div className="notice error" role="alert" data-testid="worker-error">
             <div className="notice-body">{error}</div>
-            <button type="button" onClick={() => store.getState().restartWorker()}>
-              Restart training
+            <button type="button" data-testid="restart-worker" onClick={() => store.getState().restartWorker()}>
+              {replayFailed ? 'Replay again' : 'Restart training'}
             </button>
+            {replayFailed && (
+              <button type="button" data-testid="restart-from-zero" onClick={() => store.getState().restartWorker(true)}>
+                Start from step 0
+              </button>
+            )}
           </div>
         )}
         <Notice title="Some parts of this link were not used:" problems={linkProblems} onDismiss={onDismissLinkProblems} />

@@ -70,8 +70,16 @@ export interface PlaybackSlice {
 export interface WorkerSlice {
   /** Why training stopped when the worker failed; restartWorker() clears it. */
   error: string | null;
-  /** A fresh worker after a failure; every run starts again from step 0. */
-  restartWorker(): void;
+  /** While a restart replays the runs: the step each was at (by id); null otherwise. */
+  replay: Readonly<Record<string, number>> | null;
+  /** The last failure struck during a replay, so replaying again would likely fail again: offer step 0. */
+  replayFailed: boolean;
+  /**
+   * A fresh worker after a failure. Every run is replayed, paused, to the step
+   * it had reached (the engine is deterministic), or with fromZero starts
+   * again from step 0.
+   */
+  restartWorker(fromZero?: boolean): void;
   /** Terminates the worker; the store does nothing more. */
   dispose(): void;
 }

@@ -9,6 +9,12 @@ import type { EpochRecords, StepRecords } from '../core/records.ts';
 export interface RunConfig {
   id: string;
   settings: Settings;
+  /**
+   * Train straight on to this step and pause there (a restart after a failure
+   * replays what was lost; the engine is deterministic, so the records are the
+   * same). Absent or 0: start at step 0, idle.
+   */
+  replayTo?: number;
 }
 
 export type Speed = number | 'max';
@@ -116,7 +122,9 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
     ids.add(id);
     const settings = validateSettings(item.settings);
     if (!settings.ok) return fail(`configure: run '${safeText(id)}': ${settings.message}`);
-    runs.push({ id, settings: settings.value });
+    const { replayTo } = item;
+    if (replayTo !== undefined && !isSession(replayTo)) return fail(`configure: run '${safeText(id)}': replayTo must be a non-negative integer`);
+    runs.push(replayTo ? { id, settings: settings.value, replayTo } : { id, settings: settings.value });
   }
   return { ok: true, value: runs };
 }

@@ -154,6 +154,13 @@ export class TrainingRunner {
     this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer));
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);
+    if (configs.some((c) => (c.replayTo ?? 0) > 0)) {
+      // A replay is a seek to given steps: it reports running, then paused where it stops.
+      this.lockstep.aimAtSteps(configs.map((c) => c.replayTo ?? 0));
+      this.mode = 'seeking';
+      this.playState = 'running';
+      this.wakeSoon();
+    }
     this.reportStatus();
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from '../../src/worker/protocol.ts';
 import { chunkMessage, cursor } from '../worker/outMessages.ts';
-import { setup } from './labHarness.ts';
+import { settings, setup } from './labHarness.ts';
 
 describe('lab store: a malformed message from the worker', () => {
   for (const [what, spoil] of [
@@ -93,5 +93,54 @@ describe('lab store: a worker that stalls or dies', () => {
     t.state.reset();
     t.wait(HEARTBEAT_TIMEOUT_MS + HEARTBEAT_MS);
     expect(t.state.error).toMatch(/stopped responding/);
+  });
+});
+
+describe('lab store: restart after a failure', () => {
+  /** Played to some step, then crashed. */
+  function crashedAt() {
+    const t = setup({ speed: 'max', settings: settings({ epochs: 100_000 }) });
+    t.state.play();
+    t.wait(100);
+    const reached = t.state.runs[0].cursor.step;
+    expect(reached).toBeGreaterThan(0);
+    t.worker.crash('out of memory');
+    return { t, reached };
+  }
+
+  it('offers step 0 when the replay fails again, and keeps the first goal for another try', () => {
+    const { t, reached } = crashedAt();
+    t.state.restartWorker();
+    expect(t.state.replay).toEqual({ [t.state.runs[0].id]: reached });
+    t.worker.crash('out of memory'); // the same fault, before the replay got there
+    expect(t.state.replayFailed).toBe(true);
+    expect(t.state.error).toMatch(/failed again while replaying.*step 0/);
+    t.state.restartWorker();
+    expect(t.worker.sentOf('configure')[0].runs[0].replayTo).toBe(reached);
+    t.worker.crash('out of memory');
+    t.state.restartWorker(true);
+    expect(t.worker.sentOf('configure')[0].runs[0].replayTo).toBeUndefined();
+    expect(t.state.replay).toBeNull();
+    expect(t.state.replayFailed).toBe(false);
+    t.wait(100);
+    expect(t.state.playback.status).toBe('idle');
+    expect(t.state.runs[0].cursor.step).toBe(0);
+  });
+
+  it('Reset after a failure starts from step 0, not a replay', () => {
+    const { t } = crashedAt();
+    t.state.reset();
+    expect(t.worker.sentOf('configure')[0].runs[0].replayTo).toBeUndefined();
+    t.wait(100);
+    expect(t.state.runs[0].cursor.step).toBe(0);
+  });
+
+  it('a failure after the replay has finished offers a plain restart again', () => {
+    const { t } = crashedAt();
+    t.state.restartWorker();
+    t.wait(2000);
+    expect(t.state.replay).toBeNull();
+    t.worker.crash('again');
+    expect(t.state.replayFailed).toBe(false);
   });
 });

@@ -311,11 +311,12 @@ describe('lab store: failures', () => {
     t.state.play();
     t.wait(100);
     const recorded = t.state.runs[0].lossSeries.length;
+    const reached = t.state.runs[0].cursor.step;
     expect(recorded).toBeGreaterThan(0);
     const crashed = t.worker;
     crashed.crash('out of memory');
     expect(t.state.error).toMatch(/out of memory/);
-    expect(t.state.error).toMatch(/starts again from step 0/);
+    expect(t.state.error).toMatch(/replayed, paused, to the step it had reached/);
     expect(t.state.playback.status).toBe('error');
     expect(t.state.runs[0].status).toBe('error');
     expect(t.state.runs[0].lossSeries.length).toBe(recorded);
@@ -329,6 +330,16 @@ describe('lab store: failures', () => {
     expect(t.state.error).toBeNull();
     expect(t.state.runs[0].lossSeries.length).toBe(0);
     expect(t.worker.sentOf('configure')).toHaveLength(1);
+    expect(t.worker.sentOf('configure')[0].runs[0].replayTo).toBe(reached);
+    t.wait(2000);
+    // Replayed, paused, to the very step, with the very weights a direct trainer reaches there.
+    expect(t.state.playback.status).toBe('paused');
+    expect(t.state.replay).toBeNull();
+    const run = t.state.runs[0];
+    expect(run.cursor.step).toBe(reached);
+    const direct = createTrainer(run.settings);
+    direct.advance(reached, createStepRecords(reached), createEpochRecords(reached));
+    expect([run.cursor.w1, run.cursor.w2, run.cursor.loss]).toEqual([direct.w1, direct.w2, direct.loss]);
     t.state.play();
     t.wait(100);
     expect(t.state.playback.status).toBe('running');

@@ -17,6 +17,7 @@ describe('validateInMessage', () => {
   it('accepts every well-formed message and returns it', () => {
     const messages = [
       { type: 'configure', session: 3, runs: [{ id: 'a', settings: settings() }] },
+      { type: 'configure', session: 3, runs: [{ id: 'a', settings: settings(), replayTo: 120 }] },
       { type: 'play' },
       { type: 'pause' },
       { type: 'step' },
@@ -58,6 +59,12 @@ describe('validateInMessage', () => {
     expect(rejection({ type: 'configure', session: 0, runs: [run('')] })).toMatch(/id/);
     expect(rejection({ type: 'configure', session: 0, runs: [run(7)] })).toMatch(/id/);
     expect(rejection({ type: 'configure', session: 0, runs: [null] })).toMatch(/run 1 must be an object/);
+  });
+
+  it('refuses a replay target that is not a step count', () => {
+    for (const replayTo of [-1, 1.5, '3', null]) {
+      expect(rejection({ type: 'configure', session: 1, runs: [{ id: 'a', settings: settings(), replayTo }] })).toMatch(/replayTo must be a non-negative integer/);
+    }
   });
 
   it('refuses remove without a usable id', () => {
