@@ -3,7 +3,7 @@
 // HEARTBEAT_TIMEOUT_MS is a failure. Only a visible page judges, because a
 // hidden one has its timers throttled and its frames (hence acks) stopped, so
 // its silence proves nothing; coming back gives the worker a fresh allowance.
-import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from '../worker/protocol.ts';
+import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS, WORKER_START_TIMEOUT_MS } from '../worker/protocol.ts';
 import type { Scheduler } from '../worker/scheduler.ts';
 
 /** Time and visibility as the page sees them; tests pass fake ones. */
@@ -26,6 +26,8 @@ export function browserClock(): PageClock {
 export class Watchdog {
   private lastHeard = 0;
   private timer: unknown = null;
+  /** The worker has said anything at all, so it has started. */
+  private started = false;
 
   constructor(
     private readonly clock: PageClock,
@@ -33,8 +35,15 @@ export class Watchdog {
     private readonly onSilent: (silentMs: number) => void,
   ) {}
 
+  /** A new worker: until it first speaks, it has the longer allowance of a start. */
+  newWorker(): void {
+    this.stop();
+    this.started = false;
+  }
+
   /** Anything arrived from the worker. */
   heard(): void {
+    this.started = true;
     this.lastHeard = this.clock.now();
   }
 
@@ -45,7 +54,7 @@ export class Watchdog {
       return;
     }
     if (this.timer !== null) return;
-    this.heard();
+    this.lastHeard = this.clock.now();
     this.schedule();
   }
 
@@ -63,7 +72,7 @@ export class Watchdog {
     const now = this.clock.now();
     if (!this.clock.visible()) this.lastHeard = now;
     const silent = now - this.lastHeard;
-    if (silent > HEARTBEAT_TIMEOUT_MS) {
+    if (silent > (this.started ? HEARTBEAT_TIMEOUT_MS : WORKER_START_TIMEOUT_MS)) {
       this.onSilent(silent);
       return;
     }

@@ -123,6 +123,7 @@ export class WorkerLink {
       return false;
     }
     this.worker = created;
+    this.watchdog.newWorker();
     created.onmessage = (event) => {
       if (this.worker !== created) return;
       this.watchdog.heard();

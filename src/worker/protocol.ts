@@ -89,6 +89,8 @@ export type OutMessage =
 export const HEARTBEAT_MS = 500;
 /** Silence after which the page takes a worker with work to be stalled or dead: several missed beats, not one late one. */
 export const HEARTBEAT_TIMEOUT_MS = 3000;
+/** The allowance before a new worker's first word: loading its script on a busy machine can take seconds. */
+export const WORKER_START_TIMEOUT_MS = 15_000;
 
 /** Most runs the page shows, and the worker trains, at once. */
 export const MAX_RUNS = 8;

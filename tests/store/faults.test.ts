@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from '../../src/worker/protocol.ts';
+import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS, WORKER_START_TIMEOUT_MS } from '../../src/worker/protocol.ts';
 import { chunkMessage, cursor } from '../worker/outMessages.ts';
 import { settings, setup } from './labHarness.ts';
 
@@ -142,5 +142,16 @@ describe('lab store: restart after a failure', () => {
     expect(t.state.replay).toBeNull();
     t.worker.crash('again');
     expect(t.state.replayFailed).toBe(false);
+  });
+});
+
+describe('lab store: a worker that never starts', () => {
+  it('has the longer allowance of a start before its first word, then is a failure', () => {
+    const t = setup();
+    t.worker.hung = true; // before it has answered anything
+    t.wait(HEARTBEAT_TIMEOUT_MS * 2);
+    expect(t.state.error).toBeNull();
+    t.wait(WORKER_START_TIMEOUT_MS);
+    expect(t.state.error).toMatch(/stopped responding/);
   });
 });
