@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 export interface FaultControls {
   /** Spoils the next chunk of the first worker that carries a run. */
   spoil: 'cursor' | 'steps' | null;
+  /** Spoils the chunks of every later worker too (a fault that repeats), until cleared. */
+  spoilLater: boolean;
   /** The first worker neither takes in nor sends anything more. */
   hang: boolean;
   /** Every getContext call throws. */
@@ -19,7 +21,7 @@ export interface FaultControls {
 
 /** Runs in the page (serialised by playwright): keep it self-contained. */
 export function injectFaults(): void {
-  const faults: FaultControls = { spoil: null, hang: false, breakCanvas: false, posted: [], workers: [] };
+  const faults: FaultControls = { spoil: null, spoilLater: false, hang: false, breakCanvas: false, posted: [], workers: [] };
   (window as unknown as { __faults: FaultControls }).__faults = faults;
   const RealWorker = window.Worker;
   const onmessage = Object.getOwnPropertyDescriptor(RealWorker.prototype, 'onmessage')!;
@@ -34,9 +36,10 @@ export function injectFaults(): void {
       onmessage.set!.call(this, (event: MessageEvent) => {
         if (first() && faults.hang) return;
         let data = event.data as { type?: string; runs?: Record<string, unknown>[] };
-        if (first() && faults.spoil && data?.type === 'chunk' && data.runs?.length) {
-          data = { ...data, runs: [{ ...data.runs[0], ...(faults.spoil === 'cursor' ? { cursor: { step: 'x' } } : { steps: null }) }, ...data.runs.slice(1)] };
-          faults.spoil = null;
+        const spoilHere = first() ? faults.spoil !== null : faults.spoilLater;
+        if (spoilHere && data?.type === 'chunk' && data.runs?.length) {
+          data = { ...data, runs: [{ ...data.runs[0], ...(faults.spoil === 'steps' ? { steps: null } : { cursor: { step: 'x' } }) }, ...data.runs.slice(1)] };
+          if (first()) faults.spoil = null;
         }
         handler?.call(this, data === event.data ? event : new MessageEvent('message', { data }));
       });
@@ -57,7 +60,7 @@ export function injectFaults(): void {
 }
 
 /** Changes the injected faults from the test. */
-export function setFaults(page: Page, patch: Partial<Pick<FaultControls, 'spoil' | 'hang' | 'breakCanvas'>>): Promise<void> {
+export function setFaults(page: Page, patch: Partial<Pick<FaultControls, 'spoil' | 'spoilLater' | 'hang' | 'breakCanvas'>>): Promise<void> {
   return page.evaluate((p) => void Object.assign((window as unknown as { __faults: FaultControls }).__faults, p), patch);
 }
 

@@ -62,6 +62,25 @@ describe.runIf(hasBrowser)('faults of the training worker, injected from outside
     });
   }
 
+  it('a fault that repeats during the replay offers a start from step 0', async () => {
+    const { page, errors } = await playing(browser);
+    await setFaults(page, { spoil: 'cursor', spoilLater: true });
+    await expectBanner(page, /cannot read/);
+    await page.click('[data-testid="restart-worker"]');
+    await page.waitForSelector('[data-testid="restart-from-zero"]');
+    expect(await page.textContent('[data-testid="worker-error"]')).toMatch(/failed again while replaying/);
+    expect(await page.textContent('[data-testid="restart-worker"]')).toBe('Replay again');
+    await setFaults(page, { spoilLater: false });
+    await page.click('[data-testid="restart-from-zero"]');
+    await page.waitForSelector('[data-testid="worker-error"]', { state: 'detached' });
+    await waitForStep(page, 'step === 0');
+    await page.click('[data-testid="step"]');
+    await waitForStep(page, 'step === 1');
+    expect(await faultState(page)).toMatchObject({ workers: 3 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a worker that hangs is noticed by its missing heartbeat, and Reset posts nothing into it', async () => {
     const { page, errors } = await playing(browser);
     await setFaults(page, { hang: true });
