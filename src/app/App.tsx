@@ -27,6 +27,7 @@ import { PrimaryLoopView } from './PrimaryLoopView.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
 import { QuestionExplanation } from './QuestionExplanation.tsx';
 import { QuestionsList } from './QuestionsList.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 
 export interface AppProps {
   view: ViewState;
@@ -46,6 +47,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
+  const replayFailed = useLab((s) => s.replayFailed);
   const problems = useLab((s) => s.problems);
   const [editNote, setEditNote] = useState<Problem[]>([]);
   const lossCard = useRef<HTMLDivElement>(null);
@@ -133,9 +135,14 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         {error && (
           <div className="notice error" role="alert" data-testid="worker-error">
             <div className="notice-body">{error}</div>
-            <button type="button" onClick={() => store.getState().restartWorker()}>
-              Restart training
+            <button type="button" data-testid="restart-worker" onClick={() => store.getState().restartWorker()}>
+              {replayFailed ? 'Replay again' : 'Restart training'}
             </button>
+            {replayFailed && (
+              <button type="button" data-testid="restart-from-zero" onClick={() => store.getState().restartWorker(true)}>
+                Start from step 0
+              </button>
+            )}
           </div>
         )}
         <Notice title="Some parts of this link were not used:" problems={linkProblems} onDismiss={onDismissLinkProblems} />
@@ -144,37 +151,39 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           setEditNote([]);
         }} />
         <ViewControls view={view} onChange={onView} />
-        <div className="charts">
-          <div className="chart-card chart-loss" ref={lossCard}>
-            <ChartImageButtons card={lossCard} chart="loss" />
-            <LossPanel
-              runs={runs}
-              primaryRunId={primaryRunId}
-              xAxis={view.x}
-              yScale={view.y}
-              smoothing={view.smooth}
-              zoom={view.zoom}
-              logX={view.logx}
-              onZoom={(zoom) => onView({ ...view, zoom })}
-            />
+        <PanelBoundary store={store}>
+          <div className="charts">
+            <div className="chart-card chart-loss" ref={lossCard}>
+              <ChartImageButtons card={lossCard} chart="loss" />
+              <LossPanel
+                runs={runs}
+                primaryRunId={primaryRunId}
+                xAxis={view.x}
+                yScale={view.y}
+                smoothing={view.smooth}
+                zoom={view.zoom}
+                logX={view.logx}
+                onZoom={(zoom) => onView({ ...view, zoom })}
+              />
+            </div>
+            <div className="chart-card chart-weights" ref={weightCard}>
+              <ChartImageButtons card={weightCard} chart="weight-space" />
+              <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+            </div>
           </div>
-          <div className="chart-card chart-weights" ref={weightCard}>
-            <ChartImageButtons card={weightCard} chart="weight-space" />
-            <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+          <StatusLine runs={runs} primaryRunId={primaryRunId} />
+          <div className="lower">
+            <div className="chart-card chart-data" ref={dataCard}>
+              <ChartImageButtons card={dataCard} chart="data" />
+              <DataPanel runs={runs} primaryRunId={primaryRunId} />
+            </div>
+            <div className="lower-text">
+              <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
+              <PrimaryCaption />
+            </div>
+            <PrimaryLoopView />
           </div>
-        </div>
-        <StatusLine runs={runs} primaryRunId={primaryRunId} />
-        <div className="lower">
-          <div className="chart-card chart-data" ref={dataCard}>
-            <ChartImageButtons card={dataCard} chart="data" />
-            <DataPanel runs={runs} primaryRunId={primaryRunId} />
-          </div>
-          <div className="lower-text">
-            <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
-            <PrimaryCaption />
-          </div>
-          <PrimaryLoopView />
-        </div>
+        </PanelBoundary>
       </main>
     </div>
   );

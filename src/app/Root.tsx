@@ -7,7 +7,7 @@ import type { Experiment } from '../url/experimentUrl.ts';
 import { App } from './App.tsx';
 import { questionById } from './questions.ts';
 import { LabStoreContext } from './labContext.ts';
-import { applyExperiment, createUrlWriter, experimentOf, readLocation, type PageState } from './urlSync.ts';
+import { applyExperiment, createUrlWriter, experimentOf, hasRun, readLocation, type PageState } from './urlSync.ts';
 
 function questionProblems(experiment: Experiment): Problem[] {
   if (experiment.question === null || questionById(experiment.question)) return [];
@@ -30,12 +30,12 @@ export function Root({ store, initial }: RootProps) {
 
   // Experiment → address bar, on every change of settings, runs or view.
   useEffect(() => {
-    const write = () => writer.current.write(experimentOf(store.getState(), page));
-    write();
+    writer.current.write(experimentOf(store.getState(), page));
     return store.subscribe((state, prev) => {
-      const runsChanged =
-        state.runs.length !== prev.runs.length || state.runs.some((r, i) => r.settings !== prev.runs[i]?.settings || r.visible !== prev.runs[i]?.visible);
-      if (state.settings !== prev.settings || runsChanged) write();
+      const trained = state.settings !== prev.settings || state.runs.length !== prev.runs.length || state.runs.some((r, i) => r.settings !== prev.runs[i]?.settings);
+      const shown = state.runs.some((r, i) => r.visible !== prev.runs[i]?.visible);
+      // Only a change of what is trained leaves a played experiment behind; hiding a run does not.
+      if (trained || shown) writer.current.write(experimentOf(state, page), trained && hasRun(prev));
     });
   }, [page, store]);
 

@@ -1,6 +1,8 @@
 // Keeps the address bar and the experiment in step. Every edit replaces the
-// current history entry; starting a run makes the next edit open a new entry,
-// so back returns to the experiment that was played. Back/forward restore.
+// current history entry, unless the experiment it replaces was played (a run
+// started on it, or it was running or had taken steps when the edit came):
+// then the edit opens a new entry, so back returns to the experiment that ran,
+// including one that began by an edit while running. Back/forward restore.
 import { settingsEqual } from '../core/settingsText.ts';
 import type { RunSpec } from '../store/runTypes.ts';
 import type { LabState, LabStore } from '../store/store.ts';
@@ -29,9 +31,14 @@ export function readLocation(): { experiment: Experiment; problems: Problem[] } 
   return parseExperimentQuery(window.location.search);
 }
 
+/** The experiment on screen has been played: it is running, or some run has taken a step. */
+export function hasRun(state: LabState): boolean {
+  return state.playback.status === 'running' || state.runs.some((r) => r.cursor.step > 0);
+}
+
 export interface UrlWriter {
-  /** Writes the experiment to the address bar (replace, or push after a run started). */
-  write(experiment: Experiment): void;
+  /** Writes the experiment to the address bar: a new entry when the one it replaces ran (`replacedRan`, or a run started since), else in place. */
+  write(experiment: Experiment, replacedRan?: boolean): void;
   /** A run started: the next change of experiment gets its own history entry. */
   markRunStarted(): void;
 }
@@ -39,11 +46,11 @@ export interface UrlWriter {
 export function createUrlWriter(): UrlWriter {
   let pushNext = false;
   return {
-    write(experiment) {
+    write(experiment, replacedRan = false) {
       const query = experimentToQuery(experiment);
       if (query === window.location.search || (query === '' && window.location.search === '')) return;
       const url = window.location.pathname + query + window.location.hash;
-      if (pushNext) window.history.pushState(null, '', url);
+      if (pushNext || replacedRan) window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
       pushNext = false;
     },

@@ -7,6 +7,7 @@ import type { Speed } from '../worker/protocol.ts';
 import type { ComparisonKind } from './comparisons.ts';
 import type { StoredRun } from './runRecords.ts';
 import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
+import type { PageClock } from './watchdog.ts';
 import type { WorkerFactory } from './workerLike.ts';
 
 /** Live runs follow the settings (one run, or the runs of a comparison built around them); kept runs keep their own. */
@@ -69,8 +70,16 @@ export interface PlaybackSlice {
 export interface WorkerSlice {
   /** Why training stopped when the worker failed; restartWorker() clears it. */
   error: string | null;
-  /** A fresh worker after a failure; every run starts again from step 0. */
-  restartWorker(): void;
+  /** While a restart replays the runs: the step each was at (by id); null otherwise. */
+  replay: Readonly<Record<string, number>> | null;
+  /** The last failure struck during a replay, so replaying again would likely fail again: offer step 0. */
+  replayFailed: boolean;
+  /**
+   * A fresh worker after a failure. Every run is replayed, paused, to the step
+   * it had reached (the engine is deterministic), or with fromZero starts
+   * again from step 0.
+   */
+  restartWorker(fromZero?: boolean): void;
   /** Terminates the worker; the store does nothing more. */
   dispose(): void;
 }
@@ -93,4 +102,6 @@ export interface LabStoreOptions {
   afterDraw?: (callback: () => void) => void;
   settings?: Settings;
   speed?: Speed;
+  /** Time and visibility for noticing a silent worker (default: the browser's). */
+  clock?: PageClock;
 }

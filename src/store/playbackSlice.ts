@@ -30,7 +30,7 @@ export const createPlaybackSlice =
 
     reset() {
       if (!kit.link.alive) {
-        get().restartWorker();
+        get().restartWorker(true);
         return;
       }
       set((state) => ({ runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } }));

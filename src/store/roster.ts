@@ -51,8 +51,8 @@ export function freshRuns(
 }
 
 /** Every run for the worker, the one the settings describe first (the speed is its steps per second). */
-export function workerRuns(runs: readonly StoredRun[], roles: Roles, settings: Settings): RunConfig[] {
+export function workerRuns(runs: readonly StoredRun[], roles: Roles, settings: Settings, replay: Readonly<Record<string, number>> = {}): RunConfig[] {
   const primary = primaryOf(runs, roles, settings);
   const ordered = primary ? [primary, ...runs.filter((r) => r !== primary)] : runs;
-  return ordered.map((r) => ({ id: r.id, settings: r.settings }));
+  return ordered.map((r) => (replay[r.id] ? { id: r.id, settings: r.settings, replayTo: replay[r.id] } : { id: r.id, settings: r.settings }));
 }

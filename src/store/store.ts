@@ -33,7 +33,7 @@ export function createLabStore(options: LabStoreOptions) {
   if (initialProblems.length) throw new RangeError(`Invalid initial settings: ${initialProblems.map((p) => p.message).join('; ')}`);
 
   const store = create<StoreState>()((set, get, api) => {
-    const link = new WorkerLink(options.createWorker, options.afterDraw ?? afterNextFrame, workerEvents(set, get));
+    const link = new WorkerLink(options.createWorker, options.afterDraw ?? afterNextFrame, workerEvents(set, get), options.clock);
     const kit = createStoreKit(set, get, link);
     return {
       ...createRosterSlice(kit)(set, get, api),

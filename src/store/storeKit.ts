@@ -15,8 +15,8 @@ export interface StoreKit {
   freshRuns(list: readonly Settings[], replacing: readonly StoredRun[], keeping: readonly StoredRun[], visible?: readonly boolean[]): StoredRun[];
   /** Installs a new set of runs, all from step 0, with one state update, and starts them in the worker (playing on if it was). */
   install(runs: readonly StoredRun[], roles: Roles, changes: Partial<StoreState>): void;
-  /** Sends every run to the worker from step 0, starting a worker if none is attached. */
-  configureWorker(settings: Settings, resume: boolean): void;
+  /** Sends every run to the worker from step 0 (or replaying to the given steps), starting a worker if none is attached. */
+  configureWorker(settings: Settings, resume: boolean, replay?: Readonly<Record<string, number>>): void;
   /** Records why a change was refused, and returns the reasons. */
   refuse(problems: Problem[]): Problem[];
 }
@@ -45,13 +45,15 @@ export function createStoreKit(set: SetState, get: GetState, link: WorkerLink): 
         primaryRunId: primaryOf(runs, roles, settings)?.id ?? null,
         playback: { ...state.playback, status: 'idle' },
         error: null,
+        replay: null,
+        replayFailed: false,
       });
       kit.configureWorker(settings, resume);
     },
 
-    configureWorker(settings, resume) {
+    configureWorker(settings, resume, replay) {
       const { runs, roles, playback } = get();
-      link.configure(workerRuns(runs, roles, settings), playback.speed, resume);
+      link.configure(workerRuns(runs, roles, settings, replay), playback.speed, resume);
     },
 
     refuse(problems) {

@@ -7,7 +7,9 @@
 // before are dropped here. Flow control: after each chunk the link acks only
 // once the page has drawn it, and the worker sends its next chunk only after
 // that ack, so messages never pile up ahead of the page's frames.
-import { isOutMessage, type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { validateOutMessage } from '../worker/outValidation.ts';
+import { browserClock, Watchdog, type PageClock } from './watchdog.ts';
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 
 /** What the link reads from the worker, for the current session only. */
@@ -44,13 +46,19 @@ export function afterNextFrame(callback: () => void): void {
 export class WorkerLink {
   private worker: WorkerLike | null = null;
   private session = 0;
+  private readonly watchdog: Watchdog;
 
   constructor(
     private readonly createWorker: WorkerFactory,
     /** Runs the callback once the page has drawn what the last chunk changed. */
     private readonly afterDraw: (callback: () => void) => void,
     private readonly events: WorkerEvents,
-  ) {}
+    clock: PageClock = browserClock(),
+  ) {
+    this.watchdog = new Watchdog(clock, (silentMs) =>
+      this.fail(`the training worker stopped responding (no sign of life for ${Math.round(silentMs / 1000)} s while it had work)`),
+    );
+  }
 
   /** Whether a worker is attached (none before the first configure, after a failure, or after detach). */
   get alive(): boolean {
@@ -63,6 +71,7 @@ export class WorkerLink {
     this.session++;
     this.post({ type: 'speed', stepsPerSecond: speed });
     this.worker?.postMessage({ type: 'configure', session: this.session, runs }, []);
+    this.awaitSession();
     if (resume) this.post({ type: 'play' });
   }
 
@@ -70,6 +79,7 @@ export class WorkerLink {
   reset(): void {
     this.session++;
     this.worker?.postMessage({ type: 'reset', session: this.session }, []);
+    this.awaitSession();
   }
 
   /** Sends a command; without a worker it goes nowhere. */
@@ -81,6 +91,7 @@ export class WorkerLink {
   detach(): void {
     const old = this.worker;
     this.worker = null;
+    this.watchdog.stop();
     if (!old) return;
     old.onmessage = null;
     old.onerror = null;
@@ -90,6 +101,12 @@ export class WorkerLink {
     } catch {
       // A worker that cannot even be terminated is gone all the same.
     }
+  }
+
+  /** The worker owes an answer to a new session: work is pending until its first status. */
+  private awaitSession(): void {
+    if (!this.worker) return;
+    this.watchdog.expect(true);
   }
 
   private fail(reason: string): void {
@@ -106,8 +123,11 @@ export class WorkerLink {
       return false;
     }
     this.worker = created;
+    this.watchdog.newWorker();
     created.onmessage = (event) => {
-      if (this.worker === created) this.receive(event.data);
+      if (this.worker !== created) return;
+      this.watchdog.heard();
+      this.receive(event.data);
     };
     created.onerror = (event) => {
       if (this.worker === created) this.fail(errorMessage(event));
@@ -119,11 +139,12 @@ export class WorkerLink {
   }
 
   private receive(data: unknown): void {
-    if (!isOutMessage(data)) {
-      this.fail('the training worker sent a message the page cannot read');
+    const checked = validateOutMessage(data);
+    if (!checked.ok) {
+      this.fail(`the training worker sent a message the page cannot read (${checked.message})`);
       return;
     }
-    this.handle(data);
+    this.handle(checked.value);
   }
 
   private handle(message: OutMessage): void {
@@ -131,10 +152,16 @@ export class WorkerLink {
       this.fail(message.message);
       return;
     }
+    if (message.type === 'heartbeat') return; // heard already, whatever its session
     if (message.session !== this.session) return; // left over from before the last configure or reset
     if (message.type === 'status') {
-      if (message.status === 'error') this.fail(message.message ?? 'training failed');
-      else this.events.status(message.status, message.runs);
+      if (message.status === 'error') {
+        this.fail(message.message ?? 'training failed');
+        return;
+      }
+      // Running is the one status with work pending; any other means a quiet worker is an idle one.
+      this.watchdog.expect(message.status === 'running');
+      this.events.status(message.status, message.runs);
       return;
     }
     this.events.chunk(message.runs);

@@ -7,7 +7,8 @@ import { clearedRun, failedRun, withChunk, withStatus } from './runRecords.ts';
 import type { StoreKit } from './storeKit.ts';
 import type { WorkerEvents } from './workerLink.ts';
 
-const RESTART_NOTE = 'Restart the worker to continue; every run then starts again from step 0 with its settings.';
+const RESTART_NOTE = 'Restart the worker to continue: every run is replayed, paused, to the step it had reached.';
+const REPLAY_FAILED_NOTE = 'It failed again while replaying the runs, so the fault may repeat: start every run again from step 0.';
 
 
 /** Each message from the worker becomes exactly one state update (a chunk for no known run, none). */
@@ -31,15 +32,21 @@ export function workerEvents(set: SetState, get: GetState): WorkerEvents {
         const i = runs.findIndex((r) => r.id === report.id);
         if (i >= 0) runs[i] = withStatus(runs[i], report);
       }
-      set((state) => ({ playback: { ...state.playback, status }, runs }));
+      // A replay ends where the worker stops seeking: paused at the steps, or earlier if runs ended.
+      const replayOver = status !== 'running' && status !== 'idle';
+      set((state) => ({ playback: { ...state.playback, status }, runs, ...(replayOver && state.replay ? { replay: null } : {}) }));
     },
 
     failure(reason: string) {
-      set((state) => ({
-        error: `Training stopped: ${reason}. ${RESTART_NOTE}`,
-        playback: { ...state.playback, status: 'error' },
-        runs: state.runs.map(failedRun),
-      }));
+      set((state) => {
+        const replayFailed = state.replay !== null;
+        return {
+          error: `Training stopped: ${reason}. ${replayFailed ? REPLAY_FAILED_NOTE : RESTART_NOTE}`,
+          playback: { ...state.playback, status: 'error' },
+          runs: state.runs.map(failedRun),
+          replayFailed,
+        };
+      });
     },
   };
 }
@@ -48,12 +55,17 @@ export const createWorkerSlice =
   (kit: StoreKit): Slice<WorkerSlice> =>
   (set, get) => ({
     error: null,
+    replay: null,
+    replayFailed: false,
 
-    restartWorker() {
+    restartWorker(fromZero = false) {
       kit.link.detach();
       const state = get();
-      set({ error: null, runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } });
-      kit.configureWorker(state.settings, false);
+      // A replay that failed keeps its goal: the steps reached before the first failure.
+      const reached = state.replay ?? Object.fromEntries(state.runs.map((r) => [r.id, r.cursor.step]));
+      const replay = fromZero || !Object.values(reached).some((step) => step > 0) ? null : reached;
+      set({ error: null, replay, replayFailed: false, runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } });
+      kit.configureWorker(state.settings, false, replay ?? undefined);
     },
 
     dispose() {

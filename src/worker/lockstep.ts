@@ -65,7 +65,12 @@ export class Lockstep {
     this.seekTargets = runs.map((slot) => (isActive(slot) ? slot.trainer.step + slot.trainer.stepsToEpochEnd() : slot.trainer.step));
   }
 
-  /** One round toward each run's epoch boundary. Returns true when some run's chunk is full. */
+  /** Each run will stop at the given step (replaying to where it was). */
+  aimAtSteps(targets: readonly number[]): void {
+    this.seekTargets = [...targets];
+  }
+
+  /** One round toward each run's seek target. Returns true when some run's chunk is full. */
   seekRound(runs: readonly RunSlot[], maxStepsPerEpoch: number): boolean {
     let full = false;
     runs.forEach((slot, i) => {

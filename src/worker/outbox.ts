@@ -69,6 +69,10 @@ export class Outbox {
     this.post(message, []);
   }
 
+  postHeartbeat(session: number): void {
+    this.post({ type: 'heartbeat', session }, []);
+  }
+
   postError(message: string): void {
     this.post({ type: 'error', message }, []);
   }

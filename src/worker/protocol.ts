@@ -9,6 +9,12 @@ import type { EpochRecords, StepRecords } from '../core/records.ts';
 export interface RunConfig {
   id: string;
   settings: Settings;
+  /**
+   * Train straight on to this step and pause there (a restart after a failure
+   * replays what was lost; the engine is deterministic, so the records are the
+   * same). Absent or 0: start at step 0, idle.
+   */
+  replayTo?: number;
 }
 
 export type Speed = number | 'max';
@@ -72,7 +78,19 @@ export interface RunStatusReport {
 export type OutMessage =
   | { type: 'chunk'; session: number; runs: RunChunk[] }
   | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Sent about every HEARTBEAT_MS while the worker has work, so the page can tell a slow run from a dead worker. */
+  | { type: 'heartbeat'; session: number };
+
+/**
+ * How often a worker with work says it is alive. Chunks cannot tell: at slow
+ * speeds they are seconds apart, and flow control holds them back.
+ */
+export const HEARTBEAT_MS = 500;
+/** Silence after which the page takes a worker with work to be stalled or dead: several missed beats, not one late one. */
+export const HEARTBEAT_TIMEOUT_MS = 3000;
+/** The allowance before a new worker's first word: loading its script on a busy machine can take seconds. */
+export const WORKER_START_TIMEOUT_MS = 15_000;
 
 /** Most runs the page shows, and the worker trains, at once. */
 export const MAX_RUNS = 8;
@@ -106,7 +124,9 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
     ids.add(id);
     const settings = validateSettings(item.settings);
     if (!settings.ok) return fail(`configure: run '${safeText(id)}': ${settings.message}`);
-    runs.push({ id, settings: settings.value });
+    const { replayTo } = item;
+    if (replayTo !== undefined && !isSession(replayTo)) return fail(`configure: run '${safeText(id)}': replayTo must be a non-negative integer`);
+    runs.push(replayTo ? { id, settings: settings.value, replayTo } : { id, settings: settings.value });
   }
   return { ok: true, value: runs };
 }
@@ -148,20 +168,5 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
       const type = typeof raw.type === 'string' ? `'${safeText(raw.type)}'` : describeType(raw.type);
       return fail(`unknown message type ${type}`);
     }
-  }
-}
-
-/** The page trusts its own worker but still refuses shapes it cannot use, rather than failing later. */
-export function isOutMessage(raw: unknown): raw is OutMessage {
-  if (!isRecord(raw)) return false;
-  switch (raw.type) {
-    case 'chunk':
-      return isSession(raw.session) && Array.isArray(raw.runs);
-    case 'status':
-      return isSession(raw.session) && typeof raw.status === 'string' && Array.isArray(raw.runs);
-    case 'error':
-      return typeof raw.message === 'string';
-    default:
-      return false;
   }
 }

@@ -8,6 +8,7 @@
 import { createTrainer as createEngineTrainer } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
+import { Heartbeat } from './heartbeat.ts';
 import { Lockstep } from './lockstep.ts';
 import { FRAME_MS, MAX_CATCH_UP_MS, MAX_CHUNK_STEPS, SLICE_MS } from './pacing.ts';
 import { Outbox, type PostMessage } from './outbox.ts';
@@ -46,6 +47,7 @@ export class TrainingRunner {
   private readonly lockstep: Lockstep;
   private readonly wake: WakeTimer;
   private readonly outbox: Outbox;
+  private readonly heartbeat: Heartbeat;
 
   private runs: RunSlot[] = [];
   private session = 0;
@@ -62,6 +64,9 @@ export class TrainingRunner {
     this.lockstep = new Lockstep(this.maxChunkSteps);
     this.wake = new WakeTimer(this.scheduler);
     this.outbox = new Outbox(options.post, options.flowControl ?? false);
+    // Work is training, or records not yet out; a failed runner has none until the page resets it.
+    const hasWork = () => this.failure === null && (this.mode !== 'stopped' || this.hasPending());
+    this.heartbeat = new Heartbeat(this.scheduler, hasWork, () => this.outbox.postHeartbeat(this.session));
   }
 
   /** Entry point for every incoming message; never throws. */
@@ -76,12 +81,14 @@ export class TrainingRunner {
     } catch (error) {
       this.fail(error);
     }
+    this.heartbeat.check();
   }
 
   /** Stops every timer; the runner does nothing more until the next message. */
   dispose(): void {
     this.mode = 'stopped';
     this.wake.cancel();
+    this.heartbeat.stop();
   }
 
   private dispatch(message: InMessage): void {
@@ -147,6 +154,13 @@ export class TrainingRunner {
     this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer));
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);
+    if (configs.some((c) => (c.replayTo ?? 0) > 0)) {
+      // A replay is a seek to given steps: it reports running, then paused where it stops.
+      this.lockstep.aimAtSteps(configs.map((c) => c.replayTo ?? 0));
+      this.mode = 'seeking';
+      this.playState = 'running';
+      this.wakeSoon();
+    }
     this.reportStatus();
   }
 
@@ -267,6 +281,7 @@ export class TrainingRunner {
 
   private fail(error: unknown): void {
     this.wake.cancel();
+    this.heartbeat.stop();
     this.mode = 'stopped';
     this.failure = errorText(error);
     this.outbox.postError(this.failure);

@@ -28,9 +28,14 @@ export interface OpenedPage {
   errors: string[];
 }
 
-/** Opens the app (with an optional query string) in a fresh context at a laptop's screen size. */
-export async function openApp(browser: Browser, query = '', viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
+/**
+ * Opens the app (with an optional query string) in a fresh context at a
+ * laptop's screen size. `init` runs in the page before the app's own scripts:
+ * tests inject faults from outside that way, so no test hook ships in the page.
+ */
+export async function openApp(browser: Browser, query = '', viewport = { width: 1366, height: 768 }, init?: () => void): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {

@@ -11,6 +11,8 @@ export class FakeWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
+  /** Stuck as in a busy loop: takes in nothing and sends nothing more, but is not terminated. */
+  hung = false;
   /** Everything the page sent, in order. */
   readonly sent: InMessage[] = [];
   /** Messages handed to onmessage so far. */
@@ -36,7 +38,7 @@ export class FakeWorker implements WorkerLike {
     const data = structuredClone(message, { transfer });
     this.sent.push(data);
     this.scheduler.defer(() => {
-      if (!this.terminated) this.runner.handle(data);
+      if (!this.terminated && !this.hung) this.runner.handle(data);
     });
   }
 
@@ -47,7 +49,7 @@ export class FakeWorker implements WorkerLike {
 
   /** Hands a message to the page as if the worker had posted it. */
   deliver(data: unknown): void {
-    if (this.terminated) return;
+    if (this.terminated || this.hung) return;
     this.delivered++;
     this.onmessage?.(new MessageEvent('message', { data }));
   }

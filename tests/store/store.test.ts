@@ -1,44 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer } from '../../src/core/index.ts';
 import { createEpochRecords, createStepRecords, STEP_COLUMNS } from '../../src/core/records.ts';
-import { DEFAULT_SETTINGS, SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
-import { createLabStore, type LabStoreOptions } from '../../src/store/store.ts';
+import { SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
+import { createLabStore } from '../../src/store/store.ts';
 import { RUN_COLORS } from '../../src/store/palette.ts';
 import { LOD_ROW_CAPACITY } from '../../src/store/lod.ts';
 import { selectPrimaryRun } from '../../src/store/selectors.ts';
 import type { WorkerFactory } from '../../src/store/workerLike.ts';
-import { FakeScheduler } from '../worker/fakeScheduler.ts';
-import { FakeWorker } from './fakeWorker.ts';
 
-const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] as [number, number], ...patch });
-
-function setup(options: Partial<LabStoreOptions> = {}) {
-  const scheduler = new FakeScheduler(0.01);
-  const workers: FakeWorker[] = [];
-  const store = createLabStore({
-    createWorker: () => {
-      const w = new FakeWorker(scheduler);
-      workers.push(w);
-      return w;
-    },
-    ...options,
-  });
-  return {
-    store,
-    scheduler,
-    workers,
-    get worker() {
-      return workers[workers.length - 1];
-    },
-    get state() {
-      return store.getState();
-    },
-    /** Lets fake time pass: messages both ways and the runner's timers. */
-    wait(ms = 20) {
-      scheduler.advance(ms);
-    },
-  };
-}
+import { settings, setup } from './labHarness.ts';
 
 describe('lab store: one run', () => {
   it('starts with one idle run of the given settings and learns its starting loss from the worker', () => {
@@ -341,11 +311,12 @@ describe('lab store: failures', () => {
     t.state.play();
     t.wait(100);
     const recorded = t.state.runs[0].lossSeries.length;
+    const reached = t.state.runs[0].cursor.step;
     expect(recorded).toBeGreaterThan(0);
     const crashed = t.worker;
     crashed.crash('out of memory');
     expect(t.state.error).toMatch(/out of memory/);
-    expect(t.state.error).toMatch(/starts again from step 0/);
+    expect(t.state.error).toMatch(/replayed, paused, to the step it had reached/);
     expect(t.state.playback.status).toBe('error');
     expect(t.state.runs[0].status).toBe('error');
     expect(t.state.runs[0].lossSeries.length).toBe(recorded);
@@ -359,6 +330,16 @@ describe('lab store: failures', () => {
     expect(t.state.error).toBeNull();
     expect(t.state.runs[0].lossSeries.length).toBe(0);
     expect(t.worker.sentOf('configure')).toHaveLength(1);
+    expect(t.worker.sentOf('configure')[0].runs[0].replayTo).toBe(reached);
+    t.wait(2000);
+    // Replayed, paused, to the very step, with the very weights a direct trainer reaches there.
+    expect(t.state.playback.status).toBe('paused');
+    expect(t.state.replay).toBeNull();
+    const run = t.state.runs[0];
+    expect(run.cursor.step).toBe(reached);
+    const direct = createTrainer(run.settings);
+    direct.advance(reached, createStepRecords(reached), createEpochRecords(reached));
+    expect([run.cursor.w1, run.cursor.w2, run.cursor.loss]).toEqual([direct.w1, direct.w2, direct.loss]);
     t.state.play();
     t.wait(100);
     expect(t.state.playback.status).toBe('running');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createEpochRecords, createStepRecords, DEFAULT_SETTINGS } from '../../src/core/index.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/index.ts';
 import { WorkerLink, type WorkerEvents } from '../../src/store/workerLink.ts';
 import type { WorkerLike } from '../../src/store/workerLike.ts';
 import type { InMessage } from '../../src/worker/protocol.ts';
+import { chunkMessage, cursor } from '../worker/outMessages.ts';
 
 class StubWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
@@ -39,11 +40,7 @@ function setup() {
     (callback) => draws.push(callback),
     events,
   );
-  const chunk = (session: number) => ({
-    type: 'chunk',
-    session,
-    runs: [{ id: 'a', steps: createStepRecords(0), epochs: createEpochRecords(0), cursor: {} }],
-  });
+  const chunk = (session: number) => chunkMessage(session);
   return { link, workers, draws, seen, chunk, runs: [{ id: 'a', settings: { ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] as [number, number] } }] };
 }
 
@@ -94,6 +91,8 @@ describe('worker link', () => {
       (w: StubWorker) => w.send({ type: 'status', session: 1, status: 'error', runs: [], message: 'nan everywhere' }),
       (w: StubWorker) => w.send({ type: 'error', message: 'nan everywhere' }),
       (w: StubWorker) => w.send('nonsense'),
+      (w: StubWorker) => w.send({ ...chunkMessage(1), runs: [{ ...chunkMessage(1).runs[0], steps: null }] }),
+      (w: StubWorker) => w.send({ ...chunkMessage(1), runs: [{ ...chunkMessage(1).runs[0], cursor: { ...cursor(), batch: null } }] }),
       (w: StubWorker) => w.onerror?.({ message: '  ' } as ErrorEvent),
     ]) {
       const t = setup();
@@ -101,7 +100,7 @@ describe('worker link', () => {
       const [w] = t.workers;
       failWith(w);
       expect(t.seen).toHaveLength(1);
-      expect(t.seen[0]).toMatch(/^failure (nan everywhere|the training worker sent a message the page cannot read|the training worker stopped unexpectedly)$/);
+      expect(t.seen[0]).toMatch(/^failure (nan everywhere|the training worker sent a message the page cannot read \(.+\)|the training worker stopped unexpectedly)$/);
       expect(w.terminated).toBe(true);
       expect(t.link.alive).toBe(false);
       expect(w.onmessage).toBeNull();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { isOutMessage, MAX_RUNS, validateInMessage } from '../../src/worker/protocol.ts';
+import { createStepRecords } from '../../src/core/index.ts';
+import { validateOutMessage } from '../../src/worker/outValidation.ts';
+import { MAX_RUNS, validateInMessage } from '../../src/worker/protocol.ts';
+import { chunkMessage, cursor } from './outMessages.ts';
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] as [number, number], ...patch });
 
@@ -14,6 +17,7 @@ describe('validateInMessage', () => {
   it('accepts every well-formed message and returns it', () => {
     const messages = [
       { type: 'configure', session: 3, runs: [{ id: 'a', settings: settings() }] },
+      { type: 'configure', session: 3, runs: [{ id: 'a', settings: settings(), replayTo: 120 }] },
       { type: 'play' },
       { type: 'pause' },
       { type: 'step' },
@@ -57,6 +61,12 @@ describe('validateInMessage', () => {
     expect(rejection({ type: 'configure', session: 0, runs: [null] })).toMatch(/run 1 must be an object/);
   });
 
+  it('refuses a replay target that is not a step count', () => {
+    for (const replayTo of [-1, 1.5, '3', null]) {
+      expect(rejection({ type: 'configure', session: 1, runs: [{ id: 'a', settings: settings(), replayTo }] })).toMatch(/replayTo must be a non-negative integer/);
+    }
+  });
+
   it('refuses remove without a usable id', () => {
     expect(rejection({ type: 'remove' })).toMatch(/id must be a string/);
     expect(rejection({ type: 'remove', id: 'x'.repeat(65) })).toMatch(/id must be a string/);
@@ -69,13 +79,69 @@ describe('validateInMessage', () => {
   });
 });
 
-describe('isOutMessage', () => {
-  it('tells the worker’s messages from anything else', () => {
-    expect(isOutMessage({ type: 'chunk', session: 1, runs: [] })).toBe(true);
-    expect(isOutMessage({ type: 'status', session: 1, status: 'idle', runs: [] })).toBe(true);
-    expect(isOutMessage({ type: 'error', message: 'x' })).toBe(true);
-    expect(isOutMessage({ type: 'chunk', runs: [] })).toBe(false);
-    expect(isOutMessage({ type: 'error' })).toBe(false);
-    expect(isOutMessage('chunk')).toBe(false);
+describe('validateOutMessage', () => {
+  const refused = (raw: unknown): string => {
+    const result = validateOutMessage(raw);
+    if (result.ok) throw new Error(`expected ${JSON.stringify(raw)} to be refused`);
+    return result.message;
+  };
+  /** A good chunk with one field of its first run replaced. */
+  const spoilt = (patch: Record<string, unknown>) => {
+    const message = chunkMessage(1);
+    Object.assign(message.runs[0], patch);
+    return message;
+  };
+
+  it('accepts what the worker sends', () => {
+    for (const message of [
+      chunkMessage(1, ['a', 'b']),
+      chunkMessage(2, ['a'], 0),
+      { type: 'chunk', session: 1, runs: [] },
+      { type: 'status', session: 1, status: 'idle', runs: [{ id: 'a', status: 'diverged', message: 'too big' }] },
+      { type: 'status', session: 1, status: 'error', runs: [{ id: 'a', status: 'error', message: null }], message: 'x' },
+      { type: 'error', message: 'x' },
+    ]) expect(validateOutMessage(message)).toEqual({ ok: true, value: message });
+  });
+
+  it('accepts a diverged cursor whose losses are not finite', () => {
+    expect(validateOutMessage(spoilt({ cursor: cursor({ loss: NaN, batchLoss: Infinity, w1: -Infinity }) })).ok).toBe(true);
+  });
+
+  it('refuses messages that are not the worker’s, naming what is wrong', () => {
+    expect(refused('chunk')).toMatch(/must be an object, not string/);
+    expect(refused({ type: 'chunky', session: 1 })).toMatch(/unknown message type 'chunky'/);
+    expect(refused({ type: 'chunk', runs: [] })).toMatch(/chunk: session/);
+    expect(refused({ type: 'chunk', session: 1, runs: {} })).toMatch(/runs must be an array/);
+    expect(refused({ type: 'error' })).toMatch(/error: message/);
+  });
+
+  it('refuses chunks whose records are missing, of the wrong kind or of unequal lengths', () => {
+    expect(refused(spoilt({ steps: null }))).toMatch(/run 1 \('a'\): steps must be an object, not null/);
+    expect(refused(spoilt({ epochs: undefined }))).toMatch(/epochs must be an object/);
+    expect(refused(spoilt({ id: 7 }))).toMatch(/run 1: id must be a string/);
+    const steps = createStepRecords(2);
+    steps.length = 2;
+    expect(refused(spoilt({ steps: { ...steps, loss: new Float32Array(2) } }))).toMatch(/steps.loss must be a Float64Array/);
+    expect(refused(spoilt({ steps: { ...steps, w1: new Float64Array(1) } }))).toMatch(/steps.w1 has 1 entries, not 2/);
+    expect(refused(spoilt({ steps: { ...steps, length: 3 } }))).toMatch(/steps.capacity must equal its length/);
+    expect(refused(spoilt({ steps: { ...steps, length: -1, capacity: -1 } }))).toMatch(/steps.length must be a non-negative integer/);
+  });
+
+  it('refuses a chunk whose cursor is malformed in any field', () => {
+    expect(refused(spoilt({ cursor: null }))).toMatch(/cursor must be an object, not null/);
+    expect(refused(spoilt({ cursor: {} }))).toMatch(/cursor.step must be a non-negative integer/);
+    expect(refused(spoilt({ cursor: cursor({ epoch: 1.5 }) }))).toMatch(/cursor.epoch/);
+    expect(refused(spoilt({ cursor: { ...cursor(), w2: '0.5' } }))).toMatch(/cursor.w2 must be a number, not string/);
+    expect(refused(spoilt({ cursor: { ...cursor(), batch: [1, 2] } }))).toMatch(/cursor.batch must be a Uint32Array/);
+    expect(refused(spoilt({ cursor: cursor({ batchSize: 1 }) }))).toMatch(/cursor.batch has more indices/);
+  });
+
+  it('refuses status reports with unknown words or fields of the wrong type', () => {
+    const status = (patch: Record<string, unknown>, run: Record<string, unknown> = {}) => ({ type: 'status', session: 1, status: 'paused', runs: [{ id: 'a', status: 'paused', message: null, ...run }], ...patch });
+    expect(refused(status({ status: 'sleeping' }))).toMatch(/status: unknown status/);
+    expect(refused(status({ message: 3 }))).toMatch(/message must be a string/);
+    expect(refused(status({}, { status: 'zzz' }))).toMatch(/run 1: unknown status/);
+    expect(refused(status({}, { message: undefined }))).toMatch(/run 1: message must be a string or null/);
+    expect(refused(status({ runs: [null] }))).toMatch(/run 1 must be an object/);
   });
 });

@@ -131,10 +131,12 @@ describe('TrainingRunner: playing', () => {
     // One chunk went out; the page has not drawn it, so training stopped at one full chunk behind it.
     expect(h.chunks()).toHaveLength(2);
     const held = h.stepOf('a');
-    expect(h.scheduler.pendingTimers).toBe(0);
+    // Only the heartbeat's timer: no work is scheduled while the page is behind.
+    expect(h.scheduler.pendingTimers).toBe(1);
     h.send({ type: 'ack', session: 0 }); // a stale session's ack changes nothing
     h.scheduler.advance(100);
     expect(h.chunks()).toHaveLength(2);
+    expect(h.stepOf('a')).toBe(held);
     h.send({ type: 'ack', session: 1 });
     expect(h.chunks()).toHaveLength(3);
     expect(h.stepOf('a')).toBe(held + 5_000);
