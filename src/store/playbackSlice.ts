@@ -16,6 +16,9 @@ export const createPlaybackSlice =
     playback: { status: 'idle', speed: isSpeed(speed) ? speed : DEFAULT_SPEED },
 
     play() {
+      // Only a Play that starts something is sure of an answer: the worker sends a status only when it changes.
+      const { status } = get().playback;
+      if ((status === 'idle' || status === 'paused') && get().error === null) kit.link.expectStatus();
       kit.link.post({ type: 'play' });
     },
     pause() {

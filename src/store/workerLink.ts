@@ -87,6 +87,15 @@ export class WorkerLink {
     this.worker?.postMessage(message, []);
   }
 
+  /**
+   * The next command changes the worker's status (Play from idle or paused), so a status must follow:
+   * work is pending until it does, and a worker that died while idle is noticed then. Called before
+   * the command is sent, so that an answer arriving at once ends the wait instead of preceding it.
+   */
+  expectStatus(): void {
+    this.awaitSession();
+  }
+
   /** Lets go of the worker: terminated, and nothing it still sends is read. */
   detach(): void {
     const old = this.worker;
@@ -103,7 +112,7 @@ export class WorkerLink {
     }
   }
 
-  /** The worker owes an answer to a new session: work is pending until its first status. */
+  /** The worker owes an answer (to a new session or a change of status): work is pending until its next status. */
   private awaitSession(): void {
     if (!this.worker) return;
     this.watchdog.expect(true);

@@ -86,6 +86,39 @@ describe('lab store: a worker that stalls or dies', () => {
     expect(t.state.error).toBeNull();
   });
 
+  it('notices a Play that a worker which died while idle never answers', () => {
+    const t = setup();
+    t.wait();
+    t.worker.hung = true;
+    t.wait(HEARTBEAT_TIMEOUT_MS * 4);
+    expect(t.state.error).toBeNull();
+    t.state.play();
+    t.wait(HEARTBEAT_TIMEOUT_MS + HEARTBEAT_MS);
+    expect(t.state.error).toMatch(/stopped responding/);
+  });
+
+  it('takes a Step or a Play from a live worker, paused again afterwards, for no fault', () => {
+    const t = setup();
+    t.wait();
+    t.state.step();
+    t.state.stepEpoch();
+    t.state.play();
+    t.wait(100);
+    t.state.pause();
+    t.wait(HEARTBEAT_TIMEOUT_MS * 4);
+    expect(t.state.error).toBeNull();
+  });
+
+  it('takes a Play after the end, which the worker answers at once, for no work', () => {
+    const t = setup({ speed: 'max', settings: settings({ n: 10, b: 10, epochs: 2 }) });
+    t.state.play();
+    t.wait(200);
+    expect(t.state.playback.status).toBe('done');
+    t.state.play();
+    t.wait(HEARTBEAT_TIMEOUT_MS * 4);
+    expect(t.state.error).toBeNull();
+  });
+
   it('notices a Reset that a dead worker never answers', () => {
     const t = setup();
     t.wait();
