@@ -32,6 +32,19 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Page benchmarks: the built site timed in Chromium (npm run bench:frames), never part of npm test.
+        extends: true,
+        test: {
+          name: 'page-bench',
+          include: ['tests/bench/**/*.page.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -26,7 +26,7 @@ function header(settings: Settings): string[] {
     '# Epoch Lab experiment as a PyTorch script.',
     `# Same run in Epoch Lab: ${commandLine(settings)}`,
     '#',
-    `# ${n} examples, mini-batches of ${b}, ${epochs} epoch${epochs === 1 ? '' : 's'}, seed ${seed}.`,
+    `# ${n} example${n === 1 ? '' : 's'}, mini-batches of ${b}, ${epochs} epoch${epochs === 1 ? '' : 's'}, seed ${seed}.`,
     "# After each epoch it prints the loss on the whole data set and the weights, with Python's repr",
     '# (every digit needed to read the float back exactly).',
   ];

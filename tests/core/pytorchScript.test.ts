@@ -109,6 +109,11 @@ describe('pytorchScript (text)', () => {
     expect(scriptFor(settingsWith({ n: MAX_EMBEDDED_EXAMPLES }))).toMatch(/^x1 = torch\.tensor\(\[/m);
   });
 
+  it('counts its examples in its header, in the singular for one', () => {
+    expect(scriptFor(settingsWith({ n: 1, b: 1 }))).toContain('# 1 example, mini-batches of 1,');
+    expect(scriptFor(settingsWith({ n: 7, b: 3 }))).toContain('# 7 examples, mini-batches of 3,');
+  });
+
   it('refuses a data set that does not belong to the settings', () => {
     expect(() => pytorchScript(settingsWith({ n: 20 }), generateData(settingsWith({ n: 21 })))).toThrow(/21 examples/);
   });

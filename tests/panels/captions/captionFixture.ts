@@ -11,6 +11,13 @@ export interface EpochRow {
 }
 
 /** Epoch-end rows as the trainer records them: epoch e ends at step e·stepsPerEpoch. */
+/** Three falling epochs, the ordinary case most captions are read against. */
+export const threeEpochs: EpochRow[] = [
+  { loss: 0.5, w: [0.2, 1.6] },
+  { loss: 0.212, w: [0.41, 1.87] },
+  { loss: 0.139, w: [0.6, 1.7] },
+];
+
 export function epochRecords(rows: readonly EpochRow[], stepsPerEpoch: number): EpochRecords {
   const records = createEpochRecords(Math.max(1, rows.length));
   rows.forEach((row, i) => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captionFor } from '../../../src/panels/captions/captionFor.ts';
-import { captionInput, decliningRows, type EpochRow } from './captionFixture.ts';
-
-const threeEpochs: EpochRow[] = [
-  { loss: 0.5, w: [0.2, 1.6] },
-  { loss: 0.212, w: [0.41, 1.87] },
-  { loss: 0.139, w: [0.6, 1.7] },
-];
+import { captionInput, decliningRows, threeEpochs, type EpochRow } from './captionFixture.ts';
 
 describe('caption at an ordinary epoch end', () => {
   it('says how many steps the epoch took, where it began and how it moved the full loss, then the order (shuffle=epoch)', () => {

@@ -2,13 +2,7 @@
 // sentence the run's records do not back.
 import { describe, expect, it } from 'vitest';
 import { captionFor } from '../../../src/panels/captions/captionFor.ts';
-import { captionInput, type EpochRow } from './captionFixture.ts';
-
-const threeEpochs: EpochRow[] = [
-  { loss: 0.5, w: [0.2, 1.6] },
-  { loss: 0.212, w: [0.41, 1.87] },
-  { loss: 0.139, w: [0.6, 1.7] },
-];
+import { captionInput, threeEpochs } from './captionFixture.ts';
 
 describe('caption before the first epoch ends, and on errors', () => {
   it('before the start: the plan of epoch 1 from the initial weights', () => {
