@@ -31,7 +31,7 @@ export async function stepEpochs(tab: Tab, epochs: number, stepsPerEpoch: number
 }
 
 /** In the page: how many pixels of the canvases inside a panel have been drawn on. */
-function countPainted(id: string): number {
+export function countPainted(id: string): number {
   let count = 0;
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)) {
     const ctx = canvas.getContext('2d');

@@ -5,7 +5,8 @@
 // function in the page, wait for a condition, click, read text, report the
 // page's errors and close; anything engine-specific stays in this file.
 import { inject } from 'vitest';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
 import puppeteer, { type BrowserContext as PuppeteerContext } from 'puppeteer-core';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import { ERROR_GLOBAL } from './staticServer.ts';
@@ -111,11 +112,8 @@ abstract class BaseTab implements Tab {
 // ---- Chromium: playwright-core ------------------------------------------------
 
 async function launchChromium(): Promise<Engine> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  // The same launch as the Chromium-only tests: one list of flags for this machine's closed network.
+  const browser = await launchBrowser();
   const contexts = new Set<BrowserContext>();
   return {
     name: 'chromium',

@@ -1,5 +1,6 @@
 // Reading the status line the way a test needs it: numbers from data-value attributes.
 import type { Page } from 'playwright-core';
+import { countPainted } from './appTab.ts';
 
 export async function statusValue(page: Page, field: string): Promise<string> {
   return (await page.getAttribute(`[data-testid="status-${field}"]`, 'data-value')) ?? '';
@@ -22,15 +23,6 @@ export async function waitForStep(page: Page, test: string, timeout = 20_000): P
 }
 
 /** How many pixels of the canvases inside a panel have been drawn on. */
-export async function paintedPixels(page: Page, panelTestId: string): Promise<number> {
-  return page.evaluate((id) => {
-    let count = 0;
-    for (const canvas of document.querySelectorAll<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)) {
-      const ctx = canvas.getContext('2d');
-      if (!ctx || !canvas.width || !canvas.height) continue;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) count++;
-    }
-    return count;
-  }, panelTestId);
+export function paintedPixels(page: Page, panelTestId: string): Promise<number> {
+  return page.evaluate(countPainted, panelTestId);
 }
