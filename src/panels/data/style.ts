@@ -1,5 +1,5 @@
 // How the data chart looks, read by its drawing code and by its legend alike.
-import { interpolateRdBu } from 'd3-scale-chromatic';
+import { interpolateRdBu } from '../shared/colorRamps.ts';
 import { INK, PAPER, type DotStyle, type StrokeStyle } from '../shared/markStyle.ts';
 
 /** Dot size and opacity for clouds of up to `upTo` drawn examples: the more dots, the smaller and fainter, so the cloud stays readable. */

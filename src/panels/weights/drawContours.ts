@@ -1,7 +1,7 @@
 // The weight-space panel's back layer: filled loss bands in SVG, placed over
 // the plot box by one transform, so panning moves them without re-tracing.
 import { scaleSequential } from 'd3-scale';
-import { interpolateYlGnBu } from 'd3-scale-chromatic';
+import { interpolateYlGnBu } from '../shared/colorRamps.ts';
 import { select } from 'd3-selection';
 import { gridToPixels } from './contourPath.ts';
 import type { WeightStyle } from './style.ts';
