@@ -6,7 +6,19 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    // No source maps in the deployed files: they doubled what dist/ holds, and nothing reads them.
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Everything the entry imports statically is one chunk: otherwise Rolldown splits the modules it
+        // shares with the parts loaded later (src/panels/shared/lazyPart.ts) into extra chunks the page
+        // must fetch before its first paint anyway, and each compresses worse alone.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
   test: {
     projects: [
       {

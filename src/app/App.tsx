@@ -7,7 +7,6 @@ import type { Problem } from '../core/parseSettings.ts';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
-import { DataPanel } from '../panels/data/DataPanel.tsx';
 import { statsFor } from '../panels/shared/dataCache.ts';
 import { primaryRun, selectCanAdvance } from '../store/selectors.ts';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
@@ -22,12 +21,11 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
 import { ExportMenu } from '../ui/ExportMenu.tsx';
-import { PrimaryCaption } from './PrimaryCaption.tsx';
-import { PrimaryLoopView } from './PrimaryLoopView.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
-import { QuestionExplanation } from './QuestionExplanation.tsx';
 import { QuestionsList } from './QuestionsList.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
+// Below the top charts: loaded after the first paint.
+import { DataPanel, PrimaryCaption, PrimaryLoopView, QuestionExplanation } from './deferredParts.ts';
 
 export interface AppProps {
   view: ViewState;

@@ -1,9 +1,9 @@
 // "Copy as PyTorch", without the button: builds the script of the settings,
 // hands it to the clipboard and says, in one sentence, what happened.
-import { pytorchScript } from '../../core/pytorchScript.ts';
 import { safeText } from '../../core/safeText.ts';
 import type { Settings } from '../../core/settings.ts';
 import { datasetFor } from '../shared/dataCache.ts';
+import { loadPart } from '../shared/lazyPart.ts';
 
 export type WriteText = (text: string) => Promise<void>;
 
@@ -29,6 +29,8 @@ export async function copyPytorch(settings: Settings, writeText: WriteText | nul
   if (!writeText) return 'Copy failed: this page has no clipboard access (it needs https or localhost)';
   let script: string;
   try {
+    // Loaded on the first copy: the script generator is not needed to draw the page.
+    const { pytorchScript } = await loadPart('the PyTorch script generator', () => import('../../core/pytorchScript.ts'));
     // The page's cached data set: the same examples the charts were drawn from.
     script = pytorchScript(settings, datasetFor(settings));
   } catch (error) {

@@ -108,6 +108,11 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
       <canvas ref={canvasRef} role="img" aria-label={summary(paths, optimumW, product)} />
       <svg ref={frontRef} id={`${uid}-front`} className="panel-fg" aria-hidden="true" />
       {!primary ? <div className="panel-hint">No visible runs: show one in the runs list.</div> : null}
+      {zoom.unavailable ? (
+        <div className="panel-hint" role="alert" data-testid="weight-zoom-unavailable">
+          {zoom.unavailable}
+        </div>
+      ) : null}
       <div className="panel-toolbar panel-overlay-toolbar">
         <button type="button" onClick={() => zoom.zoomBy(1.5)} aria-label="Zoom in">
           +

@@ -1,9 +1,12 @@
 // The weight-space view: it follows the runs until the user zooms or pans
 // (d3-zoom, toolbar or keys), and fitting returns it to following them.
+// d3-zoom (with d3-transition, about 9 KB gzip) is loaded after the first
+// paint: the chart draws without it, and only a gesture needs it.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import type { D3ZoomEvent, ZoomBehavior } from 'd3-zoom';
+import { loadPart } from '../shared/lazyPart.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { weightFrame, weightPlotSize } from './weightFrame.ts';
 import { emptyBounds, fitEqualAspect, includePoint, sameDomain, type WeightDomain } from './weightDomain.ts';
@@ -26,7 +29,11 @@ export interface WeightZoom {
   /** Returns the view to following the runs. */
   readonly fit: () => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** Why zooming and panning do not work (their code failed to load), or null. */
+  readonly unavailable: string | null;
 }
+
+type D3Zoom = typeof import('d3-zoom');
 
 /**
  * The same domain object for as long as its numbers stay the same, so a run
@@ -62,6 +69,8 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
   const baseRef = useRef<WeightDomain>(view);
   const frameRef = useRef(frame);
   const resettingRef = useRef(false);
+  const d3ZoomRef = useRef<D3Zoom | null>(null);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
   useEffect(() => {
     frameRef.current = frame;
   }, [frame]);
@@ -71,9 +80,11 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
       baseRef.current = to;
       const svg = svgRef.current;
       const z = zoomRef.current;
-      if (!svg || !z) return;
+      const d3 = d3ZoomRef.current;
+      // Before d3-zoom is loaded the element's transform is still the identity.
+      if (!svg || !z || !d3) return;
       resettingRef.current = true;
-      select(svg).call(z.transform, zoomIdentity);
+      select(svg).call(z.transform, d3.zoomIdentity);
       resettingRef.current = false;
     },
     [svgRef],
@@ -82,22 +93,37 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const behaviour = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1e-4, 1e7])
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        if (resettingRef.current) return;
-        const f = frameRef.current;
-        const base = baseRef.current;
-        const bx = scaleLinear().domain(base.w1).range(f.x.range());
-        const by = scaleLinear().domain(base.w2).range(f.y.range());
-        const t = event.transform;
-        const w1 = t.rescaleX(bx).domain() as [number, number];
-        const w2 = t.rescaleY(by).domain() as [number, number];
-        setManualView({ w1: [Math.min(...w1), Math.max(...w1)], w2: [Math.min(...w2), Math.max(...w2)] });
-      });
-    zoomRef.current = behaviour;
-    select(svg).call(behaviour).on('dblclick.zoom', null);
+    let live = true;
+    const attach = (d3: D3Zoom) => {
+      const behaviour = d3
+        .zoom<SVGSVGElement, unknown>()
+        .scaleExtent([1e-4, 1e7])
+        .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+          if (resettingRef.current) return;
+          const f = frameRef.current;
+          const base = baseRef.current;
+          const bx = scaleLinear().domain(base.w1).range(f.x.range());
+          const by = scaleLinear().domain(base.w2).range(f.y.range());
+          const t = event.transform;
+          const w1 = t.rescaleX(bx).domain() as [number, number];
+          const w2 = t.rescaleY(by).domain() as [number, number];
+          setManualView({ w1: [Math.min(...w1), Math.max(...w1)], w2: [Math.min(...w2), Math.max(...w2)] });
+        });
+      d3ZoomRef.current = d3;
+      zoomRef.current = behaviour;
+      // The element's transform is the identity until now, and baseRef already holds the view shown.
+      select(svg).call(behaviour).on('dblclick.zoom', null);
+    };
+    loadPart('the zoom code', () => import('d3-zoom')).then(
+      (d3) => {
+        if (live) attach(d3);
+      },
+      (error: Error) => {
+        if (live) setUnavailable(`Zoom and pan do not work: ${error.message}.`);
+      },
+    );
     return () => {
+      live = false;
       select(svg).on('.zoom', null);
       zoomRef.current = null;
     };
@@ -121,8 +147,9 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
   const panBy = (dx: number, dy: number): void => {
     const svg = svgRef.current;
     const z = zoomRef.current;
-    if (!svg || !z) return;
-    const k = zoomTransform(svg).k;
+    const d3 = d3ZoomRef.current;
+    if (!svg || !z || !d3) return;
+    const k = d3.zoomTransform(svg).k;
     select(svg).call(z.translateBy, dx / k, dy / k);
   };
   const fit = (): void => setManualView(null);
@@ -144,5 +171,5 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
     action();
   };
 
-  return { view, frame, frameRef, zoomBy, fit, onKeyDown };
+  return { view, frame, frameRef, zoomBy, fit, onKeyDown, unavailable };
 }
