@@ -1,6 +1,7 @@
-// PNG and SVG of one chart, from the figure drawn inside the card.
+// PNG and SVG of one chart, from the figure drawn inside the card; the image
+// code is loaded on the first save, as the page draws without it.
 import { useState, type RefObject } from 'react';
-import { chartToPng, chartToSvg, downloadBlob, exportFileName } from '../panels/shared/exportImage.ts';
+import { loadPart } from '../panels/shared/lazyPart.ts';
 
 export interface ChartImageButtonsProps {
   /** The card holding the chart's <figure>. */
@@ -16,6 +17,7 @@ export function ChartImageButtons({ card, chart }: ChartImageButtonsProps) {
     const panel = figure();
     if (!panel) return;
     try {
+      const { chartToPng, chartToSvg, downloadBlob, exportFileName } = await loadPart('the image export code', () => import('../panels/shared/exportImage.ts'));
       const blob = kind === 'png' ? await chartToPng(panel) : new Blob([chartToSvg(panel)], { type: 'image/svg+xml' });
       downloadBlob(blob, exportFileName(chart, kind));
       setSaid(`Saved ${exportFileName(chart, kind)}`);

@@ -33,9 +33,9 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
     console.error('The charts failed to draw:', error, info.componentStack);
   }
 
-  private exportJson = () => {
+  private exportJson = async () => {
     try {
-      const outcome = exportAndSave('json', this.props.store.getState().runs, (file) => downloadFile(file));
+      const outcome = await exportAndSave('json', this.props.store.getState().runs, (file) => downloadFile(file));
       this.setState({ exported: outcome.message });
     } catch (error) {
       this.setState({ exported: `Export failed: ${describe(error)}` });

@@ -1,9 +1,11 @@
 // Buttons that download the shown runs: one JSON of every run, and one steps
 // CSV and one epochs CSV per run. The text comes from store/export, which
 // recomputes every step; this file only turns it into downloads and says
-// what happened (or why nothing did) in a polite live region.
+// what happened (or why nothing did) in a polite live region. store/export is
+// loaded on the first export: the page draws without it.
 import { useId, useRef, useState } from 'react';
-import { exportFiles, type ExportFile, type ExportKind } from '../store/export/index.ts';
+import type { ExportFile, ExportKind } from '../store/export/index.ts';
+import { loadPart } from '../panels/shared/lazyPart.ts';
 import type { RunView } from '../store/runTypes.ts';
 
 export interface ExportMenuProps {
@@ -62,7 +64,8 @@ export interface ExportOutcome {
 }
 
 /** Builds the files of one button for the runs as they are now and saves each; says what was saved or why nothing was. */
-export function exportAndSave(kind: ExportKind, runs: readonly RunView[], save: (file: ExportFile) => void): ExportOutcome {
+export async function exportAndSave(kind: ExportKind, runs: readonly RunView[], save: (file: ExportFile) => void): Promise<ExportOutcome> {
+  const { exportFiles } = await loadPart('the export code', () => import('../store/export/index.ts'));
   const result = exportFiles(kind, runs);
   if (result.refusal !== null) return { message: result.refusal, refused: true };
   for (const file of result.files) save(file);
@@ -85,9 +88,9 @@ export function ExportMenu({ runs }: ExportMenuProps) {
     setOutcome({ message: `Preparing ${button.label}…`, refused: false });
     // Recomputing can take a second: let the browser paint "Preparing" first.
     requestAnimationFrame(() =>
-      window.setTimeout(() => {
+      window.setTimeout(async () => {
         try {
-          setOutcome(exportAndSave(button.kind, snapshot, (file) => downloadFile(file)));
+          setOutcome(await exportAndSave(button.kind, snapshot, (file) => downloadFile(file)));
         } catch (error) {
           setOutcome({ message: `Export failed: ${error instanceof Error ? error.message : String(error)}`, refused: true });
         } finally {

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { questionById } from '../../src/app/questions.ts';
 import { checkQuestionOn } from '../../src/app/questions/checkOnRuns.ts';
-import { linkRunSettings } from '../../src/app/questions/runLink.ts';
+import { linkRunSettings } from '../../src/app/questions/linkSettings.ts';
 import { QuestionExplanation } from '../../src/app/QuestionExplanation.tsx';
 import type { RunView } from '../../src/store/runTypes.ts';
 

@@ -30,26 +30,26 @@ describe('ExportMenu markup', () => {
 });
 
 describe('exportAndSave', () => {
-  it('saves the files of the button and says which', () => {
+  it('saves the files of the button and says which', async () => {
     const saved: ExportFile[] = [];
     const run = runAt({ b: 5 }, 40, 'b=5');
-    const outcome = exportAndSave('json', [run], (file) => saved.push(file));
+    const outcome = await exportAndSave('json', [run], (file) => saved.push(file));
     expect(outcome).toEqual({ message: 'Downloaded epoch-lab_b=5.json.', refused: false });
     expect(saved.map((file) => file.name)).toEqual(['epoch-lab_b=5.json']);
     expect(JSON.parse(saved[0].text)).toEqual([JSON.parse(runExportJson(run.settings, 40))]);
 
-    const two = exportAndSave('steps-csv', [run, runAt({ b: 50 }, 3, 'b=50')], (file) => saved.push(file));
+    const two = await exportAndSave('steps-csv', [run, runAt({ b: 50 }, 3, 'b=50')], (file) => saved.push(file));
     expect(two).toEqual({ message: 'Downloaded 2 files: epoch-lab_b=5_steps.csv, epoch-lab_b=50_steps.csv.', refused: false });
   });
 
-  it('saves nothing and gives the reason when the export is refused', () => {
+  it('saves nothing and gives the reason when the export is refused', async () => {
     const saved: ExportFile[] = [];
     const long = { ...runAt({ n: 1_000_000, b: 1, epochs: 2 }, 0, 'b=1'), cursor: { ...runAt({}, 0).cursor, step: MAX_EXPORT_STEPS + 1 } };
-    const outcome = exportAndSave('steps-csv', [long], (file) => saved.push(file));
+    const outcome = await exportAndSave('steps-csv', [long], (file) => saved.push(file));
     expect(outcome.refused).toBe(true);
     expect(outcome.message).toMatch(/at most 1,000,000 steps.*epochs CSV/);
     expect(saved).toEqual([]);
-    expect(exportAndSave('epochs-csv', [long], (file) => saved.push(file)).refused).toBe(false);
+    expect((await exportAndSave('epochs-csv', [long], (file) => saved.push(file))).refused).toBe(false);
     expect(saved).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { stepsPerEpoch } from '../../core/schedule.ts';
 import { atLeastTimes, epochLoss, finalLoss, meanLossOfLastEpochs, meanStepLengthOfLastEpochs, quantity } from './claims.ts';
-import { linkRunSettings } from './runLink.ts';
+import { linkRunSettings } from './linkSettings.ts';
 import type { Question } from './types.ts';
 import { times } from './words.ts';
 

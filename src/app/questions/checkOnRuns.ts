@@ -4,7 +4,8 @@
 // another experiment and nothing is claimed.
 import { settingsEqual } from '../../core/settingsText.ts';
 import type { Settings } from '../../core/settings.ts';
-import { linkRunSettings, runToEnd } from './runLink.ts';
+import { linkRunSettings } from './linkSettings.ts';
+import { runToEnd } from './runLink.ts';
 import type { Question } from './types.ts';
 
 export interface CheckedClaim {

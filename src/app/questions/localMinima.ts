@@ -1,5 +1,5 @@
 import { atLeastTimes, eachAtMost, meanEpochMove, meanLossOfLastEpochsOverBest, offDiagonal, quantity } from './claims.ts';
-import { linkRunSettings } from './runLink.ts';
+import { linkRunSettings } from './linkSettings.ts';
 import type { Question } from './types.ts';
 import { percent, times } from './words.ts';
 

@@ -1,5 +1,5 @@
 import { atLeastTimes, eachAtMost, finalOverBest, meanEpochMove, quantity } from './claims.ts';
-import { linkRunSettings } from './runLink.ts';
+import { linkRunSettings } from './linkSettings.ts';
 import type { Question } from './types.ts';
 import { countWord, percent, times } from './words.ts';
 

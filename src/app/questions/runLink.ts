@@ -6,16 +6,10 @@ import { createEpochRecords, createStepRecords, createTrainer } from '../../core
 import type { Settings } from '../../core/index.ts';
 import { reportOfTrainer, reportWithSteps } from '../../core/runReport.ts';
 import type { RunExportJson } from '../../core/runReport.ts';
-import { parseExperimentQuery } from '../../url/experimentUrl.ts';
+import { linkRunSettings } from './linkSettings.ts';
 
 /** What a claim reads: one run's report with every step, as the page exports it. */
 export type RunResult = RunExportJson;
-
-/** The settings of every run the link compares (the one run of its settings when it compares none). */
-export function linkRunSettings(link: string): Settings[] {
-  const { experiment } = parseExperimentQuery(link);
-  return experiment.runs.length ? experiment.runs.map((run) => run.settings) : [experiment.settings];
-}
 
 /** One run from step 0 to its end (or divergence), every step recorded. */
 export function runToEnd(settings: Settings): RunResult {
