@@ -3,7 +3,7 @@
 import { safeText } from '../../core/safeText.ts';
 import type { Settings } from '../../core/settings.ts';
 import { datasetFor } from '../shared/dataCache.ts';
-import { loadPart } from '../shared/lazyPart.ts';
+import { loadPart, PartLoadError } from '../shared/lazyPart.ts';
 
 export type WriteText = (text: string) => Promise<void>;
 
@@ -17,6 +17,8 @@ function failure(error: unknown): string {
   if (error instanceof DOMException && error.name === 'NotAllowedError') {
     return 'Copy failed: the browser did not allow access to the clipboard (click the page, then try again)';
   }
+  // Our own sentence, shown whole; anything else is the browser's text, shown bounded.
+  if (error instanceof PartLoadError) return `Copy failed: ${error.message}`;
   const reason = error instanceof Error ? error.message : String(error);
   return `Copy failed: ${safeText(reason) || 'the clipboard refused the text'}`;
 }
