@@ -8,3 +8,9 @@
  * Later issues add features: aim to stay about 8 KB under it.
  */
 export const INITIAL_JS_GZIP_LIMIT = 140_000;
+
+/**
+ * Each README screenshot, in bytes. They sit in public/, so every deploy ships
+ * them beside the site: WebP at quality 0.8 keeps a 1366×768 page under this.
+ */
+export const SCREENSHOT_BYTES_LIMIT = 120_000;
