@@ -22,10 +22,9 @@ import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
 import { ExportMenu } from '../ui/ExportMenu.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
-import { QuestionsList } from './QuestionsList.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 // Below the top charts: loaded after the first paint.
-import { DataPanel, PrimaryCaption, PrimaryLoopView, QuestionExplanation } from './deferredParts.ts';
+import { DataPanel, PrimaryCaption, PrimaryLoopView, QuestionExplanation, QuestionsList } from './deferredParts.ts';
 
 export interface AppProps {
   view: ViewState;

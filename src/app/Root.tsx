@@ -5,13 +5,23 @@ import type { Problem } from '../core/parseSettings.ts';
 import type { LabStore } from '../store/store.ts';
 import type { Experiment } from '../url/experimentUrl.ts';
 import { App } from './App.tsx';
-import { questionById } from './questions.ts';
 import { LabStoreContext } from './labContext.ts';
 import { applyExperiment, createUrlWriter, experimentOf, hasRun, readLocation, type PageState } from './urlSync.ts';
+import { loadPart } from '../panels/shared/lazyPart.ts';
 
-function questionProblems(experiment: Experiment): Problem[] {
-  if (experiment.question === null || questionById(experiment.question)) return [];
-  return [{ key: 'q', message: `q=${experiment.question}: there is no such question; the experiment is shown without one` }];
+/**
+ * What is wrong with the link's q=, if anything. The questions are loaded after
+ * the first paint (they are not needed to draw it), so this is asynchronous.
+ */
+async function questionProblems(question: string | null): Promise<Problem[]> {
+  if (question === null) return [];
+  try {
+    const { questionById } = await loadPart('the questions', () => import('./questions.ts'));
+    if (questionById(question)) return [];
+    return [{ key: 'q', message: `q=${question}: there is no such question; the experiment is shown without one` }];
+  } catch (error) {
+    return [{ key: 'q', message: `q=${question}: ${error instanceof Error ? error.message : String(error)}` }];
+  }
 }
 
 export interface RootProps {
@@ -21,11 +31,18 @@ export interface RootProps {
 
 export function Root({ store, initial }: RootProps) {
   const [page, setPage] = useState<PageState>({ view: initial.experiment.view, question: initial.experiment.question });
-  const [linkProblems, setLinkProblems] = useState<Problem[]>(() => [
-    ...initial.problems,
-    ...questionProblems(initial.experiment),
-    ...applyExperiment(store, initial.experiment),
-  ]);
+  const [linkProblems, setLinkProblems] = useState<Problem[]>(() => [...initial.problems, ...applyExperiment(store, initial.experiment)]);
+  // Each reading of a link (the first, back/forward, a question opened in place) checks its q= once.
+  const [linkRead, setLinkRead] = useState({ question: initial.experiment.question });
+  useEffect(() => {
+    let live = true;
+    void questionProblems(linkRead.question).then((found) => {
+      if (live && found.length) setLinkProblems((shown) => [...shown, ...found]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [linkRead]);
   const writer = useRef(createUrlWriter());
 
   // Experiment → address bar, on every change of settings, runs or view.
@@ -48,7 +65,8 @@ export function Root({ store, initial }: RootProps) {
   const loadLocation = useCallback(() => {
     const { experiment, problems } = readLocation();
     setPage({ view: experiment.view, question: experiment.question });
-    setLinkProblems([...problems, ...questionProblems(experiment), ...applyExperiment(store, experiment)]);
+    setLinkProblems([...problems, ...applyExperiment(store, experiment)]);
+    setLinkRead({ question: experiment.question });
   }, [store]);
   useEffect(() => {
     window.addEventListener('popstate', loadLocation);

@@ -22,6 +22,7 @@ const DEFERRED = [
   'src/panels/captions/',
   'src/panels/loopView/LoopView.tsx',
   'src/app/questions/checkOnRuns.ts',
+  'src/app/questions/index.ts',
   'src/store/export/',
   'src/panels/shared/exportImage.ts',
   'src/core/runReport.ts',

@@ -58,6 +58,19 @@ describe.runIf(hasBrowser)('parts loaded after the first paint', () => {
     await page.context().close();
   });
 
+  it('include the questions: their list appears, and a link naming no question says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?q=no-such-thing`);
+    await expect.poll(() => page.locator('[data-testid="questions"] li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.notice').allTextContents()).toContainEqual(expect.stringContaining('q=no-such-thing: there is no such question; the experiment is shown without one'));
+    // A real question opened in place adds no such note.
+    await page.click('[data-testid="questions"] li a');
+    await page.waitForSelector('[data-testid="question-explanation"]');
+    expect((await page.locator('.notice').allTextContents()).join(' ')).not.toContain('no such question');
+    await context.close();
+  });
+
   it('say so when their chunks cannot be fetched, and the rest of the page still trains and draws', async () => {
     const { page, errors, aborted } = await openWithout(browser, /\/assets\/(d3-zoom|pytorchScript|DataPanel|export)-[^/]*\.js$/);
     await expect.poll(() => text(page, 'weight-zoom-unavailable')).toBe('Zoom and pan do not work: the zoom code could not be loaded; check the connection and reload the page.');
