@@ -8,27 +8,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { questionById } from '../../src/app/questions.ts';
-import { hasBrowser, launchBrowser, openApp, type Device } from './browser.ts';
-import { layoutProblems, PROBED, probeLayout, type LayoutReport } from './layoutProbe.ts';
+import { hasBrowser, launchBrowser, openApp } from './browser.ts';
+import { chartShareFor, layoutProblems, PHONE_MAX_WIDTH, PROBED, probeLayout, SCREENS, type LayoutReport, type Screen } from './layoutProbe.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LINK = questionById('reshuffle')!.link;
 
-interface Screen {
-  name: string;
-  width: number;
-  height: number;
-  device?: Device;
-}
-
-const PHONE: Screen = { name: 'phone', width: 390, height: 844, device: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } };
-const SCREENS: readonly Screen[] = [
-  PHONE,
-  { name: 'tablet', width: 768, height: 1024 },
-  { name: 'laptop', width: 1366, height: 768 },
-  { name: 'full HD', width: 1920, height: 1080 },
-  { name: '1440p', width: 2560, height: 1440 },
-];
 
 /** Every axe-core violation, whatever its impact, as one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -73,8 +58,8 @@ describe.runIf(hasBrowser)('the layout at every screen size', () => {
     const { page, errors } = await playedPage(browser, screen);
     const report = await probe(page);
     chartHeights.set(screen.name, report.boxes['loss-panel']?.height ?? NaN);
-    const phone = screen.width <= 600;
-    expect(layoutProblems(report, phone ? 0.9 : 0.3)).toEqual([]);
+    const phone = screen.width <= PHONE_MAX_WIDTH;
+    expect(layoutProblems(report, chartShareFor(screen.width))).toEqual([]);
     expect(report.overlaps).toEqual([]);
     for (const chart of ['loss-panel', 'weight-panel', 'data-panel']) expect(report.labelCounts[chart], chart).toBeGreaterThan(8);
     expect(report.boxes['question-explanation'], 'the question is shown').not.toBeNull();

@@ -2,6 +2,29 @@
 // for every engine: whether it scrolls sideways, where the charts and the text
 // blocks are, which of them are cut off, and which text labels of a chart lie
 // on top of each other. A page function: self-contained, sent as its source.
+import type { Device } from './browser.ts';
+
+export interface Screen {
+  name: string;
+  width: number;
+  height: number;
+  /** Chromium only: the other drivers open a plain window of the size. */
+  device?: Device;
+}
+
+/** The screens a shared link is opened on: a phone (mobile, touch, 2×), a tablet, a laptop, full HD and 1440p. */
+export const SCREENS: readonly Screen[] = [
+  { name: 'phone', width: 390, height: 844, device: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'full HD', width: 1920, height: 1080 },
+  { name: '1440p', width: 2560, height: 1440 },
+];
+
+/** The widest phone layout (PHONE_QUERY in src/ui/Section.tsx): there the charts are full width. */
+export const PHONE_MAX_WIDTH = 600;
+/** The share of the viewport's width each main chart spans at least, on a phone and on anything wider. */
+export const chartShareFor = (width: number): number => (width <= PHONE_MAX_WIDTH ? 0.9 : 0.3);
 
 export interface Box {
   left: number;
