@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { questionById } from '../../src/app/questions.ts';
+import { LOSS_STYLE, PRESENT_LOSS_STYLE } from '../../src/panels/loss/style.ts';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
 import { chartShareFor, layoutProblems, PHONE_MAX_WIDTH, PROBED, probeLayout, SCREENS, type LayoutReport, type Screen } from './layoutProbe.ts';
 
@@ -46,7 +47,6 @@ const legendLineWidth = (page: Page): Promise<number> =>
 describe.runIf(hasBrowser)('the layout at every screen size', () => {
   let browser: Browser;
   const chartHeights = new Map<string, number>();
-  let screenLineWidth = NaN;
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -92,13 +92,14 @@ describe.runIf(hasBrowser)('the layout at every screen size', () => {
       expect(Math.abs(weights.top - loss.top)).toBeLessThan(2);
     }
     if (screen.width >= 1600) expect(loss.height, 'the charts grow with a large screen').toBeGreaterThan(0.55 * screen.height);
-    if (screen.name === 'full HD') screenLineWidth = await legendLineWidth(page);
+    expect(await legendLineWidth(page)).toBe(LOSS_STYLE.full.raw.width);
 
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
+  // Reads the heights the size tests above measured (they run first, in order): run with them, not alone.
   it('the charts grow taller from a laptop to full HD to 1440p', () => {
     const heights = ['laptop', 'full HD', '1440p'].map((name) => chartHeights.get(name) ?? NaN);
     expect(heights[1]).toBeGreaterThan(heights[0] * 1.5);
@@ -119,7 +120,8 @@ describe.runIf(hasBrowser)('the layout at every screen size', () => {
     expect(report.boxes['loss-panel']!.bottom).toBeLessThanOrEqual(screen.height);
     const fontSize = await page.$eval('[data-testid="question-explanation"] p', (el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(18);
-    expect(await legendLineWidth(page)).toBeGreaterThan(1.5 * screenLineWidth);
+    // The presentation style's heavier line reaches the page (tests/panels/shared/presentationStyles.test.ts: it is heavier).
+    expect(await legendLineWidth(page)).toBe(PRESENT_LOSS_STYLE.full.raw.width);
     expect(await axeViolations(page)).toEqual([]);
 
     // The button leaves the view, and the link follows it both ways.
