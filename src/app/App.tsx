@@ -1,5 +1,9 @@
-// The page: controls on the left; the loss chart and the weight space side by
-// side at the top, so a 1366×768 screen shows play and both charts at once.
+// The page: the transport, the charts, then the other controls, laid out by
+// app/layout.css for each screen. On a laptop the controls are a column on the
+// left and the loss chart and the weight space sit side by side at the top, so
+// a 1366×768 screen shows play and both charts at once; on a phone it is one
+// column under a transport bar that stays in reach. The presentation view
+// (present=1) leaves the settings out and puts the question above the charts.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { largestStableLr, maxStableLr } from '../core/curvature.ts';
 import { startWeights } from '../core/init.ts';
@@ -25,6 +29,8 @@ import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 // Below the top charts: loaded after the first paint.
 import { DataPanel, PrimaryCaption, PrimaryLoopView, QuestionExplanation, QuestionsList } from './deferredParts.ts';
+import { PresentButton } from './PresentButton.tsx';
+import { Section } from '../ui/Section.tsx';
 
 export interface AppProps {
   view: ViewState;
@@ -95,17 +101,20 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const settingsPanel = useMemo(() => <SettingsPanel settings={settings} onChange={onSettings} />, [settings, onSettings]);
 
   const status = error ? 'error' : playback.status;
+  const { present } = view;
+  const questionText = <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />;
   return (
-    <div className="app">
+    <div className={present ? 'app present' : 'app'} data-testid="app">
       <header className="app-header">
         <h1>Epoch Lab</h1>
         <span className="tagline">What actually happens between epochs of mini-batch gradient descent?</span>
         <div className="header-actions">
+          <PresentButton present={present} onChange={(on) => onView({ ...view, present: on })} />
           <CopyPytorchButton settings={settings} />
           <CopyLinkButton />
         </div>
       </header>
-      <aside className="sidebar" aria-label="Controls">
+      <section className="transport-bar" aria-label="Transport">
         <Transport
           status={status}
           speed={view.speed}
@@ -116,18 +125,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           onReset={actions.reset}
           onSpeed={(speed) => onView({ ...view, speed })}
         />
-        {derivedFacts}
-        <RunsList
-          runs={runs}
-          onToggle={(id) => store.getState().toggleRunVisible(id)}
-          onRemove={(id) => store.getState().removeRun(id)}
-          onKeep={() => store.getState().keepRun()}
-          onCompare={(kind) => store.getState().startComparison(kind)}
-        />
-        <ExportMenu runs={runs} />
-        {questionsList}
-        {settingsPanel}
-      </aside>
+      </section>
       <main className="main">
         {error && (
           <div className="notice error" role="alert" data-testid="worker-error">
@@ -147,6 +145,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
           store.getState().clearProblems();
           setEditNote([]);
         }} />
+        {present ? questionText : null}
         <ViewControls view={view} onChange={onView} />
         <PanelBoundary store={store}>
           <div className="charts">
@@ -161,27 +160,54 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 zoom={view.zoom}
                 logX={view.logx}
                 onZoom={(zoom) => onView({ ...view, zoom })}
+                present={present}
               />
             </div>
             <div className="chart-card chart-weights" ref={weightCard}>
               <ChartImageButtons card={weightCard} chart="weight-space" />
-              <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+              <WeightSpacePanel
+                runs={runs}
+                primaryRunId={primaryRunId}
+                onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })}
+                present={present}
+              />
             </div>
           </div>
           <StatusLine runs={runs} primaryRunId={primaryRunId} />
           <div className="lower">
             <div className="chart-card chart-data" ref={dataCard}>
               <ChartImageButtons card={dataCard} chart="data" />
-              <DataPanel runs={runs} primaryRunId={primaryRunId} />
+              <DataPanel runs={runs} primaryRunId={primaryRunId} present={present} />
             </div>
             <div className="lower-text">
-              <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
+              {present ? null : questionText}
               <PrimaryCaption />
             </div>
             <PrimaryLoopView />
           </div>
         </PanelBoundary>
       </main>
+      {present ? null : (
+        <aside className="sidebar" aria-label="Controls">
+          {derivedFacts}
+          <RunsList
+            runs={runs}
+            onToggle={(id) => store.getState().toggleRunVisible(id)}
+            onRemove={(id) => store.getState().removeRun(id)}
+            onKeep={() => store.getState().keepRun()}
+            onCompare={(kind) => store.getState().startComparison(kind)}
+          />
+          <Section title="Export" testId="section-export">
+            <ExportMenu runs={runs} />
+          </Section>
+          <Section title="Questions" testId="section-questions">
+            {questionsList}
+          </Section>
+          <Section title="Settings" testId="section-settings">
+            {settingsPanel}
+          </Section>
+        </aside>
+      )}
     </div>
   );
 }

@@ -10,7 +10,6 @@ export interface QuestionsListProps {
 export function QuestionsList({ active, onOpen }: QuestionsListProps) {
   return (
     <nav className="questions" aria-label="Questions Epoch Lab answers" data-testid="questions">
-      <h2>Questions</h2>
       <ol>
         {QUESTIONS.map((q) => (
           <li key={q.id}>

@@ -7,6 +7,8 @@ import { Root } from './Root.tsx';
 import { readLocation } from './urlSync.ts';
 import './styles.css';
 import '../panels/shared/panels.css';
+// Last: where the parts go on each screen overrides how they look by default.
+import './layout.css';
 
 const initial = readLocation();
 const store = createLabStore({

@@ -14,7 +14,7 @@ import {
   type Settings,
 } from '../core/index.ts';
 import { MAX_RUNS, type RunSpec } from '../store/runTypes.ts';
-import { DEFAULT_VIEW, MAX_SMOOTH, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState, type XZoom } from './view.ts';
+import { DEFAULT_VIEW, MAX_SMOOTH, parseViewFlag, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState, type XZoom } from './view.ts';
 import { withoutInapplicable } from './applicableSettings.ts';
 
 export interface Experiment {
@@ -29,7 +29,7 @@ export interface Experiment {
 
 /** Longer queries are refused outright rather than parsed: no real experiment needs more. */
 export const MAX_QUERY_LENGTH = 8_000;
-const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'zoom', 'logx', 'runs', 'q'] as const;
+const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'zoom', 'logx', 'present', 'runs', 'q'] as const;
 const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
 
 // Inside `runs`: runs are separated by ',', a run's settings by '~', name from
@@ -107,6 +107,7 @@ export function experimentToQuery(experiment: Experiment): string {
   if (view.speed !== DEFAULT_VIEW.speed) pairs.push(['speed', String(view.speed)]);
   if (view.zoom) pairs.push(['zoom', view.zoom.map(String).join(ZOOM_SEPARATOR)]);
   if (view.logx !== DEFAULT_VIEW.logx) pairs.push(['logx', view.logx ? '1' : '0']);
+  if (view.present !== DEFAULT_VIEW.present) pairs.push(['present', view.present ? '1' : '0']);
   if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
   if (!pairs.length) return '';
@@ -173,10 +174,15 @@ function parseView(given: Map<string, string>, problems: Problem[]): ViewState {
   }
   const logx = given.get('logx');
   if (logx !== undefined) {
-    const v = logx.trim().toLowerCase();
-    if (v === '1' || v === 'true') view.logx = true;
-    else if (v === '0' || v === 'false') view.logx = false;
+    const v = parseViewFlag(logx);
+    if (v !== undefined) view.logx = v;
     else problems.push({ key: 'logx', message: `logx=${safeText(logx)}: log x must be 1 or 0; using ${view.logx ? 1 : 0}` });
+  }
+  const present = given.get('present');
+  if (present !== undefined) {
+    const v = parseViewFlag(present);
+    if (v !== undefined) view.present = v;
+    else problems.push({ key: 'present', message: `present=${safeText(present)}: the presentation view must be 1 or 0; using ${view.present ? 1 : 0}` });
   }
   return view;
 }

@@ -1,5 +1,5 @@
-// How the charts are viewed: the x-axis, the loss scale, the smoothing and the
-// playback speed. Not training state: the page keeps it, and the link records
+// How the charts are viewed: the x-axis, the loss scale, the smoothing, the
+// playback speed and the presentation view. Not training state: the page keeps it, and the link records
 // it, so the names are defined here, below the charts and the controls that use them.
 import { DEFAULT_SPEED } from '../store/runTypes.ts';
 
@@ -30,11 +30,19 @@ export interface ViewState {
   zoom: XZoom | null;
   /** A logarithmic x-axis (step 0, which a log axis cannot place, is drawn at its left edge). */
   logx: boolean;
+  /** The presentation view for a projector: large type, thick lines, no settings; the transport and the question stay. */
+  present: boolean;
 }
 
-export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED, zoom: null, logx: false });
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ x: 'steps', y: 'log', smooth: 0, speed: DEFAULT_SPEED, zoom: null, logx: false, present: false });
 
 /** The view with another x-axis. A zoom is in the old axis's units, so a new axis shows the whole run. */
 export function withXAxis(view: ViewState, x: XAxisMode): ViewState {
   return x === view.x ? view : { ...view, x, zoom: null };
+}
+
+/** A yes/no view parameter: 1/true or 0/false (any case, spaces ignored), else undefined. */
+export function parseViewFlag(text: string): boolean | undefined {
+  const v = text.trim().toLowerCase();
+  return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined;
 }

@@ -1,7 +1,7 @@
 // Shared browser handling for the end-to-end tests: Debian's Chromium driven
 // by playwright-core, with every console error and page error collected.
 import { inject } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = inject('chromiumPath');
 export const baseUrl = inject('baseUrl');
@@ -28,13 +28,16 @@ export interface OpenedPage {
   errors: string[];
 }
 
+/** A phone or tablet rather than a desktop window: a mobile viewport, touch input, a dense screen. */
+export type Device = Pick<BrowserContextOptions, 'isMobile' | 'hasTouch' | 'deviceScaleFactor'>;
+
 /**
  * Opens the app (with an optional query string) in a fresh context at a
  * laptop's screen size. `init` runs in the page before the app's own scripts:
  * tests inject faults from outside that way, so no test hook ships in the page.
  */
-export async function openApp(browser: Browser, query = '', viewport = { width: 1366, height: 768 }, init?: () => void): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+export async function openApp(browser: Browser, query = '', viewport = { width: 1366, height: 768 }, init?: () => void, device: Device = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, ...device, permissions: ['clipboard-read', 'clipboard-write'] });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];

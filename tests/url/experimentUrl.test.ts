@@ -21,6 +21,7 @@ const view = fc.record({
     { nil: null },
   ),
   logx: fc.boolean(),
+  present: fc.boolean(),
 });
 
 const experiment: fc.Arbitrary<Experiment> = fc.record({
@@ -92,6 +93,18 @@ describe('experiment URL', () => {
       expect(problems.map((p) => p.key)).toEqual(['zoom']);
     }
     expect(parseExperimentQuery('?logx=maybe').problems.map((p) => p.key)).toEqual(['logx']);
+  });
+
+  it('keeps the presentation view in the link as present=1, and names a value it cannot read', () => {
+    const exp: Experiment = { settings: { ...DEFAULT_SETTINGS }, runs: [], view: { ...DEFAULT_VIEW, present: true }, question: 'reshuffle' };
+    const query = experimentToQuery(exp);
+    expect(query).toBe('?present=1&q=reshuffle');
+    expect(parseExperimentQuery(query).experiment.view.present).toBe(true);
+    expect(parseExperimentQuery('?present=TRUE').experiment.view.present).toBe(true);
+    expect(parseExperimentQuery('?present=0').experiment.view.present).toBe(false);
+    const { experiment: back, problems } = parseExperimentQuery('?present=big');
+    expect(back.view.present).toBe(false);
+    expect(problems.map((p) => p.key)).toEqual(['present']);
   });
 
   it('drops a zoom when the x-axis changes, since the zoom is in the old axis’s units', () => {

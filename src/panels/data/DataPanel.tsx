@@ -19,20 +19,23 @@ import { drawFit } from './drawFit.ts';
 import { drawScatter } from './drawScatter.ts';
 import { batchShapes, dataExtents, fitLines, scatterShapes, type Fit } from './scatterLayout.ts';
 import { batchCaption } from './scatterModel.ts';
-import { DATA_STYLE as style } from './style.ts';
+import { dataStyleFor } from './style.ts';
 
 export interface DataPanelProps {
   /** All runs; the primary one's data, fit and batch are shown. */
   readonly runs: readonly RunView[];
   /** The run shown; defaults to the first visible run. */
   readonly primaryRunId?: string | null;
+  /** The presentation view: the style with heavier lines and larger marks (style.ts). */
+  readonly present?: boolean;
 }
 
 const FALLBACK_SIZE = { width: 360, height: 200 };
 const NO_EXTENT: [number, number] = [-1, 1];
 const NO_BATCH = new Uint32Array(0);
 
-export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
+export function DataPanel({ runs, primaryRunId = null, present = false }: DataPanelProps) {
+  const style = dataStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -73,7 +76,7 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
   const residualW2 = plane ? w2 : 0;
   const scatter = useMemo(
     () => (data ? scatterShapes(data, plane, { model, w1: residualW1, w2: residualW2 }, range, style.residualColors.length) : null),
-    [data, plane, model, residualW1, residualW2, range],
+    [data, plane, model, residualW1, residualW2, range, style],
   );
   const overlay = useMemo(
     () =>
@@ -81,22 +84,22 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
         fit: { lines: fitLines(plane, fit, best, frame.x.domain() as [number, number]), color },
         batch: { ...batchShapes(data, plane, fit, batch, range, style.residualColors.length), color },
       },
-    [data, plane, fit, best, frame, color, batch, range],
+    [data, plane, fit, best, frame, color, batch, range, style],
   );
 
   useEffect(() => {
     if (baseRef.current && scatter) paintPlot(baseRef.current, frame, (ctx) => drawScatter(ctx, frame, scatter, style));
-  }, [frame, scatter]);
+  }, [frame, scatter, style]);
   useEffect(() => {
     if (!overlayRef.current || !overlay) return;
     paintPlot(overlayRef.current, frame, (ctx) => {
       drawFit(ctx, frame, overlay.fit, style);
       drawBatch(ctx, frame, overlay.batch, style);
     });
-  }, [frame, overlay]);
+  }, [frame, overlay, style]);
   useEffect(() => {
     if (axesRef.current) drawDataAxes(axesRef.current, frame, plane ? ['x1', 'x2'] : ['x (input)', 'y (label)'], style);
-  }, [frame, plane]);
+  }, [frame, plane, style]);
 
   const label = dataLabel(data && { n: data.n, drawn: scatter?.count ?? 0, plane, fit: run ? fit : null, caption });
 
@@ -105,7 +108,7 @@ export function DataPanel({ runs, primaryRunId = null }: DataPanelProps) {
       className="data-panel"
       testId="data-panel"
       title={`Training data${data ? ` (n = ${formatCount(data.n)})` : ''}`}
-      legend={<DataLegend plane={plane} color={color} formula={run ? fitFormula(fit) : ''} />}
+      legend={<DataLegend plane={plane} color={color} formula={run ? fitFormula(fit) : ''} style={style} />}
       plotRef={plotRef}
       caption={caption}
       captionProps={{ 'data-testid': 'data-caption' }}

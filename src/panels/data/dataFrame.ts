@@ -2,7 +2,8 @@
 // padded extents as the axes' domains.
 import { makeFrame, type Margin, type PlotFrame } from '../shared/plotFrame.ts';
 
-export const DATA_MARGIN: Margin = { top: 6, right: 8, bottom: 28, left: 36 };
+// The bottom margin fits the tick labels and, under them without touching, the axis title.
+export const DATA_MARGIN: Margin = { top: 6, right: 8, bottom: 33, left: 36 };
 
 export function dataFrame(x: readonly [number, number], y: readonly [number, number], width: number, height: number): PlotFrame {
   return makeFrame(DATA_MARGIN, width, height, { domain: x }, { domain: y });

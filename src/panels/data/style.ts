@@ -51,3 +51,16 @@ export const DATA_STYLE: DataStyle = {
 export function cloudDots(count: number, style: DataStyle = DATA_STYLE): CloudDots {
   return style.cloud.find((c) => count <= c.upTo) ?? style.cloud[style.cloud.length - 1];
 }
+
+/** The presentation view's marks: the fit lines heavier and the mini-batch dots larger, read from the back of a room. */
+export const PRESENT_DATA_STYLE: DataStyle = {
+  ...DATA_STYLE,
+  batch: { line: { radius: 6, strokeWidth: 1.75 }, plane: { radius: 6, strokeWidth: 2.2 } },
+  fit: { width: 3.75 },
+  bestFit: { width: 2, dash: [7, 5] },
+};
+
+/** The style of the screen view or of the presentation view. */
+export function dataStyleFor(present: boolean): DataStyle {
+  return present ? PRESENT_DATA_STYLE : DATA_STYLE;
+}

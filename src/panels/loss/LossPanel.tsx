@@ -24,7 +24,7 @@ import { LossLegend } from './LossLegend.tsx';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { LossTooltip } from './LossTooltip.tsx';
-import { LOSS_STYLE as style } from './style.ts';
+import { lossStyleFor } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
 import { useXZoom } from './useXZoom.ts';
 import { smoothingLabel } from './smoothing.ts';
@@ -44,11 +44,14 @@ export interface LossPanelProps {
   readonly logX?: boolean;
   /** Called with a new zoom (null: the whole run) by drag, double-click, keys or the reset button; without it the chart does not zoom. */
   readonly onZoom?: (zoom: XZoom | null) => void;
+  /** The presentation view: the style with heavier lines and larger marks (style.ts). */
+  readonly present?: boolean;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false }: LossPanelProps) {
+  const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
@@ -74,7 +77,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         epochRuleSpacing: style.epochRuleSpacing,
         clipMarkSpacing: style.clipMarkSpacing,
       }),
-    [layout, xAxis, yScale, plotWidth],
+    [layout, xAxis, yScale, plotWidth, style],
   );
   const reading = useLossReading(layout, frame);
   const zooming = useXZoom(layout, frame, xAxis, onZoom);
@@ -102,18 +105,18 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
     }
     if (backRef.current) drawBackground(backRef.current, frame, marks.rules, style);
     if (frontRef.current) drawForeground(frontRef.current, frame, { marks, yScale, logXFirstStep: firstStep }, style);
-  }, [layout, frame, marks, smoothed, yScale, firstStep]);
+  }, [layout, frame, marks, smoothed, yScale, firstStep, style]);
 
   useEffect(() => {
     if (hoverRef.current) drawHover(hoverRef.current, frame, { x: reading.x, rows }, style);
-  }, [frame, reading.x, rows]);
+  }, [frame, reading.x, rows, style]);
 
   return (
     <PanelShell
       className="loss-panel"
       testId="loss-panel"
       title={LOSS_TITLES[xAxis]}
-      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} />}
+      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} style={style} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,

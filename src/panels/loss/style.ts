@@ -58,3 +58,23 @@ export const LOSS_STYLE: LossStyle = {
   crosshair: { color: '#5b6572', width: 1 },
   hoverDot: { radius: 4, strokeWidth: 1.5 },
 };
+
+/** The presentation view's marks: the same chart with lines and dots about 1.7 times as heavy, read from the back of a room. */
+export const PRESENT_LOSS_STYLE: LossStyle = {
+  ...LOSS_STYLE,
+  full: { raw: { width: 3.5, alpha: 1 } },
+  fullCasing: { width: 7, alpha: 0.85 },
+  batch: { raw: { width: 1.4, alpha: 0.32 }, smoothed: { width: 2, alpha: 0.7 } },
+  underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 1.2 },
+  epochLoss: { radius: 5, strokeWidth: 1.2 },
+  epochMean: { radius: 5, strokeWidth: 2 },
+  epochDotSpacing: 11,
+  edgePad: 6,
+  crosshair: { color: '#5b6572', width: 1.5 },
+  hoverDot: { radius: 6, strokeWidth: 2 },
+};
+
+/** The style of the screen view or of the presentation view. */
+export function lossStyleFor(present: boolean): LossStyle {
+  return present ? PRESENT_LOSS_STYLE : LOSS_STYLE;
+}

@@ -14,7 +14,7 @@ import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
 import { drawPaths } from './drawPaths.ts';
 import { markShapes } from './markLayout.ts';
-import { WEIGHT_STYLE } from './style.ts';
+import { weightStyleFor } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
 import { useWeightPointer } from './useWeightPointer.ts';
 import { useWeightZoom } from './useWeightZoom.ts';
@@ -31,11 +31,14 @@ export interface WeightSpacePanelProps {
   readonly primaryRunId?: string | null;
   /** Called with the weights under a click (not after a drag), rounded to what a pixel resolves. */
   readonly onPickInitialWeights?: (w1: number, w2: number) => void;
+  /** The presentation view: the style with heavier lines and larger marks (style.ts). */
+  readonly present?: boolean;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
 
-export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights }: WeightSpacePanelProps) {
+export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false }: WeightSpacePanelProps) {
+  const style = weightStyleFor(present);
   const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -71,18 +74,18 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const hover = useWeightPointer(frontRef, zoom.frameRef, onPickInitialWeights);
 
   useEffect(() => {
-    if (backRef.current) drawContours(backRef.current, frame, surface, WEIGHT_STYLE);
-  }, [frame, surface]);
+    if (backRef.current) drawContours(backRef.current, frame, surface, style);
+  }, [frame, surface, style]);
   const primaryId = primary?.id;
   useEffect(() => {
-    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE));
-  }, [frame, paths, primaryId]);
+    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, style));
+  }, [frame, paths, primaryId, style]);
   useEffect(() => {
     const svg = frontRef.current;
     if (!svg) return;
-    drawWeightAxes(svg, frame, axisTitles(primary), WEIGHT_STYLE);
-    drawMarks(svg, frame, markShapes({ paths, primary, optimum: optimumW, product, view }), WEIGHT_STYLE);
-  }, [frame, view, paths, primary, optimumW, product]);
+    drawWeightAxes(svg, frame, axisTitles(primary), style);
+    drawMarks(svg, frame, markShapes({ paths, primary, optimum: optimumW, product, view }), style);
+  }, [frame, view, paths, primary, optimumW, product, style]);
 
   const hoverReading = hover && { ...hover, loss: dataStats ? fullLoss(dataStats.stats, model, hover.w1, hover.w2) : NaN };
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
@@ -93,7 +96,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
       testId="weight-panel"
       uid={uid}
       title="Weight space: full-data loss over (w1, w2)"
-      legend={<WeightLegend product={product} hasRestart={hasRestart} />}
+      legend={<WeightLegend product={product} hasRestart={hasRestart} style={style} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,

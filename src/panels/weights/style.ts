@@ -41,3 +41,23 @@ export type WeightStyle = typeof WEIGHT_STYLE;
 export function lighter(color: string, style: WeightStyle = WEIGHT_STYLE): string {
   return `color-mix(in srgb, ${color} ${style.path.lighterShare}, white)`;
 }
+
+/** The presentation view's marks: paths, dots and epoch numbers heavier and larger, read from the back of a room. */
+export const PRESENT_WEIGHT_STYLE: WeightStyle = {
+  ...WEIGHT_STYLE,
+  path: { ...WEIGHT_STYLE.path, primary: { width: 3.5 }, other: { width: 2.5 } },
+  jump: { ...WEIGHT_STYLE.jump, width: 1.75 },
+  epochDot: { radius: 3.5 },
+  epochEnd: { radius: 10, strokeWidth: 2, fontSize: 12, fontWeight: 600 },
+  start: { side: 12, strokeWidth: 2.5, fontSize: 14 },
+  now: { radius: 6.5, strokeWidth: 2.5 },
+  valley: { ...WEIGHT_STYLE.valley, width: 2.5 },
+  saddle: { half: 7, width: 2.5, fontSize: 14 },
+  optimum: { outer: 9, inner: 4, strokeWidth: 1.5, fontSize: 14, fontWeight: 600 },
+  contour: { ...WEIGHT_STYLE.contour, strokeWidth: 0.9 },
+};
+
+/** The style of the screen view or of the presentation view. */
+export function weightStyleFor(present: boolean): WeightStyle {
+  return present ? PRESENT_WEIGHT_STYLE : WEIGHT_STYLE;
+}

@@ -3,8 +3,9 @@
 import { makeFrame, plotSize, type Margin, type PlotFrame } from '../shared/plotFrame.ts';
 import type { WeightDomain } from './weightDomain.ts';
 
-// The top margin holds the zoom toolbar, so it never covers a mark.
-export const WEIGHT_MARGIN: Margin = { top: 26, right: 8, bottom: 30, left: 40 };
+// The top margin holds the zoom toolbar, so it never covers a mark; the bottom
+// one fits the tick labels and, under them without touching, the axis title.
+export const WEIGHT_MARGIN: Margin = { top: 26, right: 8, bottom: 34, left: 40 };
 
 export function weightFrame(view: WeightDomain, width: number, height: number): PlotFrame {
   return makeFrame(WEIGHT_MARGIN, width, height, { domain: view.w1 }, { domain: view.w2 });
