@@ -1,6 +1,7 @@
-// Space play/pause, → step, shift+→ step-epoch, r reset — except while the
-// user types in a field, where those keys belong to the field.
+// Space play/pause, → step, shift+→ step-epoch, r reset — except for the keys
+// the focused control uses itself (shortcutTarget.ts says which).
 import { useEffect } from 'react';
+import { controlKind, controlOwnsKey } from './shortcutTarget.ts';
 
 export interface ShortcutActions {
   togglePlay(): void;
@@ -9,30 +10,43 @@ export interface ShortcutActions {
   reset(): void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  if (target.isContentEditable || tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  return type !== 'checkbox' && type !== 'radio' && type !== 'button';
-}
-
 export function useKeyboardShortcuts(actions: ShortcutActions): void {
   useEffect(() => {
+    // How focus arrived: a pointer press arms, a key disarms, and the focus that follows takes the mark.
+    let pressed = false;
+    let byPointer = false;
+    const onPointerDown = () => {
+      pressed = true;
+      byPointer = true;
+    };
+    const onFocusIn = () => {
+      byPointer = pressed;
+    };
+    // In the capture phase, so a control that stops the key's propagation still disarms.
+    const onAnyKey = () => {
+      pressed = false;
+    };
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      // Space on a focused button presses that button; only take it from the page itself.
-      if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, [role="button"], a, input')) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (controlOwnsKey({ kind: controlKind(event.target), byPointer }, event.key)) return;
       let handled = true;
       if (event.key === ' ') actions.togglePlay();
       else if (event.key === 'ArrowRight' && event.shiftKey) actions.stepEpoch();
       else if (event.key === 'ArrowRight') actions.step();
       else if (event.key === 'r' || event.key === 'R') actions.reset();
       else handled = false;
+      // Cancelling the keydown also keeps the clicked control from being pressed again on keyup.
       if (handled) event.preventDefault();
     };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('focusin', onFocusIn, true);
+    window.addEventListener('keydown', onAnyKey, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onAnyKey, true);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('focusin', onFocusIn, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [actions]);
 }

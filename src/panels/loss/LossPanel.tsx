@@ -79,10 +79,14 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
       }),
     [layout, xAxis, yScale, plotWidth, style],
   );
-  const reading = useLossReading(layout, frame);
   const zooming = useXZoom(layout, frame, xAxis, onZoom);
+  const reading = useLossReading(layout, frame, frontRef, zooming.cancel);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!zooming.onKeyDown(event)) reading.onKeyDown(event);
+  };
+  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    reading.onPointerDown(event);
+    zooming.onPointerDown(event);
   };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     reading.onPointerMove(event);
@@ -134,9 +138,10 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         data-testid="loss-plot-surface"
         aria-hidden="true"
         onPointerMove={onPointerMove}
-        onPointerLeave={reading.stop}
-        onPointerDown={zooming.onPointerDown}
+        onPointerLeave={reading.onPointerLeave}
+        onPointerDown={onPointerDown}
         onPointerUp={zooming.onPointerUp}
+        onPointerCancel={zooming.cancel}
         onDoubleClick={zooming.onDoubleClick}
       />
       <svg ref={hoverRef} aria-hidden="true" style={{ pointerEvents: 'none' }} width={size.width} height={size.height} />

@@ -1,5 +1,6 @@
 // The loss chart's zoom gestures: a drag over the plot selects an x-range
-// (drawn as a band while dragging), a double-click resets, and + − [ ] 0 on
+// (drawn as a band while dragging; by touch a sideways drag, as a vertical
+// one scrolls the page and cancels it), a double-click resets, and + − [ ] 0 on
 // the focused chart zoom, pan and reset. The range goes to the link through
 // onZoom; the arithmetic is in xZoom.ts.
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
@@ -15,6 +16,8 @@ export interface XZoomGestures {
   readonly onPointerDown: (event: PointerEvent<SVGSVGElement>) => void;
   readonly onPointerMove: (event: PointerEvent<SVGSVGElement>) => void;
   readonly onPointerUp: (event: PointerEvent<SVGSVGElement>) => void;
+  /** Drops the drag without zooming: the browser took the pointer (a scroll), or a hold made it a reading. */
+  readonly cancel: () => void;
   readonly onDoubleClick: () => void;
   /** Handles a zoom key and returns true, or returns false for the chart's other keys. */
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => boolean;
@@ -54,6 +57,10 @@ export function useXZoom(layout: LossLayout, frame: PlotFrame, xAxis: XAxisMode,
     },
     [layout.window, frame, minSpan, onZoom, inPlot],
   );
+  const cancel = useCallback(() => {
+    start.current = null;
+    setBand(null);
+  }, []);
   const onDoubleClick = useCallback(() => onZoom?.(null), [onZoom]);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
@@ -65,5 +72,5 @@ export function useXZoom(layout: LossLayout, frame: PlotFrame, xAxis: XAxisMode,
     },
     [layout.window, minSpan, onZoom],
   );
-  return { band, onPointerDown, onPointerMove, onPointerUp, onDoubleClick, onKeyDown };
+  return { band, onPointerDown, onPointerMove, onPointerUp, cancel, onDoubleClick, onKeyDown };
 }

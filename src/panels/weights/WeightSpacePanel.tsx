@@ -29,7 +29,7 @@ export interface WeightSpacePanelProps {
   readonly runs: readonly RunView[];
   /** The run whose data the contours show and whose epochs are numbered; defaults to the first visible run. */
   readonly primaryRunId?: string | null;
-  /** Called with the weights under a click (not after a drag), rounded to what a pixel resolves. */
+  /** Called with the weights under a mouse click (not after a drag) or a touch press and hold, rounded to what a pixel resolves. */
   readonly onPickInitialWeights?: (w1: number, w2: number) => void;
   /** The presentation view: the style with heavier lines and larger marks (style.ts). */
   readonly present?: boolean;

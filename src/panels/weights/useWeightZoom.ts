@@ -1,7 +1,8 @@
 // The weight-space view: it follows the runs until the user zooms or pans
-// (d3-zoom, toolbar or keys), and fitting returns it to following them.
-// d3-zoom (with d3-transition, about 9 KB gzip) is loaded after the first
-// paint: the chart draws without it, and only a gesture needs it.
+// (d3-zoom: drag, wheel or a two-finger pinch; toolbar or keys), and fitting
+// returns it to following them. d3-zoom (with d3-transition, about 9 KB gzip)
+// is loaded after the first paint: the chart draws without it, and only a
+// gesture needs it.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
@@ -44,6 +45,17 @@ function useStableDomain(domain: WeightDomain): WeightDomain {
   if (sameDomain(kept, domain)) return kept;
   setKept(domain);
   return domain;
+}
+
+/**
+ * Which events start a d3-zoom gesture. One finger is left to the page, so a
+ * vertical swipe scrolls (with touch-action: pan-y) and a hold can pick w0;
+ * two fingers pinch and pan the view. d3-zoom's own rule still applies: no
+ * right button, and ctrl only with the wheel (a trackpad's pinch).
+ */
+export function zoomFilter(event: { type: string; ctrlKey?: boolean; button?: number; touches?: { length: number } }): boolean {
+  if (event.type === 'touchstart') return (event.touches?.length ?? 0) >= 2;
+  return (!event.ctrlKey || event.type === 'wheel') && !event.button;
 }
 
 export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: WeightZoomInput): WeightZoom {
@@ -98,6 +110,7 @@ export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: We
       const behaviour = d3
         .zoom<SVGSVGElement, unknown>()
         .scaleExtent([1e-4, 1e7])
+        .filter(zoomFilter)
         .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
           if (resettingRef.current) return;
           const f = frameRef.current;

@@ -26,7 +26,7 @@ export function summary(paths: readonly RunPath[], optimum: readonly [number, nu
 
 /** The line under the plot: the weights and loss under the pointer, else a note on the optimum, else how to use the plot. */
 export function weightCaption(hover: { readonly w1: number; readonly w2: number; readonly loss: number } | null, optimumNote: string | undefined, canPick: boolean): string {
-  if (hover) return `w1 ${formatValue(hover.w1)} · w2 ${formatValue(hover.w2)} · loss ${formatValue(hover.loss)}${canPick ? ' · click to start here' : ''}`;
+  if (hover) return `w1 ${formatValue(hover.w1)} · w2 ${formatValue(hover.w2)} · loss ${formatValue(hover.loss)}${canPick ? ' · click (touch: hold) to start here' : ''}`;
   if (optimumNote) return optimumNote;
-  return `Lighter = lower loss. Drag to pan, wheel or +/− to zoom${canPick ? ', click to set the start' : ''}.`;
+  return `Lighter = lower loss. Drag to pan, wheel, pinch or +/− to zoom${canPick ? ', click (or press and hold) to set the start' : ''}.`;
 }
