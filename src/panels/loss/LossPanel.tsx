@@ -2,10 +2,11 @@
 // achieves), the mini-batch loss (what each step sees — its noise is the
 // point), and per-epoch summaries (full loss at each epoch's end, and the
 // mean batch loss a training loop prints). D3 draws; React only hosts.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { paintPlot } from '../shared/canvas.ts';
+import type { ChartExporter } from '../shared/exportTypes.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { plotSize } from '../shared/plotFrame.ts';
@@ -44,11 +45,13 @@ export interface LossPanelProps {
   readonly logX?: boolean;
   /** Called with a new zoom (null: the whole run) by drag, double-click, keys or the reset button; without it the chart does not zoom. */
   readonly onZoom?: (zoom: XZoom | null) => void;
+  /** Set to the chart's exporter, for its PNG and SVG buttons. */
+  readonly exportRef?: Ref<ChartExporter | null>;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, exportRef }: LossPanelProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
@@ -75,6 +78,15 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         clipMarkSpacing: style.clipMarkSpacing,
       }),
     [layout, xAxis, yScale, plotWidth],
+  );
+  // The export redraws the runs as they are at the click, with its code loaded only then.
+  useImperativeHandle(
+    exportRef,
+    () => () => {
+      const input = { runs, options: { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r: RunView) => startLossFor(r.settings), zoom, logX }, screen: size };
+      return import('./lossExport.ts').then((m) => m.lossExport(input));
+    },
+    [runs, xAxis, yScale, smoothing, primaryRunId, zoom, logX, size],
   );
   const reading = useLossReading(layout, frame);
   const zooming = useXZoom(layout, frame, xAxis, onZoom);

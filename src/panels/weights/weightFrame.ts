@@ -6,8 +6,9 @@ import type { WeightDomain } from './weightDomain.ts';
 // The top margin holds the zoom toolbar, so it never covers a mark.
 export const WEIGHT_MARGIN: Margin = { top: 26, right: 8, bottom: 30, left: 40 };
 
-export function weightFrame(view: WeightDomain, width: number, height: number): PlotFrame {
-  return makeFrame(WEIGHT_MARGIN, width, height, { domain: view.w1 }, { domain: view.w2 });
+/** `margin` is the screen's unless an export lays the chart out with room for larger labels. */
+export function weightFrame(view: WeightDomain, width: number, height: number, margin: Margin = WEIGHT_MARGIN): PlotFrame {
+  return makeFrame(margin, width, height, { domain: view.w1 }, { domain: view.w2 });
 }
 
 /** The plot box's size, which the view is fitted to. */
