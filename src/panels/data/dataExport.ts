@@ -35,7 +35,8 @@ export function dataLegend(input: Pick<DataExportInput, 'run' | 'formula' | 'pla
   const { ink, paper, legend, residualColors } = style;
   const color = run?.color ?? ink;
   const entries: LegendEntry[] = [];
-  if (run && plane) entries.push({ label: `run ${run.name}`, runColor: run.color, width: 10, height: 10, marks: [{ kind: 'rect', x: 1, y: 1, width: 8, height: 8, fill: run.color }] });
+  // Plane data draw nothing in the run's colour: the run is named in it, without a mark.
+  if (run && plane) entries.push({ label: `data, fit and mini-batch of ${run.name}`, runColor: run.color, width: 0, height: 0, marks: [] });
   if (run && !plane) {
     entries.push({
       label: `${run.name}: current fit ${formula}`,

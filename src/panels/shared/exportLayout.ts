@@ -113,10 +113,11 @@ function placeLegend(entries: readonly LegendEntry[], top: number, width: number
   let wasRun: boolean | null = null;
   for (const entry of entries) {
     const isRun = entry.runColor !== undefined;
-    const room = right - left - entry.width - swatchGap;
+    const swatch = entry.width > 0 ? entry.width + swatchGap : 0;
+    const room = right - left - swatch;
     const lines = wrapLabel(entry.label, Math.max(40, room), measure, size);
     const labelWidth = Math.max(...lines.map((l) => measure(l, size)));
-    const w = entry.width + swatchGap + labelWidth;
+    const w = swatch + labelWidth;
     const h = Math.max(entry.height, lines.length * size * lineHeight);
     const newRow = x > left && (x + w > right || (wasRun === true && !isRun));
     if (newRow) {

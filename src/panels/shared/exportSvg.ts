@@ -55,8 +55,10 @@ function legendMarkup(placed: PlacedEntry): string {
   const { entry, x, y, lines, height } = placed;
   const { size, swatchGap, lineHeight, color } = EXPORT_TEXT.legend;
   const swatchY = y + (Math.min(height, size * lineHeight) - entry.height) / 2;
-  const labelX = x + entry.width + swatchGap;
-  const label = lines.map((line, i) => text(labelX, y + size * (1 + i * lineHeight) - 1, line, size, color)).join('');
+  const labelX = entry.width > 0 ? x + entry.width + swatchGap : x;
+  // An entry without a mark names its run in the run's colour.
+  const fill = entry.marks.length === 0 && entry.runColor ? escapeXml(entry.runColor) : color;
+  const label = lines.map((line, i) => text(labelX, y + size * (1 + i * lineHeight) - 1, line, size, fill)).join('');
   const run = entry.runColor ? ` data-run-color="${escapeXml(entry.runColor)}"` : '';
   return `<g class="legend-entry"${run}><g transform="translate(${n(x)},${n(swatchY)})">${entry.marks.map(swatchMarkup).join('')}</g>${label}</g>`;
 }

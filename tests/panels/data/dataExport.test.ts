@@ -69,10 +69,11 @@ describe('the data panel as SVG', () => {
   it('on plane data names the run and explains the residual colours instead of fit lines', () => {
     const { svg } = exported({ data: 'plane' });
     expect(svgLegend(svg).map((e) => [e.label, e.runColor])).toEqual([
-      ['run b=10', '#0072B2'],
+      ['data, fit and mini-batch of b=10', '#0072B2'],
       ['current mini-batch (large, outlined)', undefined],
       ['residual y − ŷ: below / on / above the fit', undefined],
     ]);
+    expect(svg).toContain('fill="#0072B2">data, fit and mini-batch of b=10</text>');
     expect(svgTexts(svg)).toEqual(expect.arrayContaining(['x1', 'x2']));
   });
 });
