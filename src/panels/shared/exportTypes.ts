@@ -5,8 +5,10 @@
 // owns the layout and the targets (SVG text or a PNG canvas), so no chart
 // knows about either. Types only: the panels import this file without
 // pulling any export code into the page's first chunk.
-import type { DotStyle, StrokeStyle } from './markStyle.ts';
+import type { LegendEntry } from './markStyle.ts';
 import type { Margin, PlotFrame } from './plotFrame.ts';
+
+export type { LegendEntry, SwatchMark } from './markStyle.ts';
 
 /**
  * One layer of the plot, bottom first.
@@ -26,24 +28,6 @@ export interface ExportAxes {
   readonly yTickCount: number;
   readonly xFormat: (value: number) => string;
   readonly yFormat: (value: number) => string;
-}
-
-/** A mark in a legend swatch, in the swatch's own pixels (the same vocabulary as LegendSwatch.tsx). */
-export type SwatchMark =
-  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly color: string; readonly stroke: StrokeStyle }
-  | { readonly kind: 'polyline'; readonly points: readonly (readonly [number, number])[]; readonly color: string; readonly stroke: StrokeStyle }
-  | { readonly kind: 'dot'; readonly cx: number; readonly cy: number; readonly dot: DotStyle; readonly fill: string; readonly stroke?: string }
-  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly fill: string; readonly stroke?: string; readonly strokeWidth?: number }
-  | { readonly kind: 'path'; readonly d: string; readonly fill: string }
-  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly fontSize: number; readonly fontWeight?: number; readonly fill: string };
-
-export interface LegendEntry {
-  readonly label: string;
-  /** The run's colour when the entry names a run (the label is then the run's name). */
-  readonly runColor?: string;
-  readonly width: number;
-  readonly height: number;
-  readonly marks: readonly SwatchMark[];
 }
 
 export interface ChartPieces {

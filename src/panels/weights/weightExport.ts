@@ -1,21 +1,21 @@
 // The weight space's pieces for the export composer: the view and contours
 // the screen shows, each run's path, restart jumps and epoch dots from
 // drawPaths, the named marks from drawMarks, and a legend naming every run in
-// its colour and then the marks, drawn from style.ts like WeightLegend.
+// its colour and then WeightLegend's entries.
 // Loaded only when the chart is exported.
 import type { RunView } from '../../store/runTypes.ts';
-import type { ChartPieces, LegendEntry } from '../shared/exportTypes.ts';
-import { formatValue } from '../shared/format.ts';
+import type { ChartPieces } from '../shared/exportTypes.ts';
 import { formatValueTick } from '../shared/ticks.ts';
 import { tickCount } from '../shared/axes.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks } from './drawMarks.ts';
 import { drawPaths } from './drawPaths.ts';
+import { weightLegendEntries, weightRunEntries } from './legendEntries.ts';
 import { markShapes } from './markLayout.ts';
 import { WEIGHT_STYLE, type WeightStyle } from './style.ts';
 import type { WeightDomain } from './weightDomain.ts';
 import { weightFrame, weightPlotSize } from './weightFrame.ts';
-import { runPaths, TrajectoryCache, type RunPath } from './weightScene.ts';
+import { runPaths, TrajectoryCache } from './weightScene.ts';
 import type { WeightSurface } from './weightSurface.ts';
 import { axisTitles, WEIGHT_TITLE } from './weightText.ts';
 
@@ -30,52 +30,6 @@ export interface WeightExportInput {
   readonly view: WeightDomain;
   readonly surface: WeightSurface | null;
   readonly screen: { readonly width: number; readonly height: number };
-}
-
-export function runEntries(paths: readonly RunPath[], style: WeightStyle = WEIGHT_STYLE): LegendEntry[] {
-  return paths.map(({ run }) => ({
-    label: run.name,
-    runColor: run.color,
-    width: 22,
-    height: 10,
-    marks: [{ kind: 'line', x1: 1, x2: 21, y1: 5, y2: 5, color: run.color, stroke: style.path.primary }],
-  }));
-}
-
-/** What the marks mean: WeightLegend's entries, from the same style numbers. */
-export function markEntries(product: number | null, hasRestart: boolean, style: WeightStyle = WEIGHT_STYLE): LegendEntry[] {
-  const { ink, paper, legend } = style;
-  const { start } = legend;
-  const epochEnd = { ...style.epochEnd, ...legend.epochEnd };
-  const entries: LegendEntry[] = [
-    { label: 'start', width: 10, height: 10, marks: [{ kind: 'rect', x: 1, y: 1, width: start.side, height: start.side, fill: paper, stroke: ink, strokeWidth: start.strokeWidth }] },
-    {
-      label: 'path, shade alternates per epoch',
-      width: 22,
-      height: 8,
-      marks: [
-        { kind: 'line', x1: 1, x2: 11, y1: 4, y2: 4, color: ink, stroke: style.path.primary },
-        { kind: 'line', x1: 11, x2: 21, y1: 4, y2: 4, color: legend.lighterPath, stroke: style.path.primary },
-      ],
-    },
-    {
-      label: 'end of epoch 3',
-      width: 16,
-      height: 16,
-      marks: [
-        { kind: 'dot', cx: 8, cy: 8, dot: epochEnd, fill: paper, stroke: ink },
-        { kind: 'text', x: 8, y: 11, text: '3', fontSize: epochEnd.fontSize, fontWeight: epochEnd.fontWeight, fill: ink },
-      ],
-    },
-    { label: 'now', width: 12, height: 12, marks: [{ kind: 'dot', cx: 6, cy: 6, dot: { radius: style.now.radius, strokeWidth: legend.nowStrokeWidth }, fill: ink, stroke: paper }] },
-  ];
-  if (product !== null) {
-    entries.push({ label: `valley of best fits w1·w2 = ${formatValue(product)}`, width: 18, height: 8, marks: [{ kind: 'line', x1: 1, x2: 17, y1: 4, y2: 4, color: ink, stroke: { width: style.valley.width, dash: legend.valleyDash } }] });
-  }
-  if (hasRestart) {
-    entries.push({ label: 'restart jump', width: 18, height: 8, marks: [{ kind: 'line', x1: 1, x2: 17, y1: 4, y2: 4, color: ink, stroke: { width: style.jump.width, dash: legend.jumpDash } }] });
-  }
-  return entries;
 }
 
 export function weightExport(input: WeightExportInput, style: WeightStyle = WEIGHT_STYLE): ChartPieces {
@@ -106,6 +60,6 @@ export function weightExport(input: WeightExportInput, style: WeightStyle = WEIG
       { kind: 'paint', paint: (ctx) => drawPaths(ctx, frame, { paths, primaryId: primary?.id }, style) },
       { kind: 'svg', draw: (svg) => drawMarks(svg, frame, marks, style) },
     ],
-    legend: [...runEntries(paths, style), ...markEntries(product, hasRestart, style)],
+    legend: [...weightRunEntries(paths, style), ...weightLegendEntries(product, hasRestart, style)],
   };
 }
