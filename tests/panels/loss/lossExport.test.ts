@@ -78,4 +78,14 @@ describe('the loss chart as SVG', () => {
     expect(svg.length).toBeLessThan(400_000);
     expect(svgTexts(svg)).toContain('loss (MSE, log scale)');
   });
+
+  it('still exports a chart with no visible run: title, axes and the marks legend, no run entry', () => {
+    const hidden = comparison().map((r) => ({ ...r, visible: false }));
+    const { svg, layout } = exported(hidden);
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['Loss per epoch', 'loss (MSE)']));
+    expect(svgLegend(svg).filter((e) => e.runColor)).toEqual([]);
+    expect(svgLegend(svg).map((e) => e.label)).toContain('full-data loss');
+    expect(Number.isFinite(layout.width) && Number.isFinite(layout.height)).toBe(true);
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
 });

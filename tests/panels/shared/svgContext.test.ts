@@ -39,14 +39,14 @@ describe('the SVG-writing canvas context', () => {
     ]);
   });
 
-  it('draws a full circle as two arcs through its leftmost and rightmost points, filled', () => {
+  it('draws a full circle as two relative arcs from its rightmost point to its leftmost and back, filled', () => {
     const svg = new SvgContext();
     const ctx = svg.context;
     ctx.fillStyle = '#D55E00';
     ctx.beginPath();
     ctx.arc(10, 20, 3, 0, 2 * Math.PI);
     ctx.fill();
-    expect(svg.markup()).toBe('<path fill="#D55E00" d="M13 20A3 3 0 1 1 7 20A3 3 0 1 1 13 20"/>');
+    expect(svg.markup()).toBe('<path fill="#D55E00" d="M13 20a3 3 0 1 1 -6 0a3 3 0 1 1 6 0"/>');
   });
 
   it('restores saved state, and paints nothing for an empty path', () => {
@@ -67,5 +67,20 @@ describe('the SVG-writing canvas context', () => {
     expect(plainColor('color-mix(in srgb, #0072B2 45%, white)')).toBe('#8cc0dc');
     expect(plainColor('color-mix(in srgb, #000000 0%, white)')).toBe('#ffffff');
     expect(plainColor('#D55E00')).toBe('#D55E00');
+  });
+
+  it('keeps one of two dots of a fill within half a pixel of each other, and both when they are apart', () => {
+    const svg = new SvgContext();
+    const ctx = svg.context;
+    ctx.beginPath();
+    for (const [x, y] of [[10, 10], [10.1, 10.1], [12, 10]]) {
+      ctx.moveTo(x + 2, y);
+      ctx.arc(x, y, 2, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    expect(svgPaths(svg.markup())[0].points).toEqual([
+      [12, 10],
+      [14, 10],
+    ]);
   });
 });
