@@ -111,10 +111,10 @@ export function DataPanel({ runs, primaryRunId = null, exportRef }: DataPanelPro
   useImperativeHandle(
     exportRef,
     () => () => {
-      const input = { title, run: shown, formula, plane, titles: axisTitles, extents: extents ?? { x: NO_EXTENT, y: NO_EXTENT }, scatter, overlay, screen: size };
+      const input = { title, run: shown, formula, caption, plane, titles: axisTitles, extents: extents ?? { x: NO_EXTENT, y: NO_EXTENT }, scatter, overlay, screen: size };
       return import('./dataExport.ts').then((m) => m.dataExport(input));
     },
-    [title, shown, formula, plane, axisTitles, extents, scatter, overlay, size],
+    [title, shown, formula, caption, plane, axisTitles, extents, scatter, overlay, size],
   );
 
   return (

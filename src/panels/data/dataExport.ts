@@ -4,6 +4,7 @@
 // batch these are, in its colour. Loaded only when the chart is exported.
 import { tickCount } from '../shared/axes.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
+import { noteEntry } from '../shared/markStyle.ts';
 import { plotSize } from '../shared/plotFrame.ts';
 import { formatValueTick } from '../shared/ticks.ts';
 import { DATA_MARGIN, dataFrame } from './dataFrame.ts';
@@ -20,6 +21,8 @@ export interface DataExportInput {
   readonly run: { readonly name: string; readonly color: string } | null;
   /** Its current fit as a formula ('' without a run). */
   readonly formula: string;
+  /** The panel's caption (which batch is highlighted), said under the legend. */
+  readonly caption: string;
   readonly plane: boolean;
   readonly titles: readonly [string, string];
   /** The data's padded extents: the axes' domains. */
@@ -59,6 +62,6 @@ export function dataExport(input: DataExportInput, style: DataStyle = DATA_STYLE
         },
       },
     ],
-    legend: dataLegendEntries({ plane: input.plane, color: input.run?.color ?? style.ink, formula: input.formula, run: input.run?.name }, style),
+    legend: [...dataLegendEntries({ plane: input.plane, color: input.run?.color ?? style.ink, formula: input.formula, run: input.run?.name }, style), noteEntry(input.caption)],
   };
 }

@@ -21,6 +21,7 @@ import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
+import { thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
@@ -181,7 +182,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
           style={{ right: LOSS_MARGIN.right }}
           title={`Zoomed in this far the chart shows level-of-detail buckets: each kept row stands for up to ${marks.thinnedSteps} steps, of which the first, lowest, highest and last are drawn.`}
         >
-          thinned: 1 row per ≤ {marks.thinnedSteps} steps
+          {thinnedNote(marks.thinnedSteps)}
         </div>
       ) : null}
       {reading.x !== null && rows.length > 0 ? (

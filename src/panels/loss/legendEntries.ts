@@ -36,3 +36,8 @@ export function lossLegendEntries(smoothing: string | null, clipped: boolean, st
   if (clipped) entries.push({ label: 'beyond the axis (marked on its edge)', width: 10, height: 8, marks: [{ kind: 'path', d: `M${5 - size},0 L${5 + size},0 L5,${size} Z`, fill: INK }] });
   return entries;
 }
+
+/** Said on the chart (and under an export's legend) when the rows shown are level-of-detail buckets. */
+export function thinnedNote(steps: number): string {
+  return `thinned: 1 row per ≤ ${steps} steps`;
+}

@@ -4,13 +4,14 @@
 // exported.
 import type { RunView } from '../../store/runTypes.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
+import { noteEntry } from '../shared/markStyle.ts';
 import { plotSize } from '../shared/plotFrame.ts';
 import { drawBackground } from './drawBackground.ts';
 import { drawCurves } from './drawCurves.ts';
 import { drawEpochDots } from './drawEpochDots.ts';
 import { drawForeground, lossAxes } from './drawForeground.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
-import { lossLegendEntries, lossRunEntries } from './legendEntries.ts';
+import { lossLegendEntries, lossRunEntries, thinnedNote } from './legendEntries.ts';
 import { buildLossLayout, LossLayoutCache, type LossOptions } from './lossLayout.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { smoothingLabel } from './smoothing.ts';
@@ -63,6 +64,10 @@ export function lossExport({ runs, options, screen }: LossExportInput, style: Lo
         },
       },
     ],
-    legend: [...lossRunEntries(layout, style), ...lossLegendEntries(layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, options.xAxis) : null, marks.clipped.length > 0, style)],
+    legend: [
+      ...lossRunEntries(layout, style),
+      ...lossLegendEntries(layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, options.xAxis) : null, marks.clipped.length > 0, style),
+      ...(marks.thinnedSteps > 0 ? [noteEntry(thinnedNote(marks.thinnedSteps))] : []),
+    ],
   };
 }

@@ -40,3 +40,8 @@ export interface LegendEntry {
   readonly height: number;
   readonly marks: readonly SwatchMark[];
 }
+
+/** A legend line of text alone (an export's note on how to read the chart). */
+export function noteEntry(label: string): LegendEntry {
+  return { label, width: 0, height: 0, marks: [] };
+}

@@ -5,6 +5,7 @@
 // Loaded only when the chart is exported.
 import type { RunView } from '../../store/runTypes.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
+import { noteEntry } from '../shared/markStyle.ts';
 import { formatValueTick } from '../shared/ticks.ts';
 import { tickCount } from '../shared/axes.ts';
 import { drawContours } from './drawContours.ts';
@@ -17,7 +18,7 @@ import type { WeightDomain } from './weightDomain.ts';
 import { weightFrame, weightPlotSize } from './weightFrame.ts';
 import { runPaths, TrajectoryCache } from './weightScene.ts';
 import type { WeightSurface } from './weightSurface.ts';
-import { axisTitles, WEIGHT_TITLE } from './weightText.ts';
+import { axisTitles, CONTOUR_NOTE, WEIGHT_TITLE } from './weightText.ts';
 
 export interface WeightExportInput {
   /** The runs as they were at the click. */
@@ -60,6 +61,6 @@ export function weightExport(input: WeightExportInput, style: WeightStyle = WEIG
       { kind: 'paint', paint: (ctx) => drawPaths(ctx, frame, { paths, primaryId: primary?.id }, style) },
       { kind: 'svg', draw: (svg) => drawMarks(svg, frame, marks, style) },
     ],
-    legend: [...weightRunEntries(paths, style), ...weightLegendEntries(product, hasRestart, style)],
+    legend: [...weightRunEntries(paths, style), ...weightLegendEntries(product, hasRestart, style), noteEntry(CONTOUR_NOTE)],
   };
 }

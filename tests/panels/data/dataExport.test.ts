@@ -26,6 +26,7 @@ function exported(overrides = {}) {
     title: 'Training data (n = 60)',
     run: { name: run.name, color: run.color },
     formula: fitFormula(fit),
+    caption: 'batch 3 of 6 · 10 examples highlighted',
     plane,
     titles: plane ? ['x1', 'x2'] : ['x (input)', 'y (label)'],
     extents,
@@ -47,7 +48,7 @@ describe('the data panel as SVG', () => {
     const [first, ...rest] = svgLegend(svg);
     expect(first).toMatchObject({ label: `b=10: current fit ${fitFormula(fit)}`, runColor: run.color });
     expect(first.marks).toContain(`stroke="${run.color}" stroke-width="${DATA_STYLE.fit.width}"`);
-    expect(rest.map((e) => e.label)).toEqual(['current mini-batch', 'best fit']);
+    expect(rest.map((e) => e.label)).toEqual(['current mini-batch', 'best fit', 'batch 3 of 6 · 10 examples highlighted']);
   });
 
   it('draws every example as a dot at its pixel, and the fit through what the model predicts', () => {
@@ -72,6 +73,7 @@ describe('the data panel as SVG', () => {
       ['data, fit and mini-batch of b=10', '#0072B2'],
       ['current mini-batch (large, outlined)', undefined],
       ['residual y − ŷ: below / on / above the fit', undefined],
+      ['batch 3 of 6 · 10 examples highlighted', undefined],
     ]);
     expect(svg).toContain('fill="#0072B2">data, fit and mini-batch of b=10</text>');
     expect(svgTexts(svg)).toEqual(expect.arrayContaining(['x1', 'x2']));

@@ -49,6 +49,8 @@ describe('the weight space as SVG', () => {
     ]);
     expect(legend[0].marks).toContain(`stroke="#0072B2" stroke-width="${WEIGHT_STYLE.path.primary.width}"`);
     expect(legend.map((e) => e.label)).toEqual(expect.arrayContaining(['start', 'path, shade alternates per epoch', 'end of epoch 3', 'now']));
+    // The last line says how to read the contours, as the page's caption does.
+    expect(legend[legend.length - 1]).toMatchObject({ label: 'Contours: full-data loss; lighter = lower loss.', runColor: undefined, marks: '' });
   });
 
   it("draws each run's path through its own weights mapped by the frame's scales, in its two shades as plain colours", () => {
