@@ -3,6 +3,7 @@
 // drawBatch, with DataLegend's entries naming the run whose data, fit and
 // batch these are, in its colour. Loaded only when the chart is exported.
 import { tickCount } from '../shared/axes.ts';
+import { exportPlotSize } from '../shared/exportLayout.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
 import { noteEntry } from '../shared/markStyle.ts';
 import { plotSize } from '../shared/plotFrame.ts';
@@ -34,11 +35,11 @@ export interface DataExportInput {
 
 export function dataExport(input: DataExportInput, style: DataStyle = DATA_STYLE): ChartPieces {
   const { scatter, overlay, extents, screen } = input;
-  const [plotWidth, plotHeight] = plotSize(DATA_MARGIN, screen.width, screen.height);
+  const plot = exportPlotSize(...plotSize(DATA_MARGIN, screen.width, screen.height));
   return {
     title: input.title,
     screen,
-    plot: { width: plotWidth, height: plotHeight },
+    plot,
     frame: (margin, width, height) => dataFrame(extents.x, extents.y, width, height, margin),
     axes: (frame) => {
       const [x0, x1] = frame.x.range();

@@ -3,6 +3,7 @@
 // in its colour and then LossLegend's entries. Loaded only when the chart is
 // exported.
 import type { RunView } from '../../store/runTypes.ts';
+import { exportPlotSize } from '../shared/exportLayout.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
 import { noteEntry } from '../shared/markStyle.ts';
 import { plotSize } from '../shared/plotFrame.ts';
@@ -28,11 +29,11 @@ export interface LossExportInput {
 export function lossExport({ runs, options, screen }: LossExportInput, style: LossStyle = LOSS_STYLE): ChartPieces {
   // A cache of its own: the panel's reuses its arrays on the next frame, which may come while the file is written.
   const layout = buildLossLayout(runs, options, new LossLayoutCache());
-  const [plotWidth, plotHeight] = plotSize(LOSS_MARGIN, screen.width, screen.height);
+  const plot = exportPlotSize(...plotSize(LOSS_MARGIN, screen.width, screen.height));
   const marks = lossMarks(layout, {
     xAxis: options.xAxis,
     yScale: options.yScale,
-    plotWidth,
+    plotWidth: plot.width,
     epochDotSpacing: style.epochDotSpacing,
     epochRuleSpacing: style.epochRuleSpacing,
     clipMarkSpacing: style.clipMarkSpacing,
@@ -42,7 +43,7 @@ export function lossExport({ runs, options, screen }: LossExportInput, style: Lo
   return {
     title: LOSS_TITLES[options.xAxis],
     screen,
-    plot: { width: plotWidth, height: plotHeight },
+    plot,
     frame: (margin, width, height) => lossFrame(layout, width, height, options.yScale, margin),
     axes: (frame) => lossAxes(frame, foreground, style),
     layers: (frame) => [

@@ -178,6 +178,21 @@ export function layoutExport(pieces: ChartPieces, measure: TextMeasure = estimat
   };
 }
 
+/** An exported plot box is at least this wide (a phone's is narrower), and grown at most to this height. */
+export const EXPORT_PLOT = { minWidth: 440, maxHeight: 560 } as const;
+
+/**
+ * The plot box of an export: the screen's, or on a narrow screen the screen's
+ * grown in proportion (the weight space keeps its equal aspect), so an image
+ * saved on a phone is as readable on a slide as one saved on a laptop.
+ */
+export function exportPlotSize(width: number, height: number): { width: number; height: number } {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const grow = Math.max(1, Math.min(EXPORT_PLOT.minWidth / w, EXPORT_PLOT.maxHeight / h));
+  return { width: w * grow, height: h * grow };
+}
+
 /** Device pixels per CSS pixel of the PNG: 2, or more when the chart is narrower than its on-screen plot, so the PNG is at least twice as wide as the screen's. */
 export function pngRatio(layout: Pick<ExportLayout, 'width'>, screen: { readonly width: number }): number {
   return Math.max(2, (2 * screen.width) / Math.max(1, layout.width));

@@ -36,9 +36,9 @@ export interface ChartPieces {
   /** The on-screen plot area (canvas) in CSS pixels: the PNG is at least twice as wide. */
   readonly screen: { readonly width: number; readonly height: number };
   /**
-   * The plot box (inside the axes) in CSS pixels. The on-screen one, so the
-   * export shows what the screen shows (the weight space keeps its equal
-   * aspect, the loss chart the same epoch dots).
+   * The plot box (inside the axes) in CSS pixels: the on-screen one, grown in
+   * proportion on a narrow screen (exportPlotSize), so the export shows what
+   * the screen shows (the weight space keeps its equal aspect).
    */
   readonly plot: { readonly width: number; readonly height: number };
   /** The chart's frame of a `width` × `height` panel whose plot box sits inside `margin`. */

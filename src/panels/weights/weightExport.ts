@@ -4,6 +4,7 @@
 // its colour and then WeightLegend's entries.
 // Loaded only when the chart is exported.
 import type { RunView } from '../../store/runTypes.ts';
+import { exportPlotSize } from '../shared/exportLayout.ts';
 import type { ChartPieces } from '../shared/exportTypes.ts';
 import { noteEntry } from '../shared/markStyle.ts';
 import { formatValueTick } from '../shared/ticks.ts';
@@ -37,13 +38,13 @@ export function weightExport(input: WeightExportInput, style: WeightStyle = WEIG
   const { runs, primary, optimum, product, view, surface, screen } = input;
   // Paths of its own: the panel's are rebuilt into the same buffers on the next frame, which may come while the file is written.
   const paths = runPaths(runs, new TrajectoryCache());
-  const [plotWidth, plotHeight] = weightPlotSize(screen.width, screen.height);
+  const plot = exportPlotSize(...weightPlotSize(screen.width, screen.height));
   const marks = markShapes({ paths, primary, optimum, product, view });
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
   return {
     title: WEIGHT_TITLE,
     screen,
-    plot: { width: plotWidth, height: plotHeight },
+    plot,
     frame: (margin, width, height) => weightFrame(view, width, height, margin),
     axes: (frame) => {
       const [x0, x1] = frame.x.range();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateText, EXPORT_TEXT, layoutExport, wrapLabel } from '../../../src/panels/shared/exportLayout.ts';
+import { estimateText, EXPORT_PLOT, exportPlotSize, EXPORT_TEXT, layoutExport, wrapLabel } from '../../../src/panels/shared/exportLayout.ts';
 import type { ChartPieces, LegendEntry } from '../../../src/panels/shared/exportTypes.ts';
 import { makeFrame } from '../../../src/panels/shared/plotFrame.ts';
 
@@ -58,5 +58,14 @@ describe('the export layout', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(estimateText(line, 12)).toBeLessThanOrEqual(120);
     expect(lines.join(' ')).toBe('a very long label that cannot fit on one line of a small chart');
+  });
+
+  it("keeps a laptop's plot box, and grows a phone's in proportion to a readable width", () => {
+    expect(exportPlotSize(491, 240)).toEqual({ width: 491, height: 240 });
+    const phone = exportPlotSize(220, 150);
+    expect(phone.width).toBe(EXPORT_PLOT.minWidth);
+    expect(phone.width / phone.height).toBeCloseTo(220 / 150, 12);
+    // A box squeezed to a sliver grows no taller than a slide can take.
+    expect(exportPlotSize(17, 300).height).toBeLessThanOrEqual(EXPORT_PLOT.maxHeight);
   });
 });

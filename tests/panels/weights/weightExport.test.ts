@@ -23,15 +23,15 @@ function comparison(overrides = {}): RunView[] {
   ];
 }
 
-function exported(runs: RunView[]) {
+function exported(runs: RunView[], screen = SCREEN) {
   const { stats, optimum } = statsFor(runs[0].settings);
   const model = runs[0].settings.model;
-  const [plotW, plotH] = weightPlotSize(SCREEN.width, SCREEN.height);
+  const [plotW, plotH] = weightPlotSize(screen.width, screen.height);
   const paths = runPaths(runs, new TrajectoryCache());
   const view = fitEqualAspect(sceneBounds(paths, optimum.w, () => (w1, w2) => fullLoss(stats, model, w1, w2)), plotW, plotH, 0.1, 0.5);
   const surface = computeSurface(stats, model, optimum.loss, view);
   const product = model === 'deep' ? (optimum.product ?? null) : null;
-  const pieces = weightExport({ runs, primary: runs[0], optimum: optimum.w, product, view, surface, screen: SCREEN });
+  const pieces = weightExport({ runs, primary: runs[0], optimum: optimum.w, product, view, surface, screen });
   const layout = layoutExport(pieces);
   return { pieces, layout, paths, view, svg: composeChartSvg(pieces, layout) };
 }
@@ -71,11 +71,16 @@ describe('the weight space as SVG', () => {
     expect(svg).not.toContain('color-mix');
   });
 
-  it('keeps the equal aspect of the screen: a unit of w1 and of w2 are the same length', () => {
-    const { layout, view, pieces } = exported(comparison());
+  it.each([
+    ['a laptop', SCREEN],
+    ['a phone, grown', { width: 300, height: 240 }],
+  ])('keeps the equal aspect of the screen on %s: a unit of w1 and of w2 are the same length', (_, screen) => {
+    const { layout, view, pieces } = exported(comparison(), screen);
+    expect(pieces.plot.width).toBeGreaterThanOrEqual(Math.min(440, weightPlotSize(SCREEN.width, SCREEN.height)[0]));
     const [x0, x1] = layout.frame.x.range();
     const [y0, y1] = layout.frame.y.range();
-    expect([x1 - x0, y0 - y1]).toEqual([pieces.plot.width, pieces.plot.height]);
+    expect(x1 - x0).toBeCloseTo(pieces.plot.width, 9);
+    expect(y0 - y1).toBeCloseTo(pieces.plot.height, 9);
     expect((x1 - x0) / (view.w1[1] - view.w1[0])).toBeCloseTo((y0 - y1) / (view.w2[1] - view.w2[0]), 9);
   });
 
