@@ -178,17 +178,20 @@ export function layoutExport(pieces: ChartPieces, measure: TextMeasure = estimat
   };
 }
 
-/** An exported plot box is at least this wide (a phone's is narrower), and grown at most to this height. */
-export const EXPORT_PLOT = { minWidth: 440, maxHeight: 560 } as const;
+/** An exported plot box is at least this wide and high (a phone's is smaller); grown in proportion, at most this high. */
+export const EXPORT_PLOT = { minWidth: 440, minHeight: 220, maxHeight: 560 } as const;
 
 /**
- * The plot box of an export: the screen's, or on a narrow screen the screen's
- * grown in proportion (the weight space keeps its equal aspect), so an image
- * saved on a phone is as readable on a slide as one saved on a laptop.
+ * The plot box of an export: the screen's, or on a small screen a readable
+ * one, so an image saved on a phone is as readable on a slide as one saved on
+ * a laptop. With `keepAspect` (the weight space, whose view is fitted to the
+ * box with equal units) the screen's box is grown in proportion; otherwise
+ * width and height each grow to their least.
  */
-export function exportPlotSize(width: number, height: number): { width: number; height: number } {
+export function exportPlotSize(width: number, height: number, keepAspect = false): { width: number; height: number } {
   const w = Math.max(1, width);
   const h = Math.max(1, height);
+  if (!keepAspect) return { width: Math.max(w, EXPORT_PLOT.minWidth), height: Math.max(h, EXPORT_PLOT.minHeight) };
   const grow = Math.max(1, Math.min(EXPORT_PLOT.minWidth / w, EXPORT_PLOT.maxHeight / h));
   return { width: w * grow, height: h * grow };
 }

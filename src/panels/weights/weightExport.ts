@@ -38,7 +38,7 @@ export function weightExport(input: WeightExportInput, style: WeightStyle = WEIG
   const { runs, primary, optimum, product, view, surface, screen } = input;
   // Paths of its own: the panel's are rebuilt into the same buffers on the next frame, which may come while the file is written.
   const paths = runPaths(runs, new TrajectoryCache());
-  const plot = exportPlotSize(...weightPlotSize(screen.width, screen.height));
+  const plot = exportPlotSize(...weightPlotSize(screen.width, screen.height), true);
   const marks = markShapes({ paths, primary, optimum, product, view });
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
   return {

@@ -60,12 +60,14 @@ describe('the export layout', () => {
     expect(lines.join(' ')).toBe('a very long label that cannot fit on one line of a small chart');
   });
 
-  it("keeps a laptop's plot box, and grows a phone's in proportion to a readable width", () => {
+  it("keeps a laptop's plot box, and makes a phone's readable: in proportion when the aspect must stay", () => {
     expect(exportPlotSize(491, 240)).toEqual({ width: 491, height: 240 });
-    const phone = exportPlotSize(220, 150);
+    expect(exportPlotSize(491, 240, true)).toEqual({ width: 491, height: 240 });
+    const phone = exportPlotSize(220, 150, true);
     expect(phone.width).toBe(EXPORT_PLOT.minWidth);
     expect(phone.width / phone.height).toBeCloseTo(220 / 150, 12);
-    // A box squeezed to a sliver grows no taller than a slide can take.
-    expect(exportPlotSize(17, 300).height).toBeLessThanOrEqual(EXPORT_PLOT.maxHeight);
+    // A box squeezed to a sliver: a free one gets the least readable size, a proportional one grows no taller than a slide takes.
+    expect(exportPlotSize(17, 90)).toEqual({ width: EXPORT_PLOT.minWidth, height: EXPORT_PLOT.minHeight });
+    expect(exportPlotSize(17, 300, true).height).toBeLessThanOrEqual(EXPORT_PLOT.maxHeight);
   });
 });
