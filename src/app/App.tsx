@@ -24,6 +24,7 @@ import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
+import type { ChartExporter } from '../panels/shared/exportTypes.ts';
 import { ExportMenu } from '../ui/ExportMenu.tsx';
 import { CopyPytorchButton } from '../panels/loopView/CopyPytorchButton.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
@@ -53,9 +54,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const replayFailed = useLab((s) => s.replayFailed);
   const problems = useLab((s) => s.problems);
   const [editNote, setEditNote] = useState<Problem[]>([]);
-  const lossCard = useRef<HTMLDivElement>(null);
-  const weightCard = useRef<HTMLDivElement>(null);
-  const dataCard = useRef<HTMLDivElement>(null);
+  const lossExport = useRef<ChartExporter>(null);
+  const weightExport = useRef<ChartExporter>(null);
+  const dataExport = useRef<ChartExporter>(null);
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
   const primary = primaryRun(runs, primaryRunId);
@@ -149,8 +150,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
         <ViewControls view={view} onChange={onView} />
         <PanelBoundary store={store}>
           <div className="charts">
-            <div className="chart-card chart-loss" ref={lossCard}>
-              <ChartImageButtons card={lossCard} chart="loss" />
+            <div className="chart-card chart-loss">
+              <ChartImageButtons exporter={lossExport} chart="loss" />
               <LossPanel
                 runs={runs}
                 primaryRunId={primaryRunId}
@@ -161,23 +162,25 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 logX={view.logx}
                 onZoom={(zoom) => onView({ ...view, zoom })}
                 present={present}
+                exportRef={lossExport}
               />
             </div>
-            <div className="chart-card chart-weights" ref={weightCard}>
-              <ChartImageButtons card={weightCard} chart="weight-space" />
+            <div className="chart-card chart-weights">
+              <ChartImageButtons exporter={weightExport} chart="weight-space" />
               <WeightSpacePanel
                 runs={runs}
                 primaryRunId={primaryRunId}
                 onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })}
                 present={present}
+                exportRef={weightExport}
               />
             </div>
           </div>
           <StatusLine runs={runs} primaryRunId={primaryRunId} />
           <div className="lower">
-            <div className="chart-card chart-data" ref={dataCard}>
-              <ChartImageButtons card={dataCard} chart="data" />
-              <DataPanel runs={runs} primaryRunId={primaryRunId} present={present} />
+            <div className="chart-card chart-data">
+              <ChartImageButtons exporter={dataExport} chart="data" />
+              <DataPanel runs={runs} primaryRunId={primaryRunId} present={present} exportRef={dataExport} />
             </div>
             <div className="lower-text">
               {present ? null : questionText}

@@ -1,12 +1,13 @@
 // The training examples, the current fit, and the current mini-batch
 // highlighted — so a learner sees which examples one step looked at, and how
 // shuffling changes them from step to step and epoch to epoch.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import { paintPlot } from '../shared/canvas.ts';
 import { datasetFor, statsFor } from '../shared/dataCache.ts';
+import type { ChartExporter } from '../shared/exportTypes.ts';
 import { formatCount } from '../shared/format.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
@@ -28,13 +29,15 @@ export interface DataPanelProps {
   readonly primaryRunId?: string | null;
   /** The presentation view: the style with heavier lines and larger marks (style.ts). */
   readonly present?: boolean;
+  /** Set to the chart's exporter, for its PNG and SVG buttons. */
+  readonly exportRef?: Ref<ChartExporter | null>;
 }
 
 const FALLBACK_SIZE = { width: 360, height: 200 };
 const NO_EXTENT: [number, number] = [-1, 1];
 const NO_BATCH = new Uint32Array(0);
 
-export function DataPanel({ runs, primaryRunId = null, present = false }: DataPanelProps) {
+export function DataPanel({ runs, primaryRunId = null, present = false, exportRef }: DataPanelProps) {
   const style = dataStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
@@ -97,18 +100,32 @@ export function DataPanel({ runs, primaryRunId = null, present = false }: DataPa
       drawBatch(ctx, frame, overlay.batch, style);
     });
   }, [frame, overlay, style]);
+  const axisTitles = useMemo<[string, string]>(() => (plane ? ['x1', 'x2'] : ['x (input)', 'y (label)']), [plane]);
   useEffect(() => {
-    if (axesRef.current) drawDataAxes(axesRef.current, frame, plane ? ['x1', 'x2'] : ['x (input)', 'y (label)'], style);
-  }, [frame, plane, style]);
+    if (axesRef.current) drawDataAxes(axesRef.current, frame, axisTitles, style);
+  }, [frame, axisTitles, style]);
 
   const label = dataLabel(data && { n: data.n, drawn: scatter?.count ?? 0, plane, fit: run ? fit : null, caption });
+  const title = `Training data${data ? ` (n = ${formatCount(data.n)})` : ''}`;
+  const formula = run ? fitFormula(fit) : '';
+  const runName = run?.name;
+  const shown = useMemo(() => (runName !== undefined ? { name: runName, color } : null), [runName, color]);
+  // The export redraws what is shown at the click, with its code loaded only then.
+  useImperativeHandle(
+    exportRef,
+    () => () => {
+      const input = { title, run: shown, formula, caption, plane, titles: axisTitles, extents: extents ?? { x: NO_EXTENT, y: NO_EXTENT }, scatter, overlay, screen: size };
+      return import('./dataExport.ts').then((m) => m.dataExport(input));
+    },
+    [title, shown, formula, caption, plane, axisTitles, extents, scatter, overlay, size],
+  );
 
   return (
     <PanelShell
       className="data-panel"
       testId="data-panel"
-      title={`Training data${data ? ` (n = ${formatCount(data.n)})` : ''}`}
-      legend={<DataLegend plane={plane} color={color} formula={run ? fitFormula(fit) : ''} style={style} />}
+      title={title}
+      legend={<DataLegend plane={plane} color={color} formula={formula} style={style} />}
       plotRef={plotRef}
       caption={caption}
       captionProps={{ 'data-testid': 'data-caption' }}

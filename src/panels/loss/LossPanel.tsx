@@ -2,10 +2,11 @@
 // achieves), the mini-batch loss (what each step sees — its noise is the
 // point), and per-epoch summaries (full loss at each epoch's end, and the
 // mean batch loss a training loop prints). D3 draws; React only hosts.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { paintPlot } from '../shared/canvas.ts';
+import type { ChartExporter } from '../shared/exportTypes.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { plotSize } from '../shared/plotFrame.ts';
@@ -20,6 +21,7 @@ import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
+import { thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
@@ -46,11 +48,13 @@ export interface LossPanelProps {
   readonly onZoom?: (zoom: XZoom | null) => void;
   /** The presentation view: the style with heavier lines and larger marks (style.ts). */
   readonly present?: boolean;
+  /** Set to the chart's exporter, for its PNG and SVG buttons. */
+  readonly exportRef?: Ref<ChartExporter | null>;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef }: LossPanelProps) {
   const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -78,6 +82,15 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         clipMarkSpacing: style.clipMarkSpacing,
       }),
     [layout, xAxis, yScale, plotWidth, style],
+  );
+  // The export redraws the runs as they are at the click, with its code loaded only then.
+  useImperativeHandle(
+    exportRef,
+    () => () => {
+      const input = { runs, options: { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r: RunView) => startLossFor(r.settings), zoom, logX }, screen: size };
+      return import('./lossExport.ts').then((m) => m.lossExport(input));
+    },
+    [runs, xAxis, yScale, smoothing, primaryRunId, zoom, logX, size],
   );
   const zooming = useXZoom(layout, frame, xAxis, onZoom);
   const reading = useLossReading(layout, frame, frontRef, zooming.cancel);
@@ -177,7 +190,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
           style={{ right: LOSS_MARGIN.right }}
           title={`Zoomed in this far the chart shows level-of-detail buckets: each kept row stands for up to ${marks.thinnedSteps} steps, of which the first, lowest, highest and last are drawn.`}
         >
-          thinned: 1 row per ≤ {marks.thinnedSteps} steps
+          {thinnedNote(marks.thinnedSteps)}
         </div>
       ) : null}
       {reading.x !== null && rows.length > 0 ? (

@@ -2,7 +2,7 @@
 // leaves the axis, and small marks on an edge wherever a curve is beyond it,
 // so a clipped curve is never mistaken for a flat one.
 import { select } from 'd3-selection';
-import { drawAxes, tickCount } from '../shared/axes.ts';
+import { drawAxes, tickCount, type AxesSpec } from '../shared/axes.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { formatCountTick, formatValueTick, logTickLabeller } from '../shared/ticks.ts';
 import type { YScaleMode } from './lossDomain.ts';
@@ -36,20 +36,28 @@ function clipPath(d: ClipMark, style: LossStyle): string {
 const MARKER_LEFT_GAP = 6;
 const MARKER_RIGHT_GAP = 60;
 
-export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: ForegroundShapes, style: LossStyle): void {
-  const root = select(svg).attr('width', frame.width).attr('height', frame.height);
+/** The loss chart's axes: tick counts from the plot's size, labels thinned on log axes (the screen and the export both read this). */
+export function lossAxes(frame: PlotFrame, shapes: ForegroundShapes, style: LossStyle): AxesSpec & { readonly yTickCount: number; readonly xTickCount: number } {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
   const { axes } = style;
   const yTickCount = tickCount(y0 - y1, axes.yTickSpacing);
   const xTickCount = tickCount(x1 - x0, axes.xTickSpacing);
-  drawAxes(root, frame, {
+  return {
     ...axes,
     yTickCount,
+    xTickCount,
     xFormat: xFormatOf(frame, shapes.logXFirstStep, xTickCount),
     yFormat: shapes.yScale === 'log' ? logTickLabeller(frame.y.ticks(yTickCount), yTickCount + 1) : formatValueTick,
     titles: shapes.marks.titles,
-  });
+  };
+}
+
+export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: ForegroundShapes, style: LossStyle): void {
+  const root = select(svg).attr('width', frame.width).attr('height', frame.height);
+  const [x0, x1] = frame.x.range();
+  const [, y1] = frame.y.range();
+  drawAxes(root, frame, lossAxes(frame, shapes, style));
 
   const marks = root
     .selectAll('g.off-scale')

@@ -16,10 +16,11 @@ export interface FrameLayout {
   readonly yDomain: readonly [number, number];
 }
 
-export function lossFrame(layout: FrameLayout, width: number, height: number, mode: YScaleMode): PlotFrame {
+/** `margin` is the screen's unless an export lays the chart out with room for larger labels. */
+export function lossFrame(layout: FrameLayout, width: number, height: number, mode: YScaleMode, margin: Margin = LOSS_MARGIN): PlotFrame {
   const { domain, log } = layout.window;
   return makeFrame(
-    LOSS_MARGIN,
+    margin,
     width,
     height,
     log ? { domain, log, floor: domain[0] } : { domain },

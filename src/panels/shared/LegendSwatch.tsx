@@ -1,8 +1,9 @@
 // A chart legend: a list of entries, each a small SVG of the chart's own mark
 // beside its label. Entries draw their marks from the same style objects the
-// chart's drawing code reads, so the two cannot drift apart.
+// chart's drawing code reads, so the two cannot drift apart; a chart's
+// legendEntries.ts lists them once, for this legend and for its exports.
 import type { ReactNode } from 'react';
-import type { DotStyle, StrokeStyle } from './markStyle.ts';
+import type { DotStyle, LegendEntry, StrokeStyle, SwatchMark } from './markStyle.ts';
 
 export function Legend({ children }: { readonly children: ReactNode }) {
   return (
@@ -43,4 +44,55 @@ export function SwatchLine({ x1, x2, y1, y2 = y1, color, stroke }: { readonly x1
 /** A dot in a swatch with a chart's dot style; `stroke` omitted draws it without outline. */
 export function SwatchDot({ cx, cy, dot, fill, stroke }: { readonly cx: number; readonly cy: number; readonly dot: DotStyle; readonly fill: string; readonly stroke?: string }) {
   return <circle cx={cx} cy={cy} r={dot.radius} fill={fill} stroke={stroke} strokeWidth={stroke === undefined ? undefined : dot.strokeWidth} />;
+}
+
+/** One mark of a legend entry as an SVG element. */
+export function SwatchMarkElement({ mark }: { readonly mark: SwatchMark }) {
+  switch (mark.kind) {
+    case 'line':
+      return <SwatchLine x1={mark.x1} x2={mark.x2} y1={mark.y1} y2={mark.y2} color={mark.color} stroke={mark.stroke} />;
+    case 'polyline':
+      return (
+        <polyline
+          points={mark.points.map(([x, y]) => `${x},${y}`).join(' ')}
+          fill="none"
+          stroke={mark.color}
+          strokeWidth={mark.stroke.width}
+          strokeDasharray={mark.stroke.dash?.join(' ')}
+          opacity={mark.stroke.alpha === undefined || mark.stroke.alpha === 1 ? undefined : mark.stroke.alpha}
+        />
+      );
+    case 'dot':
+      return <SwatchDot cx={mark.cx} cy={mark.cy} dot={mark.dot} fill={mark.fill} stroke={mark.stroke} />;
+    case 'rect':
+      return <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} fill={mark.fill} stroke={mark.stroke} strokeWidth={mark.stroke === undefined ? undefined : mark.strokeWidth} />;
+    case 'path':
+      return <path d={mark.d} fill={mark.fill} />;
+    case 'text':
+      return (
+        <text x={mark.x} y={mark.y} textAnchor="middle" fontSize={mark.fontSize} fontWeight={mark.fontWeight} fill={mark.fill}>
+          {mark.text}
+        </text>
+      );
+  }
+}
+
+/** A legend of entries listed as data (a chart's legendEntries.ts). */
+export function LegendEntries({ entries }: { readonly entries: readonly LegendEntry[] }) {
+  return (
+    <Legend>
+      {entries.map((entry) => (
+        <LegendSwatch
+          key={entry.label}
+          width={entry.width}
+          height={entry.height}
+          marks={entry.marks.map((mark, i) => (
+            <SwatchMarkElement key={i} mark={mark} />
+          ))}
+        >
+          {entry.label}
+        </LegendSwatch>
+      ))}
+    </Legend>
+  );
 }

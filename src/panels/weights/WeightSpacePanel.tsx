@@ -2,11 +2,12 @@
 // visibly starts where epoch e ended: the path is one line whose shade
 // alternates per epoch, with numbered circles at the epoch ends. Restarts
 // (restart=1) appear as dashed jumps, because that is what they are.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { fullLoss, startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import { paintPlot } from '../shared/canvas.ts';
+import type { ChartExporter } from '../shared/exportTypes.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { PanelShell, usePanelId } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
@@ -22,7 +23,7 @@ import { fitEqualAspect } from './weightDomain.ts';
 import { weightPlotSize } from './weightFrame.ts';
 import { WeightLegend } from './WeightLegend.tsx';
 import { runPaths, sceneBounds, TrajectoryCache } from './weightScene.ts';
-import { axisTitles, summary, weightCaption } from './weightText.ts';
+import { axisTitles, summary, WEIGHT_TITLE, weightCaption } from './weightText.ts';
 
 export interface WeightSpacePanelProps {
   /** All runs; hidden ones are not drawn. */
@@ -33,11 +34,13 @@ export interface WeightSpacePanelProps {
   readonly onPickInitialWeights?: (w1: number, w2: number) => void;
   /** The presentation view: the style with heavier lines and larger marks (style.ts). */
   readonly present?: boolean;
+  /** Set to the chart's exporter, for its PNG and SVG buttons. */
+  readonly exportRef?: Ref<ChartExporter | null>;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
 
-export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false }: WeightSpacePanelProps) {
+export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false, exportRef }: WeightSpacePanelProps) {
   const style = weightStyleFor(present);
   const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -87,6 +90,16 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     drawMarks(svg, frame, markShapes({ paths, primary, optimum: optimumW, product, view }), style);
   }, [frame, view, paths, primary, optimumW, product, style]);
 
+  // The export redraws the view as it is at the click, with its code loaded only then.
+  useImperativeHandle(
+    exportRef,
+    () => () => {
+      const input = { runs, primary, optimum: optimumW, product, view, surface, screen: size };
+      return import('./weightExport.ts').then((m) => m.weightExport(input));
+    },
+    [runs, primary, optimumW, product, view, surface, size],
+  );
+
   const hoverReading = hover && { ...hover, loss: dataStats ? fullLoss(dataStats.stats, model, hover.w1, hover.w2) : NaN };
   const hasRestart = paths.some((p) => p.trajectory.jumps.length > 0);
 
@@ -95,7 +108,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
       className="weight-panel"
       testId="weight-panel"
       uid={uid}
-      title="Weight space: full-data loss over (w1, w2)"
+      title={WEIGHT_TITLE}
       legend={<WeightLegend product={product} hasRestart={hasRestart} style={style} />}
       plotRef={plotRef}
       plotProps={{

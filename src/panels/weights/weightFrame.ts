@@ -7,8 +7,9 @@ import type { WeightDomain } from './weightDomain.ts';
 // one fits the tick labels and, under them without touching, the axis title.
 export const WEIGHT_MARGIN: Margin = { top: 26, right: 8, bottom: 34, left: 40 };
 
-export function weightFrame(view: WeightDomain, width: number, height: number): PlotFrame {
-  return makeFrame(WEIGHT_MARGIN, width, height, { domain: view.w1 }, { domain: view.w2 });
+/** `margin` is the screen's unless an export lays the chart out with room for larger labels. */
+export function weightFrame(view: WeightDomain, width: number, height: number, margin: Margin = WEIGHT_MARGIN): PlotFrame {
+  return makeFrame(margin, width, height, { domain: view.w1 }, { domain: view.w2 });
 }
 
 /** The plot box's size, which the view is fitted to. */

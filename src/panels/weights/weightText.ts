@@ -5,6 +5,12 @@ import type { RunView } from '../../store/runTypes.ts';
 import { countOf, formatValue } from '../shared/format.ts';
 import type { RunPath } from './weightScene.ts';
 
+/** The panel's title, on screen and in its exports. */
+export const WEIGHT_TITLE = 'Weight space: full-data loss over (w1, w2)';
+
+/** How to read the contours, under an exported chart's legend (the page's caption says it while nothing is hovered). */
+export const CONTOUR_NOTE = 'Contours: full-data loss; lighter = lower loss.';
+
 export function axisTitles(run: RunView | undefined): [string, string] {
   if (!run) return ['w1', 'w2'];
   if (run.settings.model === 'deep') return ['w1 (first layer)', 'w2 (second layer)'];
