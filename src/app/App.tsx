@@ -19,6 +19,7 @@ import { ViewControls } from '../ui/ViewControls.tsx';
 import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { useRunSource, useTextRuns } from './useTextRuns.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
 import { ExportMenu } from '../ui/ExportMenu.tsx';
@@ -43,7 +44,8 @@ export interface AppProps {
 export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunStarted, question, onOpenLink, onCloseQuestion }: AppProps) {
   const store = useLabStore();
   const settings = useLab((s) => s.settings);
-  const runs = useLab((s) => s.runs);
+  const runs = useTextRuns(store);
+  const live = useRunSource(store);
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
@@ -164,11 +166,12 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 zoom={view.zoom}
                 logX={view.logx}
                 onZoom={(zoom) => onView({ ...view, zoom })}
+                live={live}
               />
             </div>
             <div className="chart-card chart-weights" ref={weightCard}>
               <ChartImageButtons card={weightCard} chart="weight-space" />
-              <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+              <WeightSpacePanel runs={runs} live={live} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
             </div>
           </div>
           <StatusLine runs={runs} primaryRunId={primaryRunId} />
@@ -179,9 +182,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             </div>
             <div className="lower-text">
               <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />
-              <PrimaryCaption />
+              <PrimaryCaption run={primary ?? null} />
             </div>
-            <PrimaryLoopView />
+            <PrimaryLoopView run={primary ?? null} />
           </div>
         </PanelBoundary>
       </main>

@@ -19,6 +19,8 @@ export interface MarkOptions {
   readonly epochRuleSpacing: number;
   /** Plot pixels per mark where a curve is beyond the axis. */
   readonly clipMarkSpacing: number;
+  /** Whether to find thinnedSteps (default true); a painter that never shows it skips the pass over every row. */
+  readonly thinned?: boolean;
 }
 
 export interface EpochDot {
@@ -119,7 +121,7 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   }
 
   let thinnedSteps = 0;
-  for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
+  if (options.thinned !== false) for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
 
   return {
     epochDots,

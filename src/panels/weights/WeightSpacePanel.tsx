@@ -6,13 +6,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fullLoss, startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
-import { paintPlot } from '../shared/canvas.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { PanelShell, usePanelId } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
+import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
-import { drawPaths } from './drawPaths.ts';
+import { PathPainter } from './pathPainter.ts';
 import { markShapes } from './markLayout.ts';
 import { WEIGHT_STYLE } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
@@ -31,11 +31,13 @@ export interface WeightSpacePanelProps {
   readonly primaryRunId?: string | null;
   /** Called with the weights under a click (not after a drag), rounded to what a pixel resolves. */
   readonly onPickInitialWeights?: (w1: number, w2: number) => void;
+  /** The runs as they are now, for painting the paths on every frame; `runs` may then lag (see LossPanel). */
+  readonly live?: RunSource;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
 
-export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights }: WeightSpacePanelProps) {
+export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, live }: WeightSpacePanelProps) {
   const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -44,6 +46,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [plotW, plotH] = weightPlotSize(size.width, size.height);
   const [cache] = useState(() => new TrajectoryCache());
+  const [painter] = useState(() => new PathPainter());
 
   const visible = runs.filter((r) => r.visible);
   const primary = primaryRun(visible, primaryRunId);
@@ -74,9 +77,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     if (backRef.current) drawContours(backRef.current, frame, surface, WEIGHT_STYLE);
   }, [frame, surface]);
   const primaryId = primary?.id;
-  useEffect(() => {
-    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, WEIGHT_STYLE));
-  }, [frame, paths, primaryId]);
+  useLivePaint(live, runs, (now) => painter.paint(canvasRef.current, now, frame, primaryId));
   useEffect(() => {
     const svg = frontRef.current;
     if (!svg) return;

@@ -11,7 +11,7 @@
 //                        Tracing (unminified build, for names), write the JSON
 //                        to dir (default: the system's temp dir) and print the
 //                        costliest functions and the CPU time per frame
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
@@ -20,7 +20,7 @@ import { launchChromium } from '../../e2e/chromiumLaunch.ts';
 import { startStaticServer } from '../../e2e/staticServer.ts';
 import { engineTime, linkRuns } from './engineTime.ts';
 import { formatGaps, frameGaps, readFrameRecord, startFrameRecorder, waitForDone, type GapSummary } from './frameProbe.ts';
-import { summariseTrace, TRACE_CATEGORIES, type ThreadCost } from './traceSummary.ts';
+import { bundleModules, summariseTrace, TRACE_CATEGORIES, type ModuleOf, type ThreadCost } from './traceSummary.ts';
 
 export const LINKS: readonly string[] = [
   '?n=10000&b=32&epochs=2000&speed=max',
@@ -65,7 +65,7 @@ function flag(name: string): string | undefined {
   return arg === undefined ? undefined : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
 }
 
-async function measure(browser: Browser, baseUrl: string, link: number, profile: Profile, engineMs: number, traceDir: string | null): Promise<Result> {
+async function measure(browser: Browser, baseUrl: string, link: number, profile: Profile, engineMs: number, traceDir: string | null, moduleOf: ModuleOf): Promise<Result> {
   const context = await browser.newContext(profile.context);
   try {
     const page = await context.newPage();
@@ -90,7 +90,7 @@ async function measure(browser: Browser, baseUrl: string, link: number, profile:
       const file = join(traceDir, `epoch-lab-trace-link${link}-${profile.name}.json`);
       writeFileSync(file, buffer);
       console.log(`trace written to ${file}`);
-      trace = summariseTrace(JSON.parse(buffer.toString('utf8')));
+      trace = summariseTrace(JSON.parse(buffer.toString('utf8')), moduleOf);
     }
     const failed = await page.$$eval('[data-testid^="status-state"]', (els) => els.filter((e) => e.getAttribute('data-value') === 'error').length);
     if (failed > 0) errors.push(`${failed} run(s) ended in error`);
@@ -119,6 +119,8 @@ function report(r: Result): void {
     const perFrame = thread.thread === 'main' && r.frames > 0 ? `, ${(thread.cpuMs / r.frames).toFixed(2)} ms per frame over ${r.frames} frames` : '';
     console.log(`  ${thread.thread} thread CPU ${thread.cpuMs.toFixed(0)} ms${perFrame}; top self time:`);
     for (const f of thread.top) console.log(`    ${f.ms.toFixed(1).padStart(8)} ms  ${f.name}`);
+    console.log(`  ${thread.thread} thread self time by source module:`);
+    for (const f of thread.modules) console.log(`    ${f.ms.toFixed(1).padStart(8)} ms  ${f.name}`);
   }
 }
 
@@ -133,6 +135,8 @@ async function main(): Promise<number> {
   console.log(`building the site${traceDir ? ' (unminified, for readable names in the trace)' : ''} …`);
   await buildSite(outDir, { minify: traceDir === null });
   const server = await startStaticServer(outDir, SUB_PATH);
+  const assets = join(outDir, 'assets');
+  const moduleOf = bundleModules(new Map(readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(assets, f), 'utf8')])));
   const engine = new Map<number, number>();
   for (const link of links) {
     engine.set(link, await engineTime(LINKS[link - 1]));
@@ -145,7 +149,7 @@ async function main(): Promise<number> {
       for (const profile of profiles) {
         const trace = traceDir !== null && link === TRACED_LINK && profile.name === 'laptop' ? traceDir : null;
         try {
-          report(await measure(browser, server.url, link, profile, engine.get(link)!, trace));
+          report(await measure(browser, server.url, link, profile, engine.get(link)!, trace, moduleOf));
         } catch (error) {
           failures++;
           console.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);

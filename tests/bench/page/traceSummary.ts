@@ -26,12 +26,40 @@ interface ChunkData {
   readonly timeDeltas?: number[];
 }
 
+/** Names the source module of a bundle position (file name, 1-based line), or null when unknown. */
+export type ModuleOf = (file: string, line: number) => string | null;
+
+/** Self time per source module, from the module comments an unminified bundle carries ("// src/panels/…"). */
+export function bundleModules(files: ReadonlyMap<string, string>): ModuleOf {
+  const starts = new Map<string, { line: number; module: string }[]>();
+  for (const [name, text] of files) {
+    const list: { line: number; module: string }[] = [];
+    text.split('\n').forEach((line, i) => {
+      const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+      if (m) list.push({ line: i + 1, module: m[1].replace(/^node_modules\/((?:@[^/]+\/)?[^/]+)\/.*/, '$1') });
+    });
+    starts.set(name, list);
+  }
+  return (file, line) => {
+    const list = starts.get(file);
+    if (!list) return null;
+    let found: string | null = null;
+    for (const s of list) {
+      if (s.line > line) break;
+      found = s.module;
+    }
+    return found;
+  };
+}
+
 export interface ThreadCost {
   readonly thread: string;
   /** CPU milliseconds of the thread's top-level tasks. */
   readonly cpuMs: number;
   /** Self time (ms, sampled) of the costliest functions, highest first. */
   readonly top: readonly { readonly name: string; readonly ms: number }[];
+  /** Self time per source module (with a ModuleOf), highest first. */
+  readonly modules: readonly { readonly name: string; readonly ms: number }[];
 }
 
 /** Category list for Tracing.start: the timeline, its task CPU times and the sampling profiler. */
@@ -66,15 +94,19 @@ function taskCpu(events: readonly TraceEvent[]): number {
 }
 
 /** Self time per function from the profile chunks of one profile id. */
-function selfTimes(chunks: readonly TraceEvent[]): Map<string, number> {
+function selfTimes(chunks: readonly TraceEvent[], moduleOf: ModuleOf): { self: Map<string, number>; modules: Map<string, number> } {
   const names = new Map<number, string>();
+  const moduleNames = new Map<number, string>();
   const self = new Map<string, number>();
+  const modules = new Map<string, number>();
   for (const chunk of chunks) {
     const data = (chunk.args?.data ?? {}) as ChunkData;
     for (const node of data.cpuProfile?.nodes ?? []) {
       const f = node.callFrame;
       const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
-      names.set(node.id, file ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : f.functionName);
+      const module = file ? moduleOf(file, f.lineNumber + 1) : null;
+      names.set(node.id, file ? `${f.functionName || '(anonymous)'} ${module ?? file}:${f.lineNumber + 1}` : f.functionName);
+      moduleNames.set(node.id, module ?? (file || f.functionName));
     }
     const samples = data.cpuProfile?.samples ?? [];
     const deltas = data.timeDeltas ?? [];
@@ -83,13 +115,15 @@ function selfTimes(chunks: readonly TraceEvent[]): Map<string, number> {
       // A sample's time is the gap to the next one; the chunk's last sample takes its own delta.
       const us = deltas[i + 1] ?? deltas[i] ?? 0;
       self.set(name, (self.get(name) ?? 0) + us);
+      const module = moduleNames.get(samples[i]) ?? '(unknown)';
+      modules.set(module, (modules.get(module) ?? 0) + us);
     }
   }
-  return self;
+  return { self, modules };
 }
 
 /** The main thread and worker of the renderer that did the most work on its main thread. */
-export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent[], topN = 12): ThreadCost[] {
+export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent[], moduleOf: ModuleOf = () => null, topN = 12): ThreadCost[] {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string })?.name ?? ''));
@@ -119,10 +153,11 @@ export function summariseTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
   const out: ThreadCost[] = [];
   for (const [key, list] of byThread) {
     if (!key.startsWith(`${pid}:`)) continue;
-    const self = selfTimes(chunksOf.get(key) ?? []);
+    const { self, modules } = selfTimes(chunksOf.get(key) ?? [], moduleOf);
     self.delete('(idle)');
-    const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([name, us]) => ({ name, ms: us / 1000 }));
-    out.push({ thread: threadLabel(threadNames.get(key) ?? '') ?? key, cpuMs: taskCpu(list), top });
+    modules.delete('(idle)');
+    const rank = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([name, us]) => ({ name, ms: us / 1000 }));
+    out.push({ thread: threadLabel(threadNames.get(key) ?? '') ?? key, cpuMs: taskCpu(list), top: rank(self), modules: rank(modules) });
   }
   return out.sort((a, b) => (a.thread === 'main' ? -1 : b.thread === 'main' ? 1 : b.cpuMs - a.cpuMs));
 }

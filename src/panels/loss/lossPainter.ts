@@ -1,0 +1,114 @@
+// One frame of the loss chart, painted from the runs as they are now, outside
+// React: the layout, frame and marks are computed here, the canvas gets only
+// what a chunk appended unless something that places its pixels changed
+// (curveAppend.ts), and the SVG layers are redrawn only when the axes or the
+// marks on them change. Kept per chart: its layout cache and what it drew.
+import type { RunView } from '../../store/runTypes.ts';
+import type { XZoom } from '../../url/view.ts';
+import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
+import { startLossFor } from '../shared/dataCache.ts';
+import { frameKey, plotSize } from '../shared/plotFrame.ts';
+import type { XAxisMode } from '../shared/xAxis.ts';
+import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
+import { drawBackground } from './drawBackground.ts';
+import { drawCurves } from './drawCurves.ts';
+import { drawEpochDots } from './drawEpochDots.ts';
+import { drawForeground } from './drawForeground.ts';
+import type { YScaleMode } from './lossDomain.ts';
+import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
+import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
+import { lossMarks } from './lossMarks.ts';
+import { LOSS_STYLE as style } from './style.ts';
+
+export interface LossView {
+  readonly xAxis: XAxisMode;
+  readonly yScale: YScaleMode;
+  readonly smoothing: number;
+  readonly primaryRunId: string | null;
+  readonly zoom: XZoom | null;
+  readonly logX: boolean;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LossTargets {
+  readonly canvas: HTMLCanvasElement | null;
+  readonly back: SVGSVGElement | null;
+  readonly front: SVGSVGElement | null;
+}
+
+/**
+ * While the axes stay put, the SVG layers follow new epoch rules and clip
+ * marks at most this often (a last redraw follows, so nothing is left stale):
+ * redrawing them is DOM work, costlier per frame than the canvas appends.
+ */
+export const MARKS_INTERVAL_MS = 200;
+
+export class LossPainter {
+  private readonly cache = new LossLayoutCache();
+  private curves: CurvePaintRecord | null = null;
+  private canvas: HTMLCanvasElement | null = null;
+  private svgKey = '';
+  private svgFrameKey = '';
+  private svgAt = -Infinity;
+  private svgTimer: ReturnType<typeof setTimeout> | null = null;
+  private svg: readonly (SVGSVGElement | null)[] = [];
+  /** Whole paints and appends so far (what a test or a profile reads to see that appends happen). */
+  readonly counts = { whole: 0, appended: 0 };
+
+  paint(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
+    const layout = buildLossLayout(
+      runs,
+      { xAxis: view.xAxis, yScale: view.yScale, smoothing: view.smoothing, primaryRunId: view.primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom: view.zoom, logX: view.logX },
+      this.cache,
+    );
+    const frame = lossFrame(layout, view.width, view.height, view.yScale);
+    const marks = lossMarks(layout, {
+      xAxis: view.xAxis,
+      yScale: view.yScale,
+      plotWidth: plotSize(LOSS_MARGIN, view.width, view.height)[0],
+      epochDotSpacing: style.epochDotSpacing,
+      epochRuleSpacing: style.epochRuleSpacing,
+      clipMarkSpacing: style.clipMarkSpacing,
+      thinned: false,
+    });
+    const key = frameKey(frame);
+    const { canvas, back, front } = targets;
+    if (canvas) {
+      // Another canvas element shows nothing of what was drawn; the frame and the ratio fix the canvas's size.
+      const ratio = screenRatio();
+      const shown = canvas === this.canvas ? this.curves : null;
+      const plan = planCurvePaint(shown, layout, view.smoothing > 0, marks.epochDots, `${key}|${ratio}`);
+      const draw = (ctx: CanvasRenderingContext2D) => {
+        drawCurves(ctx, frame, plan.shapes, style);
+        drawEpochDots(ctx, frame, plan.dots, style);
+      };
+      if (plan.whole) paintPlot(canvas, frame, draw, style.edgePad, ratio);
+      else appendPlot(canvas, frame, draw, style.edgePad, ratio);
+      this.counts[plan.whole ? 'whole' : 'appended']++;
+      this.curves = plan.record;
+      this.canvas = canvas;
+    }
+    const firstStep = layout.window.log ? layout.window.firstStep : undefined;
+    const svgKey = [key, view.yScale, firstStep, JSON.stringify([marks.rules, marks.offScale, marks.clipped, marks.titles])].join('|');
+    const sameTargets = this.svg[0] === back && this.svg[1] === front;
+    if (svgKey === this.svgKey && sameTargets) return;
+    const drawSvg = () => {
+      if (this.svgTimer) clearTimeout(this.svgTimer);
+      this.svgTimer = null;
+      if (back) drawBackground(back, frame, marks.rules, style);
+      if (front) drawForeground(front, frame, { marks, yScale: view.yScale, logXFirstStep: firstStep }, style);
+      this.svgKey = svgKey;
+      this.svgFrameKey = key;
+      this.svgAt = performance.now();
+      this.svg = [back, front];
+    };
+    // New axes are drawn with the curves they belong to; new marks on the same axes may wait a moment.
+    const wait = this.svgAt + MARKS_INTERVAL_MS - performance.now();
+    if (!sameTargets || key !== this.svgFrameKey || wait <= 0) drawSvg();
+    else {
+      if (this.svgTimer) clearTimeout(this.svgTimer);
+      this.svgTimer = setTimeout(drawSvg, wait);
+    }
+  }
+}
