@@ -39,8 +39,9 @@ export interface LossTargets {
 
 /**
  * While the axes stay put, the SVG layers follow new epoch rules and clip
- * marks at most this often (a last redraw follows, so nothing is left stale):
- * redrawing them is DOM work, costlier per frame than the canvas appends.
+ * marks at most this often (a last paint follows, so nothing is left stale):
+ * finding the clip marks is a pass over every row, and redrawing them DOM
+ * work, both costlier per frame than the canvas appends.
  */
 export const MARKS_INTERVAL_MS = 200;
 
@@ -56,13 +57,24 @@ export class LossPainter {
   /** Whole paints and appends so far (what a test or a profile reads to see that appends happen). */
   readonly counts = { whole: 0, appended: 0 };
 
+  /** What the last paint was asked to paint: a paint that follows later paints the newest. */
+  private latest: [LossTargets, readonly RunView[], LossView] | null = null;
+
   paint(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
+    this.latest = [targets, runs, view];
     const layout = buildLossLayout(
       runs,
       { xAxis: view.xAxis, yScale: view.yScale, smoothing: view.smoothing, primaryRunId: view.primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom: view.zoom, logX: view.logX },
       this.cache,
     );
     const frame = lossFrame(layout, view.width, view.height, view.yScale);
+    const key = frameKey(frame);
+    const { canvas, back, front } = targets;
+    // The marks on the axes are found (a pass over every row) only when the SVG layers may be redrawn: new axes at
+    // once, new marks on the same axes at most every MARKS_INTERVAL_MS, by a paint that follows then.
+    const sameTargets = this.svg[0] === back && this.svg[1] === front;
+    const wait = this.svgAt + MARKS_INTERVAL_MS - performance.now();
+    const svgDue = !sameTargets || key !== this.svgFrameKey || wait <= 0;
     const marks = lossMarks(layout, {
       xAxis: view.xAxis,
       yScale: view.yScale,
@@ -71,9 +83,8 @@ export class LossPainter {
       epochRuleSpacing: style.epochRuleSpacing,
       clipMarkSpacing: style.clipMarkSpacing,
       thinned: false,
+      edges: svgDue,
     });
-    const key = frameKey(frame);
-    const { canvas, back, front } = targets;
     if (canvas) {
       // Another canvas element shows nothing of what was drawn; the frame and the ratio fix the canvas's size.
       const ratio = screenRatio();
@@ -89,26 +100,23 @@ export class LossPainter {
       this.curves = plan.record;
       this.canvas = canvas;
     }
+    if (!svgDue) {
+      this.svgTimer ??= setTimeout(() => {
+        this.svgTimer = null;
+        if (this.latest) this.paint(...this.latest);
+      }, wait);
+      return;
+    }
+    if (this.svgTimer) clearTimeout(this.svgTimer);
+    this.svgTimer = null;
     const firstStep = layout.window.log ? layout.window.firstStep : undefined;
     const svgKey = [key, view.yScale, firstStep, JSON.stringify([marks.rules, marks.offScale, marks.clipped, marks.titles])].join('|');
-    const sameTargets = this.svg[0] === back && this.svg[1] === front;
     if (svgKey === this.svgKey && sameTargets) return;
-    const drawSvg = () => {
-      if (this.svgTimer) clearTimeout(this.svgTimer);
-      this.svgTimer = null;
-      if (back) drawBackground(back, frame, marks.rules, style);
-      if (front) drawForeground(front, frame, { marks, yScale: view.yScale, logXFirstStep: firstStep }, style);
-      this.svgKey = svgKey;
-      this.svgFrameKey = key;
-      this.svgAt = performance.now();
-      this.svg = [back, front];
-    };
-    // New axes are drawn with the curves they belong to; new marks on the same axes may wait a moment.
-    const wait = this.svgAt + MARKS_INTERVAL_MS - performance.now();
-    if (!sameTargets || key !== this.svgFrameKey || wait <= 0) drawSvg();
-    else {
-      if (this.svgTimer) clearTimeout(this.svgTimer);
-      this.svgTimer = setTimeout(drawSvg, wait);
-    }
+    if (back) drawBackground(back, frame, marks.rules, style);
+    if (front) drawForeground(front, frame, { marks, yScale: view.yScale, logXFirstStep: firstStep }, style);
+    this.svgKey = svgKey;
+    this.svgFrameKey = key;
+    this.svgAt = performance.now();
+    this.svg = [back, front];
   }
 }
