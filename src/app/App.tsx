@@ -22,6 +22,7 @@ import { ViewControls } from '../ui/ViewControls.tsx';
 import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { useRunSource, useTextRuns } from './useTextRuns.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
 import type { ChartExporter } from '../panels/shared/exportTypes.ts';
@@ -47,7 +48,8 @@ export interface AppProps {
 export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunStarted, question, onOpenLink, onCloseQuestion }: AppProps) {
   const store = useLabStore();
   const settings = useLab((s) => s.settings);
-  const runs = useLab((s) => s.runs);
+  const runs = useTextRuns(store);
+  const live = useRunSource(store);
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
@@ -163,6 +165,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 onZoom={(zoom) => onView({ ...view, zoom })}
                 present={present}
                 exportRef={lossExport}
+                live={live}
               />
             </div>
             <div className="chart-card chart-weights">
@@ -173,6 +176,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })}
                 present={present}
                 exportRef={weightExport}
+                live={live}
               />
             </div>
           </div>
@@ -184,9 +188,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             </div>
             <div className="lower-text">
               {present ? null : questionText}
-              <PrimaryCaption />
+              <PrimaryCaption run={primary ?? null} />
             </div>
-            <PrimaryLoopView />
+            <PrimaryLoopView run={primary ?? null} />
           </div>
         </PanelBoundary>
       </main>

@@ -3,11 +3,10 @@ import { useMemo } from 'react';
 import { CaptionPanel } from '../panels/captions/CaptionPanel.tsx';
 import { captionInputFromRun, problemFacts } from '../panels/captions/captionInput.ts';
 import { EpochReplay } from '../panels/captions/epochReplay.ts';
-import { selectPrimaryRun } from '../store/selectors.ts';
-import { useLab } from './labContext.ts';
+import type { RunView } from '../store/runTypes.ts';
 
-export function PrimaryCaption() {
-  const run = useLab(selectPrimaryRun);
+/** `run`: the primary run as the page's text shows it (App passes it at the text's rate while training). */
+export function PrimaryCaption({ run }: { readonly run: RunView | null }) {
   const settings = run?.settings ?? null;
   const facts = useMemo(() => (settings ? problemFacts(settings) : null), [settings]);
   const replay = useMemo(() => (settings ? new EpochReplay(settings) : null), [settings]);

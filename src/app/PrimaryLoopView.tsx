@@ -2,11 +2,10 @@
 // screen can give its room back to the charts.
 import { useState } from 'react';
 import { LoopView } from '../panels/loopView/LoopView.tsx';
-import { selectPrimaryRun } from '../store/selectors.ts';
-import { useLab } from './labContext.ts';
+import type { RunView } from '../store/runTypes.ts';
 
-export function PrimaryLoopView() {
-  const run = useLab(selectPrimaryRun);
+/** `run`: the primary run as the page's text shows it (App passes it at the text's rate while training). */
+export function PrimaryLoopView({ run }: { readonly run: RunView | null }) {
   const [collapsed, setCollapsed] = useState(false);
   return (
     <div className="loop-slot">

@@ -44,6 +44,7 @@ export class LodSeries implements SeriesView {
   private columns: MutableColumns;
   private rows = 0;
   private appendedRows = 0;
+  private rebuildCount = 0;
   private width = 1;
   private bucketCount = 0;
   /** Rows kept by each bucket (1 … min(width, 4)), in order. */
@@ -101,12 +102,22 @@ export class LodSeries implements SeriesView {
   get appended(): number {
     return this.appendedRows;
   }
+  /**
+   * Increases whenever rows already held are rewritten as a whole (a merge
+   * that doubles the bucket width, or a clear): a chart that appended to what
+   * it drew must then draw afresh. Between two rebuilds rows only change at
+   * the end (the open bucket's) and new ones are appended.
+   */
+  get rebuilds(): number {
+    return this.rebuildCount;
+  }
   /** Bytes held by the columns. */
   get byteSize(): number {
     return this.columns.step.byteLength * STEP_COLUMNS.length;
   }
 
   clear(): void {
+    this.rebuildCount++;
     this.rows = 0;
     this.appendedRows = 0;
     this.width = 1;
@@ -213,6 +224,7 @@ export class LodSeries implements SeriesView {
     this.bucketCount = merged;
     this.rows = write;
     this.width *= 2;
+    this.rebuildCount++;
   }
 
   private grow(): void {

@@ -14,7 +14,15 @@ export { DEFAULT_SPEED, MAX_RUNS, type Speed } from '../worker/protocol.ts';
  * max and last row of the key column (M4), so a line drawn from them looks
  * exactly like the line drawn from every step.
  */
-export type SeriesView = { readonly length: number } & { readonly [K in StepColumn]: Float64Array };
+export type SeriesView = {
+  readonly length: number;
+  /**
+   * Increases whenever the rows held are rewritten as a whole (thinning
+   * rebuilt, or the series cleared); between two values, rows only change at
+   * the end and are appended. Absent: any change may rewrite any row.
+   */
+  readonly rebuilds?: number;
+} & { readonly [K in StepColumn]: Float64Array };
 
 /** A run's status is the worker's word for it. */
 export type RunStatus = WorkerStatus;

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
+import { buildSite } from './buildSite.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -131,19 +131,13 @@ export default async function setup(project: TestProject) {
     stopChildren();
     return;
   }
-  // Vitest runs with NODE_ENV=test, which would make Vite bundle React's
-  // development build; the tests must exercise what users get.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
   let server: StaticServer;
   try {
-    await build({ logLevel: 'warn', mode: 'production', configFile: 'vite.config.ts', build: { outDir: 'dist', emptyOutDir: true } });
+    await buildSite('dist');
     server = await startStaticServer('dist', SUB_PATH);
   } catch (error) {
     stopChildren();
     throw error;
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
   }
   project.provide('baseUrl', server.url);
   return async () => {

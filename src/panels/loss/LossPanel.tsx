@@ -5,17 +5,13 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
-import { paintPlot } from '../shared/canvas.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { plotSize } from '../shared/plotFrame.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
+import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
-import { drawBackground } from './drawBackground.ts';
-import { drawCurves } from './drawCurves.ts';
-import { drawEpochDots } from './drawEpochDots.ts';
-import { drawForeground } from './drawForeground.ts';
 import { drawHover } from './drawHover.ts';
 import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
@@ -23,6 +19,7 @@ import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
+import { LossPainter } from './lossPainter.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { LossTooltip } from './LossTooltip.tsx';
@@ -50,11 +47,17 @@ export interface LossPanelProps {
   readonly present?: boolean;
   /** Set to the chart's exporter, for its PNG and SVG buttons. */
   readonly exportRef?: Ref<ChartExporter | null>;
+  /**
+   * The runs as they are now, for painting the curves on every frame; `runs`
+   * may then lag (the page passes them at a lower rate while training), and
+   * is used for what the chart says in text. Without it `runs` is painted.
+   */
+  readonly live?: RunSource;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live }: LossPanelProps) {
   const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -63,7 +66,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   const hoverRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [cache] = useState(() => new LossLayoutCache());
-  const smoothed = smoothing > 0;
+  const [painter] = useState(() => new LossPainter());
 
   const layout = useMemo(
     () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom, logX }, cache),
@@ -105,24 +108,11 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
     reading.onPointerMove(event);
     zooming.onPointerMove(event);
   };
-  const firstStep = layout.window.log ? layout.window.firstStep : undefined;
   const rows = useMemo(() => (reading.x === null ? [] : hoverRows(layout, reading.x)), [layout, reading.x]);
 
-  useEffect(() => {
-    if (canvasRef.current) {
-      paintPlot(
-        canvasRef.current,
-        frame,
-        (ctx) => {
-          drawCurves(ctx, frame, { layout, smoothed }, style);
-          drawEpochDots(ctx, frame, marks.epochDots, style);
-        },
-        style.edgePad,
-      );
-    }
-    if (backRef.current) drawBackground(backRef.current, frame, marks.rules, style);
-    if (frontRef.current) drawForeground(frontRef.current, frame, { marks, yScale, logXFirstStep: firstStep }, style);
-  }, [layout, frame, marks, smoothed, yScale, firstStep, style]);
+  useLivePaint(live, runs, (now) =>
+    painter.paint({ canvas: canvasRef.current, back: backRef.current, front: frontRef.current }, now, { xAxis, yScale, smoothing, primaryRunId, zoom, logX, width: size.width, height: size.height, style }),
+  );
 
   useEffect(() => {
     if (hoverRef.current) drawHover(hoverRef.current, frame, { x: reading.x, rows }, style);

@@ -7,7 +7,7 @@ import { primaryRun } from '../../store/selectors.ts';
 import type { XZoom } from '../../url/view.ts';
 import { emptyRange, fitLossDomain, includeValue, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { Buffers } from './buffers.ts';
-import { thinM4 } from '../shared/pixelLine.ts';
+import { grownDomain, grownEnd } from './growth.ts';
 import { smoothEma, smoothingUnit, smoothingWindow } from './smoothing.ts';
 import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from '../shared/xAxis.ts';
 import { rowsIn, xWindowOf, type XWindow } from './xWindow.ts';
@@ -49,20 +49,18 @@ export interface DrawnLine {
   readonly length: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** The line's row that drawn row 0 is: drawn rows are rows from … from + length − 1, as they are. */
+  readonly from: number;
 }
 
-/** Buckets a drawn line keeps: two or more per pixel column on any chart up to 1,000 px wide. */
-export const DRAW_BUCKETS = 1024;
-
-/** Rows from … to−1 of a line as drawn: as they are when few, else thinned to DRAW_BUCKETS M4 buckets over that stretch. */
-function drawnLine(buffers: Buffers, name: string, x: Float64Array, y: Float64Array, [from, to]: readonly [number, number]): DrawnLine {
-  const length = to - from;
-  if (length <= 4 * DRAW_BUCKETS) return { length, x: x.subarray(from, to), y: y.subarray(from, to) };
-  const capacity = length; // M4 keeps at most 4 rows per bucket plus NaN rows, never more than the input
-  const outX = buffers.get(`${name}.drawnX`, capacity);
-  const outY = buffers.get(`${name}.drawnY`, capacity);
-  const kept = thinM4(x.subarray(from, to), y.subarray(from, to), length, DRAW_BUCKETS, outX, outY);
-  return { length: kept, x: outX.subarray(0, kept), y: outY.subarray(0, kept) };
+/**
+ * Rows from … to−1 of a line as drawn: as they are. The drawing reduces rows
+ * that share a pixel column to their first, lowest, highest and last
+ * (pixelLine.ts), so thinning them here as well would only cost a pass, and
+ * rows kept as they are let a chart append the new ones to what it drew.
+ */
+function drawnLine(x: Float64Array, y: Float64Array, [from, to]: readonly [number, number]): DrawnLine {
+  return { length: to - from, x: x.subarray(from, to), y: y.subarray(from, to), from };
 }
 
 export interface RunLossSeries {
@@ -180,11 +178,11 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
 }
 
 /** Rows of a line inside the window, as drawn. */
-function windowed(buffers: Buffers, name: string, line: Line, drawn: readonly [number, number]): LineSeries {
+function windowed(line: Line, drawn: readonly [number, number]): LineSeries {
   return {
     ...line,
-    drawn: drawnLine(buffers, `${name}.raw`, line.x, line.y, drawn),
-    drawnSmooth: line.smooth ? drawnLine(buffers, `${name}.smooth`, line.x, line.smooth, drawn) : null,
+    drawn: drawnLine(line.x, line.y, drawn),
+    drawnSmooth: line.smooth ? drawnLine(line.x, line.smooth, drawn) : null,
   };
 }
 
@@ -211,13 +209,13 @@ function windowRange(s: CachedSeries, inside: readonly [number, number], epochs:
  * search; the thinning and the y-range are redone only when those rows
  * change, so a finished run costs nothing while another one grows.
  */
-function shownIn(s: CachedSeries, window: XWindow, buffers: Buffers): Shown {
+function shownIn(s: CachedSeries, window: XWindow): Shown {
   const full = rowsIn(s.full.x, s.full.length, window.domain);
   const batch = rowsIn(s.batch.x, s.batch.length, window.domain).drawn;
   const epochs = rowsIn(s.epochs.x, s.epochs.length, window.domain).inside;
   const key = [...full.drawn, ...full.inside, ...batch, ...epochs, window.zoomed].join('|');
   if (s.shown?.key === key) return s.shown;
-  s.shown = { key, full: windowed(buffers, 'full', s.full, full.drawn), batch: windowed(buffers, 'batch', s.batch, batch), range: windowRange(s, full.inside, epochs, window), inside: full.inside[1] - full.inside[0] };
+  s.shown = { key, full: windowed(s.full, full.drawn), batch: windowed(s.batch, batch), range: windowRange(s, full.inside, epochs, window), inside: full.inside[1] - full.inside[0] };
   return s.shown;
 }
 
@@ -255,12 +253,14 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
   if (primaryEntry) xMax = Math.max(xMax, xOfStep(primaryEntry.plan.stepsPerEpoch, options.xAxis, primaryEntry.plan));
   if (!(xMax > 0)) xMax = 1;
   if (!(firstStep > 0 && firstStep < Infinity)) firstStep = 1;
-  const window = xWindowOf(xMax, firstStep, options.zoom ?? null, options.logX === true);
+  // While a run trains the axes grow in steps, so the chart can append rather than redraw (growth.ts).
+  const growing = visible.some((r) => r.status === 'running');
+  const window = xWindowOf(growing ? grownEnd(xMax) : xMax, firstStep, options.zoom ?? null, options.logX === true);
 
   const range = emptyRange();
   let hasRowsInWindow = false;
   const series: RunLossSeries[] = entries.map((s) => {
-    const shown = shownIn(s, window, cache.buffers.get(s.run.id) ?? new Buffers());
+    const shown = shownIn(s, window);
     hasRowsInWindow ||= shown.inside > 0;
     for (const v of [shown.range.minFinite, shown.range.maxFinite, shown.range.minPositive]) includeValue(range, v);
     return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, epochs: s.epochs };
@@ -271,7 +271,7 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
     primary,
     window,
     xDomain: window.domain,
-    yDomain: fitLossDomain(range, options.yScale, startLoss),
+    yDomain: growing ? grownDomain(fitLossDomain(range, options.yScale, startLoss), options.yScale === 'log') : fitLossDomain(range, options.yScale, startLoss),
     hasRows,
     hasRowsInWindow,
     smoothWindow: options.smoothing > 0 ? smoothingWindow(options.smoothing, unit) : 0,

@@ -19,6 +19,10 @@ export interface MarkOptions {
   readonly epochRuleSpacing: number;
   /** Plot pixels per mark where a curve is beyond the axis. */
   readonly clipMarkSpacing: number;
+  /** Whether to find thinnedSteps (default true); a painter that never shows it skips the pass over every row. */
+  readonly thinned?: boolean;
+  /** Whether to find offScale and clipped (default true); a painter between two redraws of its axes skips them. */
+  readonly edges?: boolean;
 }
 
 export interface EpochDot {
@@ -105,21 +109,22 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
 
   // A run whose loss leaves the top of the axis gets a marker there, so a clipped curve is never mistaken for a flat one.
   const hint = options.yScale === 'linear' ? ' (switch y to log to see it)' : '';
+  const edges = options.edges !== false;
   const offScale: OffScaleMark[] = [];
-  for (const s of layout.series) {
+  if (edges) for (const s of layout.series) {
     const i = firstOffScale(s, domain[1]);
     if (i >= 0 && inWindow(s.full.x[i])) offScale.push({ color: s.run.color, x: s.full.x[i], title: `${s.run.name}: the loss leaves the top of the axis at step ${formatCount(s.full.step[i])}${hint}` });
   }
 
   const clipped: ClipMark[] = [];
   const clip = { plotWidth: options.plotWidth, spacing: options.clipMarkSpacing };
-  for (const s of inDrawOrder(layout)) {
+  if (edges) for (const s of inDrawOrder(layout)) {
     clipMarksOf(s.batch, s.run.color, 'batch', layout.window, domain, clip, clipped);
     clipMarksOf(s.full, s.run.color, 'full', layout.window, domain, clip, clipped);
   }
 
   let thinnedSteps = 0;
-  for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
+  if (options.thinned !== false) for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
 
   return {
     epochDots,

@@ -60,3 +60,25 @@ export function paintPlot(canvas: HTMLCanvasElement, frame: CanvasFrame, draw: (
     ctx.restore();
   }
 }
+
+/**
+ * Draws onto what the canvas layer already shows, without resizing or
+ * clearing it: an append to the last paintPlot of the same frame, ratio and
+ * pad (the caller makes sure they are the same, else it paints afresh).
+ */
+export function appendPlot(canvas: HTMLCanvasElement, frame: CanvasFrame, draw: (ctx: CanvasRenderingContext2D) => void, pad = 0, ratio = screenRatio()): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const [x0, x1] = frame.x.range();
+  const [y0, y1] = frame.y.range();
+  ctx.beginPath();
+  ctx.rect(x0, y1 - pad, x1 - x0, y0 - y1 + 2 * pad);
+  ctx.clip();
+  try {
+    draw(ctx);
+  } finally {
+    ctx.restore();
+  }
+}

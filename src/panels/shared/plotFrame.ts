@@ -97,6 +97,17 @@ export function makeFrame(margin: Margin, width: number, height: number, xAxis: 
 }
 
 /**
+ * Everything about a frame that decides where a value is drawn: its size, plot
+ * box, domains and the mappings' clamps. Two frames with the same key place
+ * every value on the same pixel, so what was drawn in one can be appended to
+ * in the other.
+ */
+export function frameKey(frame: PlotFrame): string {
+  const m = (p: PixelMapping) => [p.origin, p.scale, p.base, p.lo, p.hi, p.log].join(',');
+  return [frame.width, frame.height, m(frame.xPixels), m(frame.yPixels)].join('|');
+}
+
+/**
  * Slope and offset of an unclamped linear mapping (pixel = a · v + b), for hot
  * loops that keep the arithmetic inline.
  */

@@ -6,14 +6,14 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import { fullLoss, startWeights } from '../../core/index.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
-import { paintPlot } from '../shared/canvas.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { PanelShell, usePanelId } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
+import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
-import { drawPaths } from './drawPaths.ts';
+import { PathPainter } from './pathPainter.ts';
 import { markShapes } from './markLayout.ts';
 import { weightStyleFor } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
@@ -36,11 +36,13 @@ export interface WeightSpacePanelProps {
   readonly present?: boolean;
   /** Set to the chart's exporter, for its PNG and SVG buttons. */
   readonly exportRef?: Ref<ChartExporter | null>;
+  /** The runs as they are now, for painting the paths on every frame; `runs` may then lag (see LossPanel). */
+  readonly live?: RunSource;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
 
-export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false, exportRef }: WeightSpacePanelProps) {
+export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false, exportRef, live }: WeightSpacePanelProps) {
   const style = weightStyleFor(present);
   const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -50,6 +52,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [plotW, plotH] = weightPlotSize(size.width, size.height);
   const [cache] = useState(() => new TrajectoryCache());
+  const [painter] = useState(() => new PathPainter());
 
   const visible = runs.filter((r) => r.visible);
   const primary = primaryRun(visible, primaryRunId);
@@ -80,9 +83,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
     if (backRef.current) drawContours(backRef.current, frame, surface, style);
   }, [frame, surface, style]);
   const primaryId = primary?.id;
-  useEffect(() => {
-    if (canvasRef.current) paintPlot(canvasRef.current, frame, (ctx) => drawPaths(ctx, frame, { paths, primaryId }, style));
-  }, [frame, paths, primaryId, style]);
+  useLivePaint(live, runs, (now) => painter.paint(canvasRef.current, now, frame, primaryId, style));
   useEffect(() => {
     const svg = frontRef.current;
     if (!svg) return;

@@ -10,6 +10,8 @@ export interface PathShapes {
   readonly paths: readonly RunPath[];
   /** The primary run's path is drawn last and wider. */
   readonly primaryId: string | undefined;
+  /** Per run id, the trajectory rows already drawn (pathAppend.ts): its path is extended from there; others from `from`. */
+  readonly drawnRows?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -48,6 +50,7 @@ export const drawPaths: DrawFn<CanvasRenderingContext2D, PathShapes, WeightStyle
   const py: Pixel = (w) => Math.max(-1e7, Math.min(1e7, ay * w + by));
   const ordered = [...paths].sort((a, b) => Number(a.run.id === primaryId) - Number(b.run.id === primaryId));
   for (const { run, trajectory } of ordered) {
+    const start = shapes.drawnRows?.get(run.id) ?? from;
     // Near the optimum a noisy path of 65,536 rows is a ball of overlapping strokes; drawing every
     // n-th row of it looks the same and keeps rasterising cheap. Each epoch's first and last row are always drawn.
     const rowStride = Math.max(1, Math.ceil(trajectory.length / Math.max(MIN_PATH_ROWS, PATH_ROW_BUDGET / paths.length)));
@@ -56,10 +59,10 @@ export const drawPaths: DrawFn<CanvasRenderingContext2D, PathShapes, WeightStyle
     for (const parity of [0, 1]) {
       ctx.strokeStyle = parity === 1 ? run.color : lighter(run.color, style);
       ctx.lineWidth = width;
-      strokePieces(ctx, trajectory, parity, rowStride, from, px, py);
+      strokePieces(ctx, trajectory, parity, rowStride, start, px, py);
     }
-    drawJumps(ctx, trajectory, run.color, style, from, px, py);
-    drawEpochDots(ctx, run, trajectory, style, from, px, py);
+    drawJumps(ctx, trajectory, run.color, style, start, px, py);
+    drawEpochDots(ctx, run, trajectory, style, start, px, py);
   }
 };
 
@@ -96,13 +99,15 @@ function strokePieces(ctx: CanvasRenderingContext2D, trajectory: Trajectory, par
   ctx.stroke();
 }
 
-/** The piece an epoch's path is in, if it has one. */
-function pieceOf(trajectory: Trajectory, epoch: number): EpochPiece | undefined {
-  return trajectory.pieces.find((p) => p.epoch === epoch);
+/** Where an epoch's piece starts, if it has one. */
+function pieceStart(trajectory: Trajectory, epoch: number): number | undefined {
+  return trajectory.pieces.find((p) => p.epoch === epoch)?.start;
 }
 
 function drawJumps(ctx: CanvasRenderingContext2D, trajectory: Trajectory, color: string, style: WeightStyle, from: number, px: Pixel, py: Pixel): void {
-  const jumps = from > 0 ? trajectory.jumps.filter((j) => (pieceOf(trajectory, j.epoch)?.start ?? 0) >= from) : trajectory.jumps;
+  const firstEpoch = from > 0 ? (trajectory.pieces[firstPieceEndingAfter(trajectory.pieces, from)]?.epoch ?? Infinity) : -Infinity;
+  // A jump opens its epoch's piece: the ones still to draw open pieces that start at or after `from`.
+  const jumps = from > 0 ? trajectory.jumps.filter((j) => j.epoch > firstEpoch || (j.epoch === firstEpoch && (pieceStart(trajectory, j.epoch) ?? 0) >= from)) : trajectory.jumps;
   if (jumps.length === 0) return;
   ctx.save();
   ctx.setLineDash([...style.jump.dash]);
@@ -118,15 +123,29 @@ function drawJumps(ctx: CanvasRenderingContext2D, trajectory: Trajectory, color:
   ctx.restore();
 }
 
-/** A dot at every epoch end (the primary run's numbered circles are drawn over them in SVG). */
+/** A dot at every epoch end (the primary run's numbered circles are drawn over them in SVG); from `from`, those of epochs whose piece reaches past it. */
 function drawEpochDots(ctx: CanvasRenderingContext2D, run: RunPath['run'], trajectory: Trajectory, style: WeightStyle, from: number, px: Pixel, py: Pixel): void {
   const e = run.epochs;
   const stride = niceStride(e.length, MAX_EPOCH_DOTS);
+  // Pieces are in epoch order, so the epochs already drawn are those before the first piece ending past `from`.
+  const firstEpoch = from > 0 ? (trajectory.pieces[firstPieceEndingAfter(trajectory.pieces, from)]?.epoch ?? Infinity) : -Infinity;
   ctx.fillStyle = run.color;
   for (let i = stride - 1; i < e.length; i += stride) {
-    if (from > 0 && (pieceOf(trajectory, e.epoch[i])?.end ?? Infinity) <= from) continue;
+    if (e.epoch[i] < firstEpoch) continue;
     ctx.beginPath();
     ctx.arc(px(e.w1[i]), py(e.w2[i]), style.epochDot.radius, 0, 2 * Math.PI);
     ctx.fill();
   }
+}
+
+/** Index of the first piece whose end is past `row` (pieces.length when none), by binary search. */
+function firstPieceEndingAfter(pieces: readonly EpochPiece[], row: number): number {
+  let lo = 0;
+  let hi = pieces.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pieces[mid].end <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

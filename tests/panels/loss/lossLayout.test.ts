@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hoverRows } from '../../../src/panels/loss/hoverRows.ts';
-import { buildLossLayout, DRAW_BUCKETS, LossLayoutCache, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
+import { buildLossLayout, LossLayoutCache, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { trainedRun } from '../runFixture.ts';
 
@@ -163,14 +163,18 @@ describe('layout cache across frames', () => {
 });
 
 describe('what is drawn', () => {
-  it('draws short runs row for row and thins long ones to a bounded number of rows', () => {
+  it('draws the rows in the window as they are, so new rows can be appended to what was drawn (the drawing thins per pixel column)', () => {
     const short = buildLossLayout([trainedRun({}, 200)], base).series[0];
     expect(short.full.drawn.length).toBe(short.full.length);
     const long = buildLossLayout([trainedRun({ n: 1000, b: 1, epochs: 20 })], { ...base, smoothing: 0.5 }).series[0];
     expect(long.batch.length).toBe(20_000);
-    expect(long.batch.drawn.length).toBeLessThanOrEqual(4 * DRAW_BUCKETS);
-    expect(long.batch.drawnSmooth!.length).toBeLessThanOrEqual(4 * DRAW_BUCKETS);
-    // The noise extremes survive thinning.
-    expect(Math.max(...long.batch.drawn.y)).toBe(Math.max(...long.batch.y));
+    expect(long.batch.drawn.length).toBe(20_000);
+    expect(long.batch.drawn.from).toBe(0);
+    expect(Array.from(long.batch.drawn.y)).toEqual(Array.from(long.batch.y));
+    expect(Array.from(long.batch.drawnSmooth!.y)).toEqual(Array.from(long.batch.smooth!));
+    const zoomed = buildLossLayout([trainedRun({ n: 1000, b: 1, epochs: 20 })], { ...base, zoom: [5000, 6000] }).series[0];
+    expect(zoomed.batch.drawn.x[0]).toBe(zoomed.batch.x[zoomed.batch.drawn.from]);
+    expect(zoomed.batch.drawn.x[0]).toBeLessThan(5000);
+    expect(zoomed.batch.drawn.x[1]).toBeGreaterThanOrEqual(5000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintPlot } from '../../../src/panels/shared/canvas.ts';
+import { appendPlot, paintPlot } from '../../../src/panels/shared/canvas.ts';
 import { makeFrame } from '../../../src/panels/shared/plotFrame.ts';
 
 /** A canvas whose context logs the calls that set it up, clip it and put it back. */
@@ -45,5 +45,15 @@ describe('painting a canvas layer', () => {
     const { canvas, calls } = fakeCanvas();
     expect(() => paintPlot(canvas, frame, () => { throw new Error('boom'); })).toThrow('boom');
     expect(calls.at(-1)).toBe('restore');
+  });
+
+  it('appends without resizing or clearing what the canvas shows, clipped the same way', () => {
+    const { canvas, calls } = fakeCanvas();
+    paintPlot(canvas, frame, () => calls.push('draw'), 4, 2);
+    calls.length = 0;
+    canvas.width = 1120;
+    appendPlot(canvas, frame, () => calls.push('append'), 4, 2);
+    expect(canvas.width).toBe(1120);
+    expect(calls).toEqual(['save', 'setTransform 2 0 0 2 0 0', 'beginPath', 'rect 50 6 496 254', 'clip', 'append', 'restore']);
   });
 });

@@ -1,0 +1,132 @@
+// One frame of the loss chart, painted from the runs as they are now, outside
+// React: the layout, frame and marks are computed here, the canvas gets only
+// what a chunk appended unless something that places its pixels changed
+// (curveAppend.ts), and the SVG layers are redrawn only when the axes or the
+// marks on them change. Kept per chart: its layout cache and what it drew.
+import type { RunView } from '../../store/runTypes.ts';
+import type { XZoom } from '../../url/view.ts';
+import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
+import { startLossFor } from '../shared/dataCache.ts';
+import { frameKey, plotSize } from '../shared/plotFrame.ts';
+import type { XAxisMode } from '../shared/xAxis.ts';
+import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
+import { drawBackground } from './drawBackground.ts';
+import { drawCurves } from './drawCurves.ts';
+import { drawEpochDots } from './drawEpochDots.ts';
+import { drawForeground } from './drawForeground.ts';
+import type { YScaleMode } from './lossDomain.ts';
+import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
+import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
+import { lossMarks } from './lossMarks.ts';
+import type { LossStyle } from './style.ts';
+
+export interface LossView {
+  readonly xAxis: XAxisMode;
+  readonly yScale: YScaleMode;
+  readonly smoothing: number;
+  readonly primaryRunId: string | null;
+  readonly zoom: XZoom | null;
+  readonly logX: boolean;
+  readonly width: number;
+  readonly height: number;
+  /** The chart's style (the screen's, or the presentation view's heavier one). */
+  readonly style: LossStyle;
+}
+
+export interface LossTargets {
+  readonly canvas: HTMLCanvasElement | null;
+  readonly back: SVGSVGElement | null;
+  readonly front: SVGSVGElement | null;
+}
+
+/**
+ * While the axes stay put, the SVG layers follow new epoch rules and clip
+ * marks at most this often (a last paint follows, so nothing is left stale):
+ * finding the clip marks is a pass over every row, and redrawing them DOM
+ * work, both costlier per frame than the canvas appends.
+ */
+export const MARKS_INTERVAL_MS = 200;
+
+export class LossPainter {
+  private readonly cache = new LossLayoutCache();
+  private curves: CurvePaintRecord | null = null;
+  private canvas: HTMLCanvasElement | null = null;
+  private svgKey = '';
+  private svgFrameKey = '';
+  private svgAt = -Infinity;
+  private svgTimer: ReturnType<typeof setTimeout> | null = null;
+  private svg: readonly (SVGSVGElement | null)[] = [];
+  private style: LossStyle | null = null;
+  /** Whole paints and appends so far (what a test or a profile reads to see that appends happen). */
+  readonly counts = { whole: 0, appended: 0 };
+
+  /** What the last paint was asked to paint: a paint that follows later paints the newest. */
+  private latest: [LossTargets, readonly RunView[], LossView] | null = null;
+
+  paint(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
+    this.latest = [targets, runs, view];
+    const { style } = view;
+    // A new style changes every drawn pixel: nothing drawn before can be appended to.
+    if (style !== this.style) {
+      this.curves = null;
+      this.svgKey = '';
+      this.style = style;
+    }
+    const layout = buildLossLayout(
+      runs,
+      { xAxis: view.xAxis, yScale: view.yScale, smoothing: view.smoothing, primaryRunId: view.primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom: view.zoom, logX: view.logX },
+      this.cache,
+    );
+    const frame = lossFrame(layout, view.width, view.height, view.yScale);
+    const key = frameKey(frame);
+    const { canvas, back, front } = targets;
+    // The marks on the axes are found (a pass over every row) only when the SVG layers may be redrawn: new axes at
+    // once, new marks on the same axes at most every MARKS_INTERVAL_MS, by a paint that follows then.
+    const sameTargets = this.svg[0] === back && this.svg[1] === front;
+    const wait = this.svgAt + MARKS_INTERVAL_MS - performance.now();
+    const svgDue = !sameTargets || key !== this.svgFrameKey || wait <= 0;
+    const marks = lossMarks(layout, {
+      xAxis: view.xAxis,
+      yScale: view.yScale,
+      plotWidth: plotSize(LOSS_MARGIN, view.width, view.height)[0],
+      epochDotSpacing: style.epochDotSpacing,
+      epochRuleSpacing: style.epochRuleSpacing,
+      clipMarkSpacing: style.clipMarkSpacing,
+      thinned: false,
+      edges: svgDue,
+    });
+    if (canvas) {
+      // Another canvas element shows nothing of what was drawn; the frame and the ratio fix the canvas's size.
+      const ratio = screenRatio();
+      const shown = canvas === this.canvas ? this.curves : null;
+      const plan = planCurvePaint(shown, layout, view.smoothing > 0, marks.epochDots, `${key}|${ratio}`);
+      const draw = (ctx: CanvasRenderingContext2D) => {
+        drawCurves(ctx, frame, plan.shapes, style);
+        drawEpochDots(ctx, frame, plan.dots, style);
+      };
+      if (plan.whole) paintPlot(canvas, frame, draw, style.edgePad, ratio);
+      else appendPlot(canvas, frame, draw, style.edgePad, ratio);
+      this.counts[plan.whole ? 'whole' : 'appended']++;
+      this.curves = plan.record;
+      this.canvas = canvas;
+    }
+    if (!svgDue) {
+      this.svgTimer ??= setTimeout(() => {
+        this.svgTimer = null;
+        if (this.latest) this.paint(...this.latest);
+      }, wait);
+      return;
+    }
+    if (this.svgTimer) clearTimeout(this.svgTimer);
+    this.svgTimer = null;
+    const firstStep = layout.window.log ? layout.window.firstStep : undefined;
+    const svgKey = [key, view.yScale, firstStep, JSON.stringify([marks.rules, marks.offScale, marks.clipped, marks.titles])].join('|');
+    if (svgKey === this.svgKey && sameTargets) return;
+    if (back) drawBackground(back, frame, marks.rules, style);
+    if (front) drawForeground(front, frame, { marks, yScale: view.yScale, logXFirstStep: firstStep }, style);
+    this.svgKey = svgKey;
+    this.svgFrameKey = key;
+    this.svgAt = performance.now();
+    this.svg = [back, front];
+  }
+}

@@ -1,0 +1,51 @@
+// A run as the page sees it while training: the real engine advanced chunk by
+// chunk into the store's level-of-detail series (small, so its thinning is
+// rebuilt within a test), a new RunView after every chunk, as the store makes.
+import { createEpochRecords, createStepRecords, createTrainer, DEFAULT_SETTINGS, type Settings } from '../../src/core/index.ts';
+import { LodSeries } from '../../src/store/lod.ts';
+import type { RunView } from '../../src/store/runTypes.ts';
+import { cursorSnapshot } from '../../src/worker/cursorSnapshot.ts';
+
+export interface GrowingRun {
+  /** The run after the chunks so far, status 'running' until the trainer stops. */
+  view(): RunView;
+  /** Trains `steps` more steps (fewer at the end); returns the new view. */
+  advance(steps: number): RunView;
+}
+
+export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color = '#1f77b4', rowCapacity = 256): GrowingRun {
+  const settings: Settings = { ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0], ...overrides };
+  const trainer = createTrainer(settings);
+  const lossSeries = new LodSeries('loss', rowCapacity);
+  const batchLossSeries = new LodSeries('batchLoss', rowCapacity);
+  const epochs = createEpochRecords(Math.max(1, settings.epochs));
+  let version = 0;
+  let view: RunView | null = null;
+  const make = (): RunView => ({
+    id,
+    name: id,
+    color,
+    visible: true,
+    settings,
+    schedule: trainer.schedule,
+    lossSeries,
+    batchLossSeries,
+    epochs,
+    cursor: cursorSnapshot(trainer),
+    status: trainer.status === 'running' ? (version === 0 ? 'idle' : 'running') : trainer.status,
+    message: trainer.divergence?.message ?? null,
+    version,
+  });
+  return {
+    view: () => (view ??= make()),
+    advance(steps) {
+      const rows = createStepRecords(Math.max(1, steps));
+      trainer.advance(steps, rows, epochs);
+      lossSeries.append(rows);
+      batchLossSeries.append(rows);
+      version++;
+      view = make();
+      return view;
+    },
+  };
+}

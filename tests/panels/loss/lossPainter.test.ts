@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { LossPainter, type LossView } from '../../../src/panels/loss/lossPainter.ts';
+import { LOSS_STYLE, PRESENT_LOSS_STYLE } from '../../../src/panels/loss/style.ts';
+import { CanvasRecorder } from '../shared/canvasRecorder.ts';
+import { growingRun } from '../growingRun.ts';
+
+/** A canvas whose context records the strokes, and counts the clears that start a whole paint. */
+function recordingCanvas() {
+  const recorder = new CanvasRecorder();
+  const clears = { count: 0 };
+  const context = Object.assign(recorder, {
+    setTransform: () => {},
+    clearRect: () => void clears.count++,
+    rect: () => {},
+    clip: () => {},
+    arc: recorder.arc.bind(recorder),
+  });
+  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => context };
+  return { canvas: canvas as unknown as HTMLCanvasElement, recorder, clears };
+}
+
+const view: LossView = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, zoom: null, logX: false, width: 560, height: 290, style: LOSS_STYLE };
+
+describe('the loss painter', () => {
+  it('appends chunk after chunk to the canvas it painted, and paints it whole again when the view changes', () => {
+    const { canvas, recorder, clears } = recordingCanvas();
+    const painter = new LossPainter();
+    const run = growingRun({ n: 200, b: 4, epochs: 400 });
+    const targets = { canvas, back: null, front: null };
+    for (let chunk = 0; chunk < 400; chunk++) painter.paint(targets, [run.advance(50)], view);
+    expect(painter.counts.whole + painter.counts.appended).toBe(400);
+    expect(painter.counts.appended).toBeGreaterThan(4 * painter.counts.whole);
+    expect(clears.count).toBe(painter.counts.whole);
+
+    // Nothing new: an append that strokes nothing.
+    recorder.paints.length = 0;
+    painter.paint(targets, [run.view()], view);
+    expect(recorder.paints.every((p) => p.path.length === 0)).toBe(true);
+
+    for (const change of [{ width: 600 }, { smoothing: 0.5 }, { yScale: 'linear' as const }, { zoom: [100, 500] as [number, number] }, { style: PRESENT_LOSS_STYLE }]) {
+      const before = clears.count;
+      painter.paint(targets, [run.view()], { ...view, ...change });
+      expect(clears.count, JSON.stringify(change)).toBe(before + 1);
+    }
+    // A new canvas element shows nothing: it is painted whole.
+    const other = recordingCanvas();
+    painter.paint({ ...targets, canvas: other.canvas }, [run.view()], view);
+    expect(other.clears.count).toBe(1);
+  });
+});
