@@ -9,7 +9,8 @@ import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
 import { DataPanel } from '../panels/data/DataPanel.tsx';
 import { statsFor } from '../panels/shared/dataCache.ts';
-import { primaryRun, selectCanAdvance } from '../store/selectors.ts';
+import { primaryRun, selectCanAdvance, selectShownRuns } from '../store/selectors.ts';
+import { Timeline } from '../ui/Timeline.tsx';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { RunsList } from '../ui/RunsList.tsx';
@@ -44,6 +45,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const store = useLabStore();
   const settings = useLab((s) => s.settings);
   const runs = useLab((s) => s.runs);
+  // While the timeline looks back, every panel shows the runs as they were at that step.
+  const shown = useLab(selectShownRuns);
+  const timeline = useLab((s) => s.timeline);
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
@@ -79,6 +83,15 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
       },
       step: advance(() => store.getState().step()),
       stepEpoch: advance(() => store.getState().stepEpoch()),
+      // Back one step or to the previous epoch boundary, by the timeline (while paused).
+      stepBack: (epoch: boolean) => {
+        const state = store.getState();
+        const primary = primaryRun(state.runs, state.primaryRunId);
+        if (!primary || state.playback.status === 'running') return;
+        const at = state.timeline?.step ?? primary.cursor.step;
+        const spe = primary.schedule.stepsPerEpoch;
+        state.lookAt(epoch ? (Math.ceil(at / spe) - 1) * spe : at - 1);
+      },
       reset: () => store.getState().reset(),
     };
   }, [store, onRunStarted]);
@@ -97,7 +110,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const questionsList = useMemo(() => <QuestionsList active={question} onOpen={onOpenLink} />, [question, onOpenLink]);
   const settingsPanel = useMemo(() => <SettingsPanel settings={settings} onChange={onSettings} />, [settings, onSettings]);
 
-  const status = error ? 'error' : playback.status;
+  // Looking back, the runs stand paused at the step looked at, and Play goes on from there.
+  const status = error ? 'error' : timeline ? 'paused' : playback.status;
   return (
     <div className="app">
       <header className="app-header">
@@ -168,14 +182,20 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
             </div>
             <div className="chart-card chart-weights" ref={weightCard}>
               <ChartImageButtons card={weightCard} chart="weight-space" />
-              <WeightSpacePanel runs={runs} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
+              <WeightSpacePanel runs={shown} primaryRunId={primaryRunId} onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })} />
             </div>
           </div>
-          <StatusLine runs={runs} primaryRunId={primaryRunId} />
+          <Timeline
+            reached={primary?.cursor.step ?? 0}
+            looking={timeline?.step ?? null}
+            stepsPerEpoch={primary?.schedule.stepsPerEpoch ?? 1}
+            onLook={(step) => store.getState().lookAt(step)}
+          />
+          <StatusLine runs={shown} primaryRunId={primaryRunId} />
           <div className="lower">
             <div className="chart-card chart-data" ref={dataCard}>
               <ChartImageButtons card={dataCard} chart="data" />
-              <DataPanel runs={runs} primaryRunId={primaryRunId} />
+              <DataPanel runs={shown} primaryRunId={primaryRunId} />
             </div>
             <div className="lower-text">
               <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />

@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { CaptionPanel } from '../panels/captions/CaptionPanel.tsx';
 import { captionInputFromRun, problemFacts } from '../panels/captions/captionInput.ts';
 import { EpochReplay } from '../panels/captions/epochReplay.ts';
-import { selectPrimaryRun } from '../store/selectors.ts';
+import { selectShownPrimaryRun } from '../store/selectors.ts';
 import { useLab } from './labContext.ts';
 
 export function PrimaryCaption() {
-  const run = useLab(selectPrimaryRun);
+  const run = useLab(selectShownPrimaryRun);
   const settings = run?.settings ?? null;
   const facts = useMemo(() => (settings ? problemFacts(settings) : null), [settings]);
   const replay = useMemo(() => (settings ? new EpochReplay(settings) : null), [settings]);

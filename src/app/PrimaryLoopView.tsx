@@ -2,11 +2,11 @@
 // screen can give its room back to the charts.
 import { useState } from 'react';
 import { LoopView } from '../panels/loopView/LoopView.tsx';
-import { selectPrimaryRun } from '../store/selectors.ts';
+import { selectShownPrimaryRun } from '../store/selectors.ts';
 import { useLab } from './labContext.ts';
 
 export function PrimaryLoopView() {
-  const run = useLab(selectPrimaryRun);
+  const run = useLab(selectShownPrimaryRun);
   const [collapsed, setCollapsed] = useState(false);
   return (
     <div className="loop-slot">

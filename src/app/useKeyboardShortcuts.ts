@@ -1,4 +1,4 @@
-// Space play/pause, → step, shift+→ step-epoch, r reset — except while the
+// Space play/pause, → step, shift+→ step-epoch, ← / shift+← back by the timeline, r reset — except while the
 // user types in a field, where those keys belong to the field.
 import { useEffect } from 'react';
 
@@ -6,6 +6,8 @@ export interface ShortcutActions {
   togglePlay(): void;
   step(): void;
   stepEpoch(): void;
+  /** Back one step, or to the previous epoch boundary (the timeline; while paused). */
+  stepBack(epoch: boolean): void;
   reset(): void;
 }
 
@@ -28,6 +30,7 @@ export function useKeyboardShortcuts(actions: ShortcutActions): void {
       if (event.key === ' ') actions.togglePlay();
       else if (event.key === 'ArrowRight' && event.shiftKey) actions.stepEpoch();
       else if (event.key === 'ArrowRight') actions.step();
+      else if (event.key === 'ArrowLeft') actions.stepBack(event.shiftKey);
       else if (event.key === 'r' || event.key === 'R') actions.reset();
       else handled = false;
       if (handled) event.preventDefault();
