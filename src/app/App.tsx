@@ -178,6 +178,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 zoom={view.zoom}
                 logX={view.logx}
                 onZoom={(zoom) => onView({ ...view, zoom })}
+                lookedAt={timeline?.step ?? null}
               />
             </div>
             <div className="chart-card chart-weights" ref={weightCard}>

@@ -54,6 +54,11 @@ describe.runIf(hasBrowser)('the timeline and at= links', () => {
     expect(await page.textContent('[data-testid="timeline-where"]')).toContain('step 15 of 30, epoch 2, batch 5 of 10');
     expect(await page.getAttribute('[data-testid="timeline-range"]', 'aria-valuetext')).toContain('step 15 of 30');
     expect(new URL(page.url()).searchParams.get('at')).toBe('15');
+    // The loss chart keeps the whole run and rules the step looked at: halfway along its 30 steps.
+    const plot = await page.locator('[data-testid="loss-plot-surface"]').boundingBox();
+    const mark = await page.locator('[data-testid="loss-timeline-mark"]').boundingBox();
+    expect(plot && mark).toBeTruthy();
+    expect(Math.abs(mark!.x - plot!.x - plot!.width / 2)).toBeLessThan(plot!.width * 0.1);
     // Shift+← goes to the previous epoch boundary; ← one step.
     await range.focus();
     await page.keyboard.press('Shift+ArrowLeft');
@@ -61,6 +66,7 @@ describe.runIf(hasBrowser)('the timeline and at= links', () => {
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('[data-testid="status-step"]')?.getAttribute('data-value') === '9');
     await page.click('[data-testid="play"]');
+    await page.waitForSelector('[data-testid="loss-timeline-mark"]', { state: 'detached' });
     await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'running');
     expect(await statusNumber(page, 'step')).toBeLessThan(15);
     await waitForStep(page, 'step >= 12');

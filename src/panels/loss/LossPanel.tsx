@@ -27,6 +27,8 @@ import { LossTooltip } from './LossTooltip.tsx';
 import { LOSS_STYLE as style } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
 import { useXZoom } from './useXZoom.ts';
+import { timelineMarkX } from './timelineMark.ts';
+import { primaryRun } from '../../store/selectors.ts';
 import { smoothingLabel } from './smoothing.ts';
 import './loss.css';
 
@@ -44,11 +46,13 @@ export interface LossPanelProps {
   readonly logX?: boolean;
   /** Called with a new zoom (null: the whole run) by drag, double-click, keys or the reset button; without it the chart does not zoom. */
   readonly onZoom?: (zoom: XZoom | null) => void;
+  /** The primary run's step the timeline looks at (ruled on the chart), or null for now. */
+  readonly lookedAt?: number | null;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, lookedAt = null }: LossPanelProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
@@ -87,6 +91,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   };
   const firstStep = layout.window.log ? layout.window.firstStep : undefined;
   const rows = useMemo(() => (reading.x === null ? [] : hoverRows(layout, reading.x)), [layout, reading.x]);
+  const markX = timelineMarkX(frame, primaryRun(runs, primaryRunId), lookedAt, xAxis);
 
   useEffect(() => {
     if (canvasRef.current) {
@@ -143,6 +148,9 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         <div className="panel-hint">Press play: the loss of every step appears here.</div>
       ) : !layout.hasRowsInWindow ? (
         <div className="panel-hint">No steps in the zoomed range yet: double-click or reset to see the whole run.</div>
+      ) : null}
+      {markX !== null ? (
+        <div className="timeline-mark" data-testid="loss-timeline-mark" style={{ left: markX, top: LOSS_MARGIN.top, bottom: LOSS_MARGIN.bottom }} title={`The step the timeline looks at: ${lookedAt}`} />
       ) : null}
       {zooming.band ? (
         <div
