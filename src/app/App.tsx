@@ -13,6 +13,7 @@ import { StatusLine } from '../ui/StatusLine.tsx';
 import { WeightSpacePanel } from '../panels/weights/WeightSpacePanel.tsx';
 import { statsFor } from '../panels/shared/dataCache.ts';
 import { primaryRun, selectCanAdvance } from '../store/selectors.ts';
+import { Timeline } from '../ui/Timeline.tsx';
 import { DerivedFacts } from '../ui/DerivedFacts.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { RunsList } from '../ui/RunsList.tsx';
@@ -22,7 +23,8 @@ import { ViewControls } from '../ui/ViewControls.tsx';
 import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
-import { useRunSource, useTextRuns } from './useTextRuns.ts';
+import { useRunSource, useShownRunSource, useTextRuns } from './useTextRuns.ts';
+import { shownRuns } from '../store/scrub.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
 import type { ChartExporter } from '../panels/shared/exportTypes.ts';
@@ -50,6 +52,10 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const settings = useLab((s) => s.settings);
   const runs = useTextRuns(store);
   const live = useRunSource(store);
+  // While the timeline looks back, every panel but the loss chart shows the runs as they were at that step.
+  const timeline = useLab((s) => s.timeline);
+  const shown = useMemo(() => shownRuns(runs, timeline), [runs, timeline]);
+  const shownLive = useShownRunSource(store);
   const primaryRunId = useLab((s) => s.primaryRunId);
   const playback = useLab((s) => s.playback);
   const error = useLab((s) => s.error);
@@ -62,6 +68,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
   const primary = primaryRun(runs, primaryRunId);
+  const shownPrimary = primaryRun(shown, primaryRunId);
   const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: startWeights(settings)[0], w2: startWeights(settings)[1] }) : null;
   const deepW1 = deepAt?.w1 ?? 0;
   const deepW2 = deepAt?.w2 ?? 0;
@@ -85,6 +92,15 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
       },
       step: advance(() => store.getState().step()),
       stepEpoch: advance(() => store.getState().stepEpoch()),
+      // Back one step or to the previous epoch boundary, by the timeline (while paused).
+      stepBack: (epoch: boolean) => {
+        const state = store.getState();
+        const primary = primaryRun(state.runs, state.primaryRunId);
+        if (!primary || state.playback.status === 'running') return;
+        const at = state.timeline?.step ?? primary.cursor.step;
+        const spe = primary.schedule.stepsPerEpoch;
+        state.lookAt(epoch ? (Math.ceil(at / spe) - 1) * spe : at - 1);
+      },
       reset: () => store.getState().reset(),
     };
   }, [store, onRunStarted]);
@@ -103,7 +119,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const questionsList = useMemo(() => <QuestionsList active={question} onOpen={onOpenLink} />, [question, onOpenLink]);
   const settingsPanel = useMemo(() => <SettingsPanel settings={settings} onChange={onSettings} />, [settings, onSettings]);
 
-  const status = error ? 'error' : playback.status;
+  // Looking back, the runs stand paused at the step looked at, and Play goes on from there.
+  const status = error ? 'error' : timeline ? 'paused' : playback.status;
   const { present } = view;
   const questionText = <QuestionExplanation id={question} onClose={onCloseQuestion} runs={runs} />;
   return (
@@ -166,31 +183,38 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 present={present}
                 exportRef={lossExport}
                 live={live}
+                lookedAt={timeline?.step ?? null}
               />
             </div>
             <div className="chart-card chart-weights">
               <ChartImageButtons exporter={weightExport} chart="weight-space" />
               <WeightSpacePanel
-                runs={runs}
+                runs={shown}
                 primaryRunId={primaryRunId}
                 onPickInitialWeights={(w1, w2) => onSettings({ ...settings, w0: [w1, w2] })}
                 present={present}
                 exportRef={weightExport}
-                live={live}
+                live={shownLive}
               />
             </div>
           </div>
-          <StatusLine runs={runs} primaryRunId={primaryRunId} />
+          <Timeline
+            reached={primary?.cursor.step ?? 0}
+            looking={timeline?.step ?? null}
+            stepsPerEpoch={primary?.schedule.stepsPerEpoch ?? 1}
+            onLook={(step) => store.getState().lookAt(step)}
+          />
+          <StatusLine runs={shown} primaryRunId={primaryRunId} />
           <div className="lower">
             <div className="chart-card chart-data">
               <ChartImageButtons exporter={dataExport} chart="data" />
-              <DataPanel runs={runs} primaryRunId={primaryRunId} present={present} exportRef={dataExport} />
+              <DataPanel runs={shown} primaryRunId={primaryRunId} present={present} exportRef={dataExport} />
             </div>
             <div className="lower-text">
               {present ? null : questionText}
-              <PrimaryCaption run={primary ?? null} />
+              <PrimaryCaption run={shownPrimary ?? null} />
             </div>
-            <PrimaryLoopView run={primary ?? null} />
+            <PrimaryLoopView run={shownPrimary ?? null} />
           </div>
         </PanelBoundary>
       </main>

@@ -5,7 +5,7 @@ import { captionInputFromRun, problemFacts } from '../panels/captions/captionInp
 import { EpochReplay } from '../panels/captions/epochReplay.ts';
 import type { RunView } from '../store/runTypes.ts';
 
-/** `run`: the primary run as the page's text shows it (App passes it at the text's rate while training). */
+/** `run`: the primary run as the page's text shows it — now, or at the step the timeline looks at (App passes it at the text's rate while training). */
 export function PrimaryCaption({ run }: { readonly run: RunView | null }) {
   const settings = run?.settings ?? null;
   const facts = useMemo(() => (settings ? problemFacts(settings) : null), [settings]);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { LoopView } from '../panels/loopView/LoopView.tsx';
 import type { RunView } from '../store/runTypes.ts';
 
-/** `run`: the primary run as the page's text shows it (App passes it at the text's rate while training). */
+/** `run`: the primary run as the page's text shows it — now, or at the step the timeline looks at (App passes it at the text's rate while training). */
 export function PrimaryLoopView({ run }: { readonly run: RunView | null }) {
   const [collapsed, setCollapsed] = useState(false);
   return (

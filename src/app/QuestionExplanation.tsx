@@ -5,6 +5,7 @@ import type { Settings } from '../core/settings.ts';
 import type { RunView } from '../store/runTypes.ts';
 import { questionById } from './questions.ts';
 import { checkQuestionOn } from './questions/checkOnRuns.ts';
+import { PredictionBox } from './PredictionBox.tsx';
 
 export interface QuestionExplanationProps {
   id: string | null;
@@ -29,7 +30,11 @@ export function QuestionExplanation({ id, onClose, runs = [] }: QuestionExplanat
           ×
         </button>
       </div>
-      <p>{question.explanation}</p>
+      {question.prediction ? (
+        <PredictionBox key={question.id} question={question} runs={runs} />
+      ) : (
+        <p data-testid="question-text">{question.explanation}</p>
+      )}
       {checked && (
         <details className="question-checks" data-testid="question-checks" data-held={held} data-claims={checked.length}>
           <summary>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../core/parseSettings.ts';
 import type { LabStore } from '../store/store.ts';
+import { selectMoment } from '../store/selectors.ts';
 import type { Experiment } from '../url/experimentUrl.ts';
 import { App } from './App.tsx';
 import { LabStoreContext } from './labContext.ts';
@@ -51,8 +52,10 @@ export function Root({ store, initial }: RootProps) {
     return store.subscribe((state, prev) => {
       const trained = state.settings !== prev.settings || state.runs.length !== prev.runs.length || state.runs.some((r, i) => r.settings !== prev.runs[i]?.settings);
       const shown = state.runs.some((r, i) => r.visible !== prev.runs[i]?.visible);
+      // A pause part-way, or a look back, is a moment the link records (at=), in place.
+      const moment = selectMoment(state) !== selectMoment(prev);
       // Only a change of what is trained leaves a played experiment behind; hiding a run does not.
-      if (trained || shown) writer.current.write(experimentOf(state, page), trained && hasRun(prev));
+      if (trained || shown || moment) writer.current.write(experimentOf(state, page), trained && hasRun(prev));
     });
   }, [page, store]);
 

@@ -5,6 +5,7 @@
 // including one that began by an edit while running. Back/forward restore.
 import { settingsEqual } from '../core/settingsText.ts';
 import type { RunSpec } from '../store/runTypes.ts';
+import { selectMoment } from '../store/selectors.ts';
 import type { LabState, LabStore } from '../store/store.ts';
 import { experimentToQuery, parseExperimentQuery, type Experiment } from '../url/experimentUrl.ts';
 import type { ViewState } from '../url/view.ts';
@@ -19,12 +20,16 @@ export interface PageState {
 export function experimentOf(state: LabState, page: PageState): Experiment {
   const single = state.runs.length === 1 && state.runs[0].visible && settingsEqual(state.runs[0].settings, state.settings);
   const runs: RunSpec[] = single ? [] : state.runs.map((r) => ({ settings: r.settings, visible: r.visible }));
-  return { settings: state.settings, runs, view: page.view, question: page.question };
+  const at = selectMoment(state);
+  return { settings: state.settings, runs, view: page.view, question: page.question, ...(at ? { at } : {}) };
 }
 
 /** Applies a parsed experiment to the store; the problems are those of the link and of applying it. */
 export function applyExperiment(store: LabStore, experiment: Experiment): Problem[] {
-  return store.getState().configureRuns(experiment.runs, experiment.settings);
+  const problems = store.getState().configureRuns(experiment.runs, experiment.settings);
+  // A moment (at=) opens every run paused where it stands then; refused runs leave nothing to open at.
+  if (experiment.at && !problems.length) problems.push(...store.getState().openAt(experiment.at));
+  return problems;
 }
 
 export function readLocation(): { experiment: Experiment; problems: Problem[] } {

@@ -1,5 +1,5 @@
-// Space play/pause, → step, shift+→ step-epoch, r reset — except for the keys
-// the focused control uses itself (shortcutTarget.ts says which).
+// Space play/pause, → step, shift+→ step-epoch, ← / shift+← back by the timeline, r reset — except for
+// the keys the focused control uses itself (shortcutTarget.ts says which).
 import { useEffect } from 'react';
 import { controlKind, controlOwnsKey } from './shortcutTarget.ts';
 
@@ -7,6 +7,8 @@ export interface ShortcutActions {
   togglePlay(): void;
   step(): void;
   stepEpoch(): void;
+  /** Back one step, or to the previous epoch boundary (the timeline; while paused). */
+  stepBack(epoch: boolean): void;
   reset(): void;
 }
 
@@ -33,6 +35,7 @@ export function useKeyboardShortcuts(actions: ShortcutActions): void {
       if (event.key === ' ') actions.togglePlay();
       else if (event.key === 'ArrowRight' && event.shiftKey) actions.stepEpoch();
       else if (event.key === 'ArrowRight') actions.step();
+      else if (event.key === 'ArrowLeft') actions.stepBack(event.shiftKey);
       else if (event.key === 'r' || event.key === 'R') actions.reset();
       else handled = false;
       // Cancelling the keydown also keeps the clicked control from being pressed again on keyup.

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RunSource } from '../panels/shared/useLivePaint.ts';
 import type { RunView } from '../store/runTypes.ts';
 import type { LabStore } from '../store/store.ts';
+import { selectShownRuns } from '../store/selectors.ts';
 
 /** While training, the text follows the records at most this often. */
 export const TEXT_INTERVAL_MS = 200;
@@ -60,6 +61,17 @@ export function useRunSource(store: LabStore): RunSource {
     () => ({
       getRuns: () => store.getState().runs,
       subscribe: (listener: () => void) => store.subscribe((state, prev) => void (state.runs !== prev.runs && listener())),
+    }),
+    [store],
+  );
+}
+
+/** The runs as the weight space and the data panel paint them: now, or at the step the timeline looks at. */
+export function useShownRunSource(store: LabStore): RunSource {
+  return useMemo(
+    () => ({
+      getRuns: () => selectShownRuns(store.getState()),
+      subscribe: (listener: () => void) => store.subscribe((state, prev) => void ((state.runs !== prev.runs || state.timeline !== prev.timeline) && listener())),
     }),
     [store],
   );

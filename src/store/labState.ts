@@ -3,7 +3,7 @@
 // what the page reads; StoreState is the same state as the store holds it.
 import type { StateCreator } from 'zustand';
 import type { Problem, Settings } from '../core/index.ts';
-import type { Speed } from '../worker/protocol.ts';
+import type { CursorSnapshot, Speed } from '../worker/protocol.ts';
 import type { ComparisonKind } from './comparisons.ts';
 import type { StoredRun } from './runRecords.ts';
 import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
@@ -74,6 +74,8 @@ export interface WorkerSlice {
   replay: Readonly<Record<string, number>> | null;
   /** The last failure struck during a replay, so replaying again would likely fail again: offer step 0. */
   replayFailed: boolean;
+  /** Play as soon as the replay under way has reached its steps (going on from the timeline). */
+  playAfterReplay: boolean;
   /**
    * A fresh worker after a failure. Every run is replayed, paused, to the step
    * it had reached (the engine is deterministic), or with fromZero starts
@@ -84,7 +86,31 @@ export interface WorkerSlice {
   dispose(): void;
 }
 
-export type LabState = RosterSlice & SettingsSlice & PlaybackSlice & WorkerSlice;
+/** Looking back at a step already run: the primary run's step, where each run stands then, and their exact states. */
+export interface Timeline {
+  readonly step: number;
+  /** Each run's step (by id) when the primary run is at `step` (runs move in lockstep by epochs). */
+  readonly targets: Readonly<Record<string, number>>;
+  /** The exact state of each run there, as the worker replayed it (by id); filled in as answers arrive. */
+  readonly cursors: Readonly<Record<string, CursorSnapshot>>;
+  /** The number of the seek these cursors answer. */
+  readonly request: number;
+}
+
+export interface TimelineSlice {
+  /** What the page shows instead of where the runs are now; null: now. */
+  timeline: Timeline | null;
+  /** Looks at the primary run's step `step` (pausing first); null, or a step not yet passed: back to now. */
+  lookAt(step: number | null): void;
+  /** The worker's exact cursors for seek `request`. */
+  seeked(request: number, cursors: readonly { id: string; cursor: CursorSnapshot }[]): void;
+  /** Goes on from the step looked at: every run replayed to it, paused, then playing with `play`. */
+  goOnFromTimeline(play: boolean): void;
+  /** Every run replayed to where it stands when the primary run is at `step`, and paused there (a link's at=). */
+  openAt(step: number): Problem[];
+}
+
+export type LabState = RosterSlice & SettingsSlice & PlaybackSlice & WorkerSlice & TimelineSlice;
 
 /** LabState as the store holds it: each run with the writable ends of its buffers. */
 export type StoreState = Omit<LabState, 'runs'> & { runs: StoredRun[] };

@@ -16,6 +16,11 @@ export const createPlaybackSlice =
     playback: { status: 'idle', speed: isSpeed(speed) ? speed : DEFAULT_SPEED },
 
     play() {
+      // Play while looking back goes on from the step looked at.
+      if (get().timeline) {
+        get().goOnFromTimeline(true);
+        return;
+      }
       // Only a Play that starts something is sure of an answer: the worker sends a status only when it changes.
       const { status } = get().playback;
       if ((status === 'idle' || status === 'paused') && get().error === null) kit.link.expectStatus();
@@ -25,10 +30,16 @@ export const createPlaybackSlice =
       kit.link.post({ type: 'pause' });
     },
     step() {
-      kit.link.post({ type: 'step' });
+      // While looking back, a step moves the look one step on (back to now once it gets there).
+      const { timeline } = get();
+      if (timeline) get().lookAt(timeline.step + 1);
+      else kit.link.post({ type: 'step' });
     },
     stepEpoch() {
-      kit.link.post({ type: 'stepEpoch' });
+      const { timeline, runs, primaryRunId } = get();
+      const spe = runs.find((r) => r.id === primaryRunId)?.schedule.stepsPerEpoch ?? runs[0]?.schedule.stepsPerEpoch;
+      if (timeline && spe) get().lookAt((Math.floor(timeline.step / spe) + 1) * spe);
+      else kit.link.post({ type: 'stepEpoch' });
     },
 
     reset() {
@@ -36,7 +47,7 @@ export const createPlaybackSlice =
         get().restartWorker(true);
         return;
       }
-      set((state) => ({ runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } }));
+      set((state) => ({ runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' }, timeline: null, replay: null, playAfterReplay: false }));
       kit.link.reset();
     },
 

@@ -18,6 +18,7 @@ import { frozenSettings } from './runRecords.ts';
 import { createSettingsSlice } from './settingsSlice.ts';
 import { createStoreKit } from './storeKit.ts';
 import { afterNextFrame, WorkerLink } from './workerLink.ts';
+import { createTimelineSlice } from './timelineSlice.ts';
 import { createWorkerSlice, workerEvents } from './workerSlice.ts';
 
 export type { LabState, LabStoreOptions, Playback, RunRole } from './labState.ts';
@@ -40,6 +41,7 @@ export function createLabStore(options: LabStoreOptions) {
       ...createSettingsSlice(kit, initialSettings)(set, get, api),
       ...createPlaybackSlice(kit, options.speed)(set, get, api),
       ...createWorkerSlice(kit)(set, get, api),
+      ...createTimelineSlice(kit)(set, get, api),
     };
   });
 

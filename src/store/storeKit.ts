@@ -47,6 +47,8 @@ export function createStoreKit(set: SetState, get: GetState, link: WorkerLink): 
         error: null,
         replay: null,
         replayFailed: false,
+        playAfterReplay: false,
+        timeline: null,
       });
       kit.configureWorker(settings, resume);
     },

@@ -7,7 +7,7 @@
 // before are dropped here. Flow control: after each chunk the link acks only
 // once the page has drawn it, and the worker sends its next chunk only after
 // that ack, so messages never pile up ahead of the page's frames.
-import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type SeekCursor, type SeekTarget, type Speed, type WorkerStatus } from '../worker/protocol.ts';
 import { validateOutMessage } from '../worker/outValidation.ts';
 import { browserClock, Watchdog, type PageClock } from './watchdog.ts';
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
@@ -16,6 +16,8 @@ import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 export interface WorkerEvents {
   chunk(runs: readonly RunChunk[]): void;
   status(status: Exclude<WorkerStatus, 'error'>, runs: readonly RunStatusReport[]): void;
+  /** The exact cursors a `seek` asked for (request: its number). */
+  seekResult(request: number, cursors: readonly SeekCursor[]): void;
   /** The worker is gone (already detached): it failed, could not start, or sent what the page cannot read. */
   failure(reason: string): void;
 }
@@ -80,6 +82,11 @@ export class WorkerLink {
     this.session++;
     this.worker?.postMessage({ type: 'reset', session: this.session }, []);
     this.awaitSession();
+  }
+
+  /** Asks for the exact state of runs at steps they have passed; the answer comes to events.seekResult. */
+  seek(request: number, targets: SeekTarget[]): void {
+    this.worker?.postMessage({ type: 'seek', session: this.session, request, targets }, []);
   }
 
   /** Sends a command; without a worker it goes nowhere. */
@@ -171,6 +178,10 @@ export class WorkerLink {
       // Running is the one status with work pending; any other means a quiet worker is an idle one.
       this.watchdog.expect(message.status === 'running');
       this.events.status(message.status, message.runs);
+      return;
+    }
+    if (message.type === 'seekResult') {
+      this.events.seekResult(message.request, message.cursors);
       return;
     }
     this.events.chunk(message.runs);

@@ -34,7 +34,13 @@ export function workerEvents(set: SetState, get: GetState): WorkerEvents {
       }
       // A replay ends where the worker stops seeking: paused at the steps, or earlier if runs ended.
       const replayOver = status !== 'running' && status !== 'idle';
-      set((state) => ({ playback: { ...state.playback, status }, runs, ...(replayOver && state.replay ? { replay: null } : {}) }));
+      const playNow = replayOver && status === 'paused' && get().playAfterReplay;
+      set((state) => ({ playback: { ...state.playback, status }, runs, ...(replayOver && state.replay ? { replay: null, playAfterReplay: false } : {}) }));
+      if (playNow) get().play();
+    },
+
+    seekResult(request, cursors) {
+      get().seeked(request, cursors);
     },
 
     failure(reason: string) {
@@ -45,6 +51,7 @@ export function workerEvents(set: SetState, get: GetState): WorkerEvents {
           playback: { ...state.playback, status: 'error' },
           runs: state.runs.map(failedRun),
           replayFailed,
+          playAfterReplay: false,
         };
       });
     },
@@ -57,6 +64,7 @@ export const createWorkerSlice =
     error: null,
     replay: null,
     replayFailed: false,
+    playAfterReplay: false,
 
     restartWorker(fromZero = false) {
       kit.link.detach();
@@ -64,7 +72,7 @@ export const createWorkerSlice =
       // A replay that failed keeps its goal: the steps reached before the first failure.
       const reached = state.replay ?? Object.fromEntries(state.runs.map((r) => [r.id, r.cursor.step]));
       const replay = fromZero || !Object.values(reached).some((step) => step > 0) ? null : reached;
-      set({ error: null, replay, replayFailed: false, runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } });
+      set({ error: null, replay, replayFailed: false, playAfterReplay: false, timeline: null, runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } });
       kit.configureWorker(state.settings, false, replay ?? undefined);
     },
 

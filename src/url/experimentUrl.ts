@@ -25,11 +25,14 @@ export interface Experiment {
   view: ViewState;
   /** Guided question shown beside the charts, if any. */
   question: string | null;
+  /** A moment to open at: the primary run's step, every run paused where it stands then (absent: step 0, idle). */
+  at?: number;
 }
 
 /** Longer queries are refused outright rather than parsed: no real experiment needs more. */
 export const MAX_QUERY_LENGTH = 8_000;
-const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'zoom', 'logx', 'present', 'runs', 'q'] as const;
+const VIEW_KEYS = ['x', 'y', 'smooth', 'speed', 'zoom', 'logx', 'present', 'runs', 'q', 'at'] as const;
+const STEP_PATTERN = /^\d{1,15}$/;
 const QUESTION_PATTERN = /^[a-z0-9-]{1,40}$/;
 
 // Inside `runs`: runs are separated by ',', a run's settings by '~', name from
@@ -110,6 +113,7 @@ export function experimentToQuery(experiment: Experiment): string {
   if (view.present !== DEFAULT_VIEW.present) pairs.push(['present', view.present ? '1' : '0']);
   if (experiment.runs.length) pairs.push(['runs', experiment.runs.map((r) => encodeRun(r, settings)).join(RUN_SEPARATOR)]);
   if (experiment.question) pairs.push(['q', experiment.question]);
+  if (experiment.at) pairs.push(['at', String(experiment.at)]);
   if (!pairs.length) return '';
   return '?' + pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
 }
@@ -276,7 +280,17 @@ export function parseExperimentQuery(query: string): { experiment: Experiment; p
     if (QUESTION_PATTERN.test(q)) question = q;
     else problems.push({ key: 'q', message: `q=${safeText(q)}: not a question id; no question is shown` });
   }
-  return { experiment: { settings, runs, view, question }, problems };
+  const at = parseAt(viewGiven.get('at'), problems);
+  return { experiment: { settings, runs, view, question, ...(at ? { at } : {}) }, problems };
+}
+
+/** at=<step>: a whole number of steps (how far the runs go is checked when they are set up). */
+function parseAt(text: string | undefined, problems: Problem[]): number | null {
+  if (text === undefined) return null;
+  const step = STEP_PATTERN.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (Number.isSafeInteger(step)) return step > 0 ? step : null;
+  problems.push({ key: 'at', message: `at=${safeText(text)}: a moment must be a whole number of steps; the runs start at step 0` });
+  return null;
 }
 
 /** Every name a link may carry, for documentation and `--help`-like listings. */

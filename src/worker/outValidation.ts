@@ -88,9 +88,18 @@ function check(raw: unknown): OutMessage {
     if (typeof raw.message !== 'string') refuse('error: message must be a string');
     return raw as unknown as OutMessage;
   }
-  if (type !== 'chunk' && type !== 'status' && type !== 'heartbeat') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
+  if (type !== 'chunk' && type !== 'status' && type !== 'heartbeat' && type !== 'seekResult') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
   if (!isCount(raw.session)) refuse(`${type}: session must be a non-negative integer`);
   if (type === 'heartbeat') return raw as unknown as OutMessage;
+  if (type === 'seekResult') {
+    if (!isCount(raw.request)) refuse('seekResult: request must be a non-negative integer');
+    checkList(raw.cursors, type).forEach((item, index) => {
+      const where = `seekResult: run ${index + 1}`;
+      if (!isRecord(item)) refuse(`${where} must be an object, not ${describeType(item)}`);
+      checkCursor(item.cursor, `${where} ('${safeText(checkId(item.id, where))}'): cursor`);
+    });
+    return raw as unknown as OutMessage;
+  }
   if (type === 'chunk') {
     checkList(raw.runs, type).forEach(checkChunk);
     return raw as unknown as OutMessage;

@@ -1,7 +1,7 @@
 // Everything the runner sends to the page goes through here: chunks of
 // records, statuses and errors. It remembers what went out and when, so the
 // runner can pace chunks to frames, wait for acks, and skip repeated statuses.
-import type { OutMessage, RunChunk } from './protocol.ts';
+import type { OutMessage, RunChunk, SeekCursor } from './protocol.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
 import type { RunSlot } from './runSlot.ts';
 import { overallStatus, runStatusReports, type PlayState } from './runStatus.ts';
@@ -67,6 +67,10 @@ export class Outbox {
     const message: OutMessage = { type: 'status', session, status, runs: reports };
     if (failure !== null) message.message = failure;
     this.post(message, []);
+  }
+
+  postSeekResult(session: number, request: number, cursors: SeekCursor[]): void {
+    this.post({ type: 'seekResult', session, request, cursors }, []);
   }
 
   postHeartbeat(session: number): void {

@@ -19,6 +19,14 @@ export interface RunConfig {
 
 export type Speed = number | 'max';
 
+export interface SeekTarget {
+  id: string;
+  step: number;
+}
+
+/** Runs a timeline request may name at once: every run on the page. */
+export const MAX_SEEK_TARGETS = 8;
+
 /**
  * Page → worker. `session` is chosen by the page on configure and reset and
  * echoed in every later chunk and status, so the page can drop messages that
@@ -38,6 +46,12 @@ export type InMessage =
   | { type: 'speed'; stepsPerSecond: Speed }
   /** Stops training one run; the others go on where they are. Unknown ids are ignored. */
   | { type: 'remove'; id: string }
+  /**
+   * The exact state of runs at steps they have already passed (the timeline):
+   * answered with one `seekResult` carrying `request`; training is not
+   * disturbed. Unknown ids and steps beyond a run's are left out of the answer.
+   */
+  | { type: 'seek'; session: number; request: number; targets: SeekTarget[] }
   /** The page has taken in (and drawn) the chunks of this session so far; with flow control the next chunk waits for it. */
   | { type: 'ack'; session: number };
 
@@ -80,7 +94,14 @@ export type OutMessage =
   | { type: 'status'; session: number; status: WorkerStatus; runs: RunStatusReport[]; message?: string }
   | { type: 'error'; message: string }
   /** Sent about every HEARTBEAT_MS while the worker has work, so the page can tell a slow run from a dead worker. */
-  | { type: 'heartbeat'; session: number };
+  | { type: 'heartbeat'; session: number }
+  /** The answer to a `seek`: each named run's cursor at its step, replayed exactly. */
+  | { type: 'seekResult'; session: number; request: number; cursors: SeekCursor[] };
+
+export interface SeekCursor {
+  id: string;
+  cursor: CursorSnapshot;
+}
 
 /**
  * How often a worker with work says it is alive. Chunks cannot tell: at slow
@@ -131,6 +152,20 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
   return { ok: true, value: runs };
 }
 
+function validateSeek(raw: Record<string, unknown>): Validated<InMessage> {
+  if (!isSession(raw.session)) return fail('seek: session must be a non-negative integer');
+  if (!isSession(raw.request)) return fail('seek: request must be a non-negative integer');
+  if (!Array.isArray(raw.targets) || raw.targets.length > MAX_SEEK_TARGETS) return fail(`seek: targets must be an array of at most ${MAX_SEEK_TARGETS}`);
+  const targets: SeekTarget[] = [];
+  for (const [index, item] of raw.targets.entries()) {
+    if (!isRecord(item) || typeof item.id !== 'string' || item.id.length < 1 || item.id.length > MAX_RUN_ID_LENGTH || !isSession(item.step)) {
+      return fail(`seek: target ${index + 1} needs an id and a non-negative integer step`);
+    }
+    targets.push({ id: item.id, step: item.step });
+  }
+  return { ok: true, value: { type: 'seek', session: raw.session, request: raw.request, targets } };
+}
+
 /** Turns whatever arrived into a well-formed InMessage, or says what is wrong with it. */
 export function validateInMessage(raw: unknown): Validated<InMessage> {
   if (!isRecord(raw)) return fail(`a message must be an object, not ${describeType(raw)}`);
@@ -151,6 +186,8 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
         return fail(`remove: id must be a string of 1 to ${MAX_RUN_ID_LENGTH} characters`);
       }
       return { ok: true, value: { type: 'remove', id: raw.id } };
+    case 'seek':
+      return validateSeek(raw);
     case 'play':
     case 'pause':
     case 'step':

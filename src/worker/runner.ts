@@ -16,8 +16,8 @@ import { DEFAULT_SPEED, validateInMessage, type InMessage, type RunConfig, type 
 import { advanceRun, allStopped, chunkFull, createRunSlot, isActive, type RunSlot } from './runSlot.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
+import { seekCursors } from './seek.ts';
 import { WakeTimer } from './wakeTimer.ts';
-
 
 export interface RunnerOptions {
   post: PostMessage;
@@ -35,10 +35,6 @@ export interface RunnerOptions {
 
 /** stopped: nothing to do until a message; playing: lockstep at the speed; seeking: to the epoch ends. */
 type Mode = 'stopped' | 'playing' | 'seeking';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
@@ -101,6 +97,11 @@ export class TrainingRunner {
       this.lastTickAt = this.scheduler.now();
       return;
     }
+    if (message.type === 'seek') {
+      // A stale request (from before a configure or reset) names runs that are gone.
+      if (message.session === this.session) this.outbox.postSeekResult(this.session, message.request, seekCursors(message.targets, this.runs, this.makeTrainer));
+      return;
+    }
     if (message.type === 'remove') {
       this.remove(message.id);
       return;
@@ -157,11 +158,8 @@ export class TrainingRunner {
     if (configs.some((c) => (c.replayTo ?? 0) > 0)) {
       // A replay is a seek to given steps: it reports running, then paused where it stops.
       this.lockstep.aimAtSteps(configs.map((c) => c.replayTo ?? 0));
-      this.mode = 'seeking';
-      this.playState = 'running';
-      this.wakeSoon();
-    }
-    this.reportStatus();
+      this.startSeeking();
+    } else this.reportStatus();
   }
 
   private remove(id: string): void {
@@ -200,6 +198,10 @@ export class TrainingRunner {
 
   private seekEpochEnd(): void {
     this.lockstep.aimAtEpochEnds(this.runs);
+    this.startSeeking();
+  }
+
+  private startSeeking(): void {
     this.mode = 'seeking';
     this.playState = 'running';
     this.reportStatus();
@@ -283,7 +285,7 @@ export class TrainingRunner {
     this.wake.cancel();
     this.heartbeat.stop();
     this.mode = 'stopped';
-    this.failure = errorText(error);
+    this.failure = error instanceof Error ? error.message : String(error);
     this.outbox.postError(this.failure);
     this.reportStatus();
   }

@@ -27,8 +27,14 @@ describe('primaryRun', () => {
 describe('selectCanAdvance', () => {
   it('is false once training has finished, diverged or failed', () => {
     const can = (status: 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error', error: string | null = null) =>
-      selectCanAdvance({ playback: { status, speed: 10 }, error });
+      selectCanAdvance({ playback: { status, speed: 10 }, error, timeline: null });
     expect([can('idle'), can('running'), can('paused')]).toEqual([true, true, true]);
     expect([can('done'), can('diverged'), can('error'), can('paused', 'crashed')]).toEqual([false, false, false, false]);
+  });
+
+  it('is true while looking back at a finished run (Play goes on from there), unless the worker failed', () => {
+    const timeline = { step: 3, targets: { a: 3 }, cursors: {}, request: 1 };
+    expect(selectCanAdvance({ playback: { status: 'done', speed: 10 }, error: null, timeline })).toBe(true);
+    expect(selectCanAdvance({ playback: { status: 'done', speed: 10 }, error: 'crashed', timeline })).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ function setup() {
     chunk: (runs) => seen.push(`chunk ${runs.map((r) => r.id).join(',')}`),
     status: (status) => seen.push(`status ${status}`),
     failure: (reason) => seen.push(`failure ${reason}`),
+    seekResult: (request, cursors) => seen.push(`seekResult ${request} ${cursors.map((c) => `${c.id}@${c.cursor.step}`).join(',')}`),
   };
   const link = new WorkerLink(
     () => {
@@ -116,7 +117,7 @@ describe('worker link', () => {
         throw new Error('no workers here');
       },
       () => {},
-      { chunk: () => {}, status: () => {}, failure: (reason) => seen.push(reason) },
+      { chunk: () => {}, status: () => {}, failure: (reason) => seen.push(reason), seekResult: () => {} },
     );
     link.configure([], 10, false);
     link.post({ type: 'play' });

@@ -209,3 +209,21 @@ describe('experiment URL edge cases', () => {
     expect(Object.is(exp.runs[0].settings.mom, 0)).toBe(true);
   });
 });
+
+describe('a moment in the link (at=)', () => {
+  it('reads a whole number of steps and writes it back', () => {
+    const { experiment, problems } = parseExperimentQuery('?b=20&at=25');
+    expect(problems).toEqual([]);
+    expect(experiment.at).toBe(25);
+    expect(experimentToQuery(experiment)).toBe('?b=20&at=25');
+  });
+
+  it('refuses what is not a step count, with a message, and opens at step 0', () => {
+    for (const bad of ['-3', '2.5', 'soon', '1e3', '']) {
+      const { experiment, problems } = parseExperimentQuery(`?at=${bad}`);
+      expect(experiment.at, bad).toBeUndefined();
+      expect(problems.map((p) => p.key), bad).toEqual(['at']);
+    }
+    expect(parseExperimentQuery('?at=0').experiment.at).toBeUndefined();
+  });
+});

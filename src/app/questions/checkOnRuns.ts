@@ -6,6 +6,7 @@ import { settingsEqual } from '../../core/settingsText.ts';
 import type { Settings } from '../../core/settings.ts';
 import { linkRunSettings } from './linkSettings.ts';
 import { runToEnd } from './runLink.ts';
+import type { PredictionOutcome } from './prediction.ts';
 import type { Question } from './types.ts';
 
 export interface CheckedClaim {
@@ -23,4 +24,11 @@ export function checkQuestionOn(question: Question, settings: readonly Settings[
     const check = claim.check(runs);
     return { says: claim.says, holds: check.holds, numbers: check.numbers };
   });
+}
+
+/** What the question's prediction measured on runs with these settings; null when they are not the link's runs. */
+export function predictionOutcomeOn(question: Question, settings: readonly Settings[]): PredictionOutcome | null {
+  const expected = linkRunSettings(question.link);
+  if (!question.prediction || settings.length !== expected.length || !settings.every((s, i) => settingsEqual(s, expected[i]))) return null;
+  return question.prediction.outcome(settings.map(runToEnd));
 }

@@ -1,6 +1,7 @@
 // A guided question: a link in the documented URL format, a few sentences on
 // what to look at, and the claims those sentences make, each as a check.
 import type { Claim } from './claims.ts';
+import type { Prediction } from './prediction.ts';
 
 export interface Question {
   /** The `q` parameter of its link. */
@@ -13,4 +14,6 @@ export interface Question {
   readonly link: string;
   /** What the explanation and the picture claim about the link's runs, each with its check. */
   readonly claims: readonly Claim[];
+  /** A guess the learner is asked for before Play, and how the run's numbers answer it. */
+  readonly prediction?: Prediction;
 }

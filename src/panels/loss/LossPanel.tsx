@@ -26,6 +26,8 @@ import { LossTooltip } from './LossTooltip.tsx';
 import { lossStyleFor } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
 import { useXZoom } from './useXZoom.ts';
+import { timelineMarkX } from './timelineMark.ts';
+import { primaryRun } from '../../store/selectors.ts';
 import { smoothingLabel } from './smoothing.ts';
 import './loss.css';
 
@@ -53,11 +55,13 @@ export interface LossPanelProps {
    * is used for what the chart says in text. Without it `runs` is painted.
    */
   readonly live?: RunSource;
+  /** The primary run's step the timeline looks at (ruled on the chart), or null for now. */
+  readonly lookedAt?: number | null;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live, lookedAt = null }: LossPanelProps) {
   const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -109,6 +113,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
     zooming.onPointerMove(event);
   };
   const rows = useMemo(() => (reading.x === null ? [] : hoverRows(layout, reading.x)), [layout, reading.x]);
+  const markX = timelineMarkX(frame, primaryRun(runs, primaryRunId), lookedAt, xAxis);
 
   useLivePaint(live, runs, (now) =>
     painter.paint({ canvas: canvasRef.current, back: backRef.current, front: frontRef.current }, now, { xAxis, yScale, smoothing, primaryRunId, zoom, logX, width: size.width, height: size.height, style }),
@@ -154,6 +159,9 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         <div className="panel-hint">Press play: the loss of every step appears here.</div>
       ) : !layout.hasRowsInWindow ? (
         <div className="panel-hint">No steps in the zoomed range yet: double-click or reset to see the whole run.</div>
+      ) : null}
+      {markX !== null ? (
+        <div className="timeline-mark" data-testid="loss-timeline-mark" style={{ left: markX, top: LOSS_MARGIN.top, bottom: LOSS_MARGIN.bottom }} title={`The step the timeline looks at: ${lookedAt}`} />
       ) : null}
       {zooming.band ? (
         <div
