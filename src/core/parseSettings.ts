@@ -13,6 +13,7 @@ import {
   MAX_RHO,
   MAX_SEED,
   MODEL_KINDS,
+  OPTIMIZERS,
   SETTING_NAMES,
   SHUFFLE_MODES,
   type SettingName,
@@ -106,6 +107,8 @@ function parseField(name: SettingName, raw: string): FieldResult<Settings[Settin
       return choiceOf(raw, SHUFFLE_MODES, 'shuffle');
     case 'drop':
       return booleanOf(raw, 'drop-last');
+    case 'optimizer':
+      return choiceOf(raw, OPTIMIZERS, 'optimizer');
     case 'lr':
       return numberIn(raw, (v) => v > 0, 'learning rate must be a finite number > 0');
     case 'decay':

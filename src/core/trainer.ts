@@ -1,4 +1,4 @@
-// A training run of mini-batch SGD on the two-weight model: its epochs, its
+// A training run of mini-batch SGD (or Adam, or RMSprop) on the two-weight model: its epochs, its
 // record buffers and its status. The steps themselves run in sgdSteps.ts, the
 // hot loop; this file decides how many to take and what happens between them.
 import type { Settings } from './settings.ts';
@@ -16,6 +16,7 @@ import type { RandomSource } from './random.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from './init.ts';
 import { divergenceMessage } from './divergence.ts';
 import { initialSgdState, runSgdSteps, type SgdInputs, type SgdState } from './sgdSteps.ts';
+import { resetOptimizerState } from './optimizers.ts';
 
 /** restart=true draws each epoch's starting weights uniformly from [−R, R]² (the init=random distribution). */
 export const RESTART_RANGE = RANDOM_WEIGHT_RANGE;
@@ -41,7 +42,7 @@ class SgdTrainer implements Trainer {
   private readonly batchOrder: BatchOrder;
   /** What the hot loop reads: fixed for the whole run. */
   private readonly inputs: SgdInputs;
-  /** What the hot loop updates: weights, momentum, losses, position in the epoch. */
+  /** What the hot loop updates: weights, the optimiser's buffers, losses, position in the epoch. */
   private readonly state: SgdState;
   private readonly restartWeight: RandomSource;
   /** The data set's largest stable rate, quoted when a run diverges. */
@@ -62,7 +63,7 @@ class SgdTrainer implements Trainer {
     this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
     this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
     const [w1, w2] = startWeights(settings);
-    this.state = initialSgdState(w1, w2, fullLoss(this.stats, settings.model, w1, w2));
+    this.state = initialSgdState(settings, w1, w2, fullLoss(this.stats, settings.model, w1, w2));
   }
 
   get step(): number {
@@ -139,8 +140,8 @@ class SgdTrainer implements Trainer {
     if (this.settings.restart) {
       this.state.w1 = this.restartWeight();
       this.state.w2 = this.restartWeight();
-      this.state.v1 = 0;
-      this.state.v2 = 0;
+      // A fresh start forgets the optimiser's history too, as PyTorch's optimizer.state.clear().
+      resetOptimizerState(this.settings.optimizer, this.state.optimizerState);
     }
   }
 

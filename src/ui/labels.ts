@@ -6,6 +6,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   b: 'batch size b',
   shuffle: 'shuffle',
   drop: 'drop last partial batch',
+  optimizer: 'optimizer',
   lr: 'learning rate',
   decay: 'lr decay / epoch',
   mom: 'momentum',

@@ -132,6 +132,7 @@ function formatValid(name: keyof Settings): string {
     b: '5',
     shuffle: 'none',
     drop: 'true',
+    optimizer: 'adam',
     lr: '0.05',
     decay: '0.1',
     mom: '0.9',

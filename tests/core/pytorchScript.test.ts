@@ -124,6 +124,7 @@ describe('pytorchScript (text)', () => {
 warnIfSkipped('PyTorch script tests');
 
 describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
+  const planeK3: Partial<Settings> = { n: 23, b: 5, shuffle: 'none', data: 'plane', rho: 0.7, mom: 0.8, decay: 0.5, k: 3, drop: true };
   /** shuffle=none: PyTorch must print Epoch Lab's numbers. */
   const exact: Record<string, Settings> = {
     'linear, line data, short last batch': settingsWith({ n: 23, b: 5, shuffle: 'none', epochs: 4 }),
@@ -152,6 +153,15 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       drop: true,
       epochs: 5,
     }),
+    // Adam and RMSprop: PyTorch's own update rules, so the same numbers over every epoch.
+    'adam, line data, short last batch': settingsWith({ n: 23, b: 5, shuffle: 'none', optimizer: 'adam', lr: 0.05, epochs: 8 }),
+    'adam, plane data, decay, k = 3, drop-last': settingsWith({ ...planeK3, optimizer: 'adam', lr: 0.02, epochs: 6 }),
+    'adam, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'adam', k: 2, lr: 0.02, epochs: 6 }),
+    'adam, 400 steps at the default settings': settingsWith({ shuffle: 'none', optimizer: 'adam', epochs: 40 }),
+    'rmsprop, line data': settingsWith({ n: 23, b: 5, shuffle: 'none', optimizer: 'rmsprop', lr: 0.01, epochs: 8 }),
+    'rmsprop with momentum, plane data, decay, k = 3, drop-last': settingsWith({ ...planeK3, optimizer: 'rmsprop', lr: 0.005, epochs: 6 }),
+    'rmsprop, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'rmsprop', k: 2, lr: 0.005, epochs: 6 }),
+    'rmsprop with momentum, deep model': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'rmsprop', mom: 0.5, lr: 0.005, epochs: 6 }),
     // With one batch per epoch the order inside it cannot matter, so even the
     // random modes must agree with Epoch Lab.
     'shuffle once, one batch per epoch': settingsWith({ n: 25, b: 25, shuffle: 'once', epochs: 3, lr: 0.1 }),
@@ -165,7 +175,10 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       settingsWith({ n: 40, b: 7, shuffle, epochs: 30, lr: 0.05, drop: shuffle === 'replacement' }),
     ]),
   );
-  const restart = settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, mom: 0.5, epochs: 3 });
+  const restarts: Record<string, Settings> = {
+    restart: settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, mom: 0.5, epochs: 3 }),
+    'adam restart': settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, optimizer: 'adam', epochs: 3 }),
+  };
   /** More examples than are embedded: drawn by the script from the same distribution. */
   const generated: Record<string, Settings> = {
     'large line data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3 }),
@@ -176,7 +189,7 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
   const cases: [string, Settings][] = [
     ...Object.entries(exact),
     ...Object.entries(alike),
-    ['restart', restart],
+    ...Object.entries(restarts),
     ...Object.entries(generated),
   ];
   const results = new Map<string, EpochLine[]>();
@@ -216,13 +229,15 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
     });
   }
 
-  it('restart: the first epoch is Epoch Lab\'s; later epochs start from PyTorch\'s random weights', () => {
-    const printed = results.get('restart') ?? [];
-    const epochs = engineEpochs(restart);
-    expectSameEpochs(printed, epochs, 1);
-    // Epoch 2 restarted somewhere else, so it does not continue from epoch 1 as Epoch Lab's does.
-    expect(relativeError(printed[1].w1, epochs.w1[1])).toBeGreaterThan(1e-3);
-  });
+  for (const [name, settings] of Object.entries(restarts)) {
+    it(`${name}: the first epoch is Epoch Lab's; later epochs start from PyTorch's random weights`, () => {
+      const printed = results.get(name) ?? [];
+      const epochs = engineEpochs(settings);
+      expectSameEpochs(printed, epochs, 1);
+      // Epoch 2 restarted somewhere else, so it does not continue from epoch 1 as Epoch Lab's does.
+      expect(relativeError(printed[1].w1, epochs.w1[1])).toBeGreaterThan(1e-3);
+    });
+  }
 
   for (const [name, settings] of Object.entries(generated)) {
     it(`draws large data from Epoch Lab's distribution: ${name}`, () => {
