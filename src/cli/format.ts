@@ -1,7 +1,7 @@
 // What the CLI prints, as pure functions of a finished run, so the wording is
 // tested without spawning the tool. The JSON and CSV shapes are the core's
 // run report, shared with the page's export buttons.
-import { approxNumber, RANDOM_WEIGHT_RANGE, startWeights } from '../core/index.ts';
+import { approxNumber, RANDOM_WEIGHT_RANGE, stableLrApplies, startWeights } from '../core/index.ts';
 import { settingsToEntries } from '../core/settingsText.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
@@ -77,11 +77,15 @@ export function summaryText(report: RunReport): string {
   }
   if (optimum.status !== 'unique' && optimum.message) lines.push(`  ${optimum.message}`);
   const ratio = settings.lr / report.maxStableLr;
-  const momentum = settings.mom > 0 ? ` with momentum ${settings.mom}` : '';
-  lines.push(
-    `Largest stable learning rate${momentum}: ${readable(report.maxStableLr)}` +
-      (Number.isFinite(ratio) && ratio > 0 ? ` (lr ${settings.lr} is ${approxNumber(ratio * 100)}% of it)` : ''),
-  );
+  if (stableLrApplies(settings)) {
+    const momentum = settings.mom > 0 ? ` with momentum ${settings.mom}` : '';
+    lines.push(
+      `Largest stable learning rate${momentum}: ${readable(report.maxStableLr)}` +
+        (Number.isFinite(ratio) && ratio > 0 ? ` (lr ${settings.lr} is ${approxNumber(ratio * 100)}% of it)` : ''),
+    );
+  } else {
+    lines.push(`Largest stable learning rate of plain SGD: ${readable(report.maxStableLr)} (it does not bound the steps of ${settings.optimizer})`);
+  }
   if (report.stableLrAt) {
     lines.push(
       `  The deep model's curvature depends on the weights: that is the rate at the flattest minimum; ` +

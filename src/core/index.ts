@@ -14,7 +14,7 @@ export { sufficientStats } from './stats.ts';
 export { fullLoss, fullGradient, batchLossAndGradient } from './loss.ts';
 export { predict } from './predict.ts';
 export { optimum } from './optimum.ts';
-export { hessianEigenvalues, maxStableLr, largestStableLr } from './curvature.ts';
+export { hessianEigenvalues, maxStableLr, largestStableLr, stableLrApplies, stableLrMomentum } from './curvature.ts';
 export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examplesPerEpoch } from './schedule.ts';
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings } from './batchOrder.ts';

@@ -1,7 +1,7 @@
 // The one definition of what a run's report says, shared by the command
 // line's --json/--csv and the page's export buttons, so a number exported from
 // the page and the same number printed by `npm run sim` cannot disagree.
-import { largestStableLr, maxStableLr } from './curvature.ts';
+import { largestStableLr, maxStableLr, stableLrMomentum } from './curvature.ts';
 import { optimum } from './optimum.ts';
 import { startWeights } from './init.ts';
 import { EPOCH_COLUMNS, STEP_COLUMNS } from './records.ts';
@@ -19,6 +19,7 @@ export interface RunReport {
   readonly settings: Settings;
   readonly schedule: Schedule;
   readonly optimum: Optimum;
+  /** SGD's (see stableLrApplies): with the run's momentum under SGD, without under Adam and RMSprop. */
   readonly maxStableLr: number;
   /**
    * Deep model only: its curvature depends on the weights, so the stable rate
@@ -34,16 +35,17 @@ export interface RunReport {
 /** The report of a trainer where it stands now, with the epoch rows it recorded on the way. */
 export function reportOfTrainer(trainer: Trainer, epochs: EpochRecords): RunReport {
   const { settings } = trainer;
+  const mom = stableLrMomentum(settings);
   return {
     settings,
     schedule: trainer.schedule,
     optimum: optimum(trainer.stats, settings.model),
-    maxStableLr: largestStableLr(trainer.stats, settings.model, settings.mom),
+    maxStableLr: largestStableLr(trainer.stats, settings.model, mom),
     stableLrAt:
       settings.model === 'deep'
         ? {
-            start: maxStableLr(trainer.stats, 'deep', ...startWeights(settings), settings.mom),
-            final: maxStableLr(trainer.stats, 'deep', trainer.w1, trainer.w2, settings.mom),
+            start: maxStableLr(trainer.stats, 'deep', ...startWeights(settings), mom),
+            final: maxStableLr(trainer.stats, 'deep', trainer.w1, trainer.w2, mom),
           }
         : null,
     epochs,

@@ -8,7 +8,7 @@ import type { EpochRecords, StepRecords } from './records.ts';
 import { generateData } from './data.ts';
 import { sufficientStats } from './stats.ts';
 import { fullLoss } from './loss.ts';
-import { largestStableLr } from './curvature.ts';
+import { largestStableLr, stableLrMomentum } from './curvature.ts';
 import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
 import { randomStream, uniformFrom } from './random.ts';
@@ -61,7 +61,7 @@ class SgdTrainer implements Trainer {
     this.batchOrder.beginEpoch();
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
     this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
-    this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
+    this.stableLr = largestStableLr(this.stats, settings.model, stableLrMomentum(settings));
     const [w1, w2] = startWeights(settings);
     this.state = initialSgdState(settings, w1, w2, fullLoss(this.stats, settings.model, w1, w2));
   }
