@@ -11,8 +11,8 @@ import { fullLoss } from './loss.ts';
 import { largestStableLr } from './curvature.ts';
 import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
-import { randomStream, uniformFrom } from './random.ts';
-import type { RandomSource } from './random.ts';
+import { lcgStream, uniformFrom } from './random.ts';
+import type { Lcg, RandomSource } from './random.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from './init.ts';
 import { divergenceMessage } from './divergence.ts';
 import { initialSgdState, runSgdSteps, type SgdInputs, type SgdState } from './sgdSteps.ts';
@@ -43,6 +43,8 @@ class SgdTrainer implements Trainer {
   private readonly inputs: SgdInputs;
   /** What the hot loop updates: weights, momentum, losses, position in the epoch. */
   private readonly state: SgdState;
+  /** The restart stream's generator, whose state a checkpoint saves, and its draws on [−R, R]. */
+  private readonly restartRandom: Lcg;
   private readonly restartWeight: RandomSource;
   /** The data set's largest stable rate, quoted when a run diverges. */
   private readonly stableLr: number;
@@ -59,7 +61,8 @@ class SgdTrainer implements Trainer {
     this.batchOrder = new BatchOrder(settings);
     this.batchOrder.beginEpoch();
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
-    this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
+    this.restartRandom = lcgStream(settings.seed, 'restart');
+    this.restartWeight = uniformFrom(this.restartRandom.draw, -RESTART_RANGE, RESTART_RANGE);
     this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
     const [w1, w2] = startWeights(settings);
     this.state = initialSgdState(w1, w2, fullLoss(this.stats, settings.model, w1, w2));
