@@ -18,7 +18,11 @@ export { hessianEigenvalues, maxStableLr, largestStableLr } from './curvature.ts
 export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examplesPerEpoch } from './schedule.ts';
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings, BatchOrderState } from './batchOrder.ts';
-export { createTrainer, epochLearningRate, RESTART_RANGE } from './trainer.ts';
+export { createTrainer, resumeTrainer, epochLearningRate, RESTART_RANGE } from './trainer.ts';
+export { checkpointBytes } from './checkpoint.ts';
+export type { TrainerCheckpoint } from './checkpoint.ts';
+export { stateAt } from './replay.ts';
+export type { StateAtOptions } from './replay.ts';
 export { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from './divergence.ts';
 export { startWeights, RANDOM_WEIGHT_RANGE } from './init.ts';
 export { lossSurface, gridW1, gridW2 } from './lossSurface.ts';
