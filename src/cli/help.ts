@@ -55,6 +55,12 @@ export function helpText(): string {
         'Numbers that overflowed are null.',
       INDENT,
     ),
+    '  --at <step>',
+    ...wrap(
+      "with --json: the report of the run as it stood after that step (0 … total steps), replayed exactly: the epochs completed by then, " +
+        'final {step, w, loss} at the step, status "stopped" and stoppedAtStep (or "done" at the last step, "diverged" if it diverged before).',
+      INDENT,
+    ),
     '  --csv',
     ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN).', INDENT),
     '  --pytorch',

@@ -1,9 +1,9 @@
 // `npm run sim`: the engine of the web page on the command line. This file is
 // the only one here that touches the process; parsing and formatting are pure.
-import { createTrainer, generateData } from '../core/index.ts';
+import { createTrainer, generateData, stateAt } from '../core/index.ts';
 import { pytorchScript } from '../core/pytorchScript.ts';
-import { createStepRecords } from '../core/records.ts';
-import { appendStartRow } from '../core/runReport.ts';
+import { createEpochRecords, createStepRecords } from '../core/records.ts';
+import { appendStartRow, reportOfTrainer } from '../core/runReport.ts';
 import { parseArgs } from './args.ts';
 import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
 import { helpText } from './help.ts';
@@ -68,6 +68,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (tooLarge) {
     process.stderr.write(`sim: ${tooLarge}\nsim: nothing was run\n`);
     return EXIT_USAGE;
+  }
+
+  if (command.at !== undefined) {
+    // The engine's own replay to a step, as the page's timeline uses: the report of the run as it stood there.
+    const epochs = createEpochRecords(settings.epochs);
+    const atStep = stateAt(settings, command.at, null, { epochs, sameRun: trainer });
+    await out.write(`${JSON.stringify(reportJson(reportOfTrainer(atStep, epochs)))}\n`);
+    return EXIT_OK;
   }
 
   // Progress on stderr only when it is a terminal, and not over CSV rows streaming to the same terminal.
