@@ -52,8 +52,10 @@ const NO_COLUMN = new Float64Array(0);
 
 /**
  * Up to `count` steps at rate `lr`, all inside epoch `epochNumber` (1-based).
- * Every line of the loop runs on every step, so the optimiser has seen all of
- * it before compiling and never has to fall back. Returns the steps taken;
+ * Every line of the loop but the other optimisers' updates runs on every
+ * step, so the compiler has seen all of it before optimising; a run's
+ * optimiser never changes, so the branch between the update rules is the same
+ * on every step. Returns the steps taken;
  * it stops early only when the weights or the loss ran away past the
  * divergence limits, and then sets state.ranAway.
  */
