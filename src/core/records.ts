@@ -12,8 +12,9 @@ export type EpochColumn = (typeof EPOCH_COLUMNS)[number];
  * Step and epoch records also hold valLoss, the validation set's loss at the
  * row's weights (NaN without a validation set, val = 0). It is kept apart
  * from the columns above, which the page receives and draws, and is optional
- * in the types: createStepRecords/createEpochRecords always make it and the
- * trainer fills it when present. The exports include it only when there is
+ * in the types: createStepRecords/createEpochRecords always make it, filled
+ * with NaN, and the trainer writes it when present and the run has a
+ * validation set (a run without one leaves it alone, at no cost per step). The exports include it only when there is
  * a validation set, so runs without one print exactly what they printed
  * before it existed.
  */
@@ -30,7 +31,9 @@ export type EpochRecords = Columns<EpochColumn> & { readonly [K in ValLossColumn
 
 function createColumns<C extends string>(names: readonly C[], capacity: number): Columns<C | ValLossColumn> {
   const out: Record<string, unknown> = { length: 0, capacity };
-  for (const name of [...names, VAL_LOSS_COLUMN]) out[name] = new Float64Array(capacity);
+  for (const name of names) out[name] = new Float64Array(capacity);
+  // NaN until a run with a validation set writes it: a run without one never does.
+  out[VAL_LOSS_COLUMN] = new Float64Array(capacity).fill(NaN);
   return out as Columns<C | ValLossColumn>;
 }
 

@@ -266,15 +266,13 @@ class SgdTrainer implements Trainer {
   /**
    * The valLoss column of the rows the hot loop just wrote, from their
    * weights: a pass over rows still in cache, which leaves sgdSteps.ts
-   * (and its speed) as it is; without a validation set, NaN.
+   * (and its speed) as it is. Without a validation set nothing is written,
+   * so a run without one pays nothing; the column keeps the NaN
+   * createStepRecords filled it with.
    */
   private recordValLoss(steps: StepRecords, firstRow: number): void {
     const { valLoss, w1, w2, length } = steps;
-    if (!valLoss) return;
-    if (!this.validation) {
-      valLoss.fill(NaN, firstRow, length);
-      return;
-    }
+    if (!valLoss || !this.validation) return;
     const { stats } = this.validation;
     const model = this.settings.model;
     for (let row = firstRow; row < length; row++) valLoss[row] = fullLoss(stats, model, w1[row], w2[row]);
