@@ -6,9 +6,10 @@ import { settingsToEntries } from '../core/settingsText.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
 import type { RunReport } from '../core/runReport.ts';
+import { hasValidation } from '../core/runReport.ts';
 import { TEXT_WIDTH, wrap } from './wrap.ts';
 
-export { epochRows, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvRows as csvRows } from '../core/runReport.ts';
+export { epochRows, hasValidation, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvHeader as csvHeader, stepCsvRows as csvRows } from '../core/runReport.ts';
 export type { EpochRow, ReportJson, RunOutcome, RunReport } from '../core/runReport.ts';
 
 /** Six significant digits, exponent form outside 1e-4 … 1e6; for people, not for reading back. */
@@ -93,15 +94,15 @@ export function summaryText(report: RunReport): string {
     );
   }
   lines.push('');
-  const rows = tableRowIndices(epochs.length).map((i) => [
-    String(epochs.epoch[i]),
-    String(epochs.step[i]),
-    readable(epochs.loss[i]),
-    readable(epochs.meanBatchLoss[i]),
-    readable(epochs.w1[i]),
-    readable(epochs.w2[i]),
-  ]);
-  if (rows.length > 0) lines.push(...table(['epoch', 'step', 'loss', 'mean batch loss', 'w1', 'w2'], rows));
+  const withVal = hasValidation(settings);
+  const rows = tableRowIndices(epochs.length).map((i) => {
+    const cells = [String(epochs.epoch[i]), String(epochs.step[i]), readable(epochs.loss[i]), readable(epochs.meanBatchLoss[i]), readable(epochs.w1[i]), readable(epochs.w2[i])];
+    // Keras's val_loss, measured at the epoch's end like the loss column.
+    if (withVal) cells.push(readable(epochs.valLoss ? epochs.valLoss[i] : NaN));
+    return cells;
+  });
+  const header = ['epoch', 'step', 'loss', 'mean batch loss', 'w1', 'w2', ...(withVal ? ['val loss'] : [])];
+  if (rows.length > 0) lines.push(...table(header, rows));
   else lines.push('No epoch was completed.');
   if (rows.length < epochs.length) lines.push(`(${rows.length} of ${epochs.length} epochs shown; --json or --csv give them all)`);
   lines.push('');

@@ -50,8 +50,8 @@ export function helpText(): string {
     ...wrap(
       'one JSON object: settings, stepsPerEpoch, lastBatchSize, totalSteps, optimum [w1, w2], optimumLoss ' +
         '(and optimumProduct for the deep model), maxStableLr (SGD\'s, with mom under sgd and without under adam and rmsprop, which it does not bound; for the deep model at its flattest minimum, plus ' +
-        'maxStableLrAtStart and maxStableLrAtFinal at w0 and at the final weights), epochs [{epoch, step, loss, meanBatchLoss, w}], ' +
-        'final {step, w, loss}, status ("done" or "diverged") and message when diverged. ' +
+        'maxStableLrAtStart and maxStableLrAtFinal at w0 and at the final weights), epochs [{epoch, step, loss, meanBatchLoss, w}] (and valLoss with --val > 0), ' +
+        'final {step, w, loss} (and valLoss), status ("done" or "diverged") and message when diverged. ' +
         'Numbers that overflowed are null.',
       INDENT,
     ),
@@ -62,7 +62,7 @@ export function helpText(): string {
       INDENT,
     ),
     '  --csv',
-    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN).', INDENT),
+    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN); with --val > 0 a last column valLoss, the validation loss.', INDENT),
     '  --pytorch',
     ...wrap(
       'a runnable PyTorch script of the same experiment. With --shuffle none, no --restart and n up to ' +

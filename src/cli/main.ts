@@ -5,7 +5,7 @@ import { pytorchScript } from '../core/pytorchScript.ts';
 import { createEpochRecords, createStepRecords } from '../core/records.ts';
 import { appendStartRow, reportOfTrainer } from '../core/runReport.ts';
 import { parseArgs } from './args.ts';
-import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
+import { csvHeader, csvRows, hasValidation, reportJson, summaryText } from './format.ts';
 import { helpText } from './help.ts';
 import { runTooLarge } from './limits.ts';
 import { createProgress } from './progress.ts';
@@ -84,8 +84,9 @@ async function main(argv: readonly string[]): Promise<number> {
     // Step 0, the starting state, first: the page's steps CSV starts the same way.
     const start = createStepRecords(1);
     appendStartRow(trainer, start);
-    if (!(await out.write(CSV_HEADER + csvRows(start)))) return EXIT_OK;
-    const report = await simulate(trainer, (steps) => out.write(csvRows(steps)), progress.update);
+    const withVal = hasValidation(settings);
+    if (!(await out.write(csvHeader(withVal) + csvRows(start, withVal)))) return EXIT_OK;
+    const report = await simulate(trainer, (steps) => out.write(csvRows(steps, withVal)), progress.update);
     progress.done();
     if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
     return EXIT_OK;

@@ -12,6 +12,7 @@ import {
   MAX_NOISE,
   MAX_RHO,
   MAX_SEED,
+  MAX_VAL,
   MODEL_KINDS,
   OPTIMIZERS,
   SETTING_NAMES,
@@ -135,6 +136,8 @@ function parseField(name: SettingName, raw: string): FieldResult<Settings[Settin
       return choiceOf(raw, MODEL_KINDS, 'model');
     case 'restart':
       return booleanOf(raw, 'restart');
+    case 'val':
+      return numberIn(raw, (v) => v >= 0 && v <= MAX_VAL, `validation fraction must be a number from 0 to ${MAX_VAL}`);
   }
 }
 

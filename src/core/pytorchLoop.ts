@@ -5,6 +5,7 @@ import type { Settings } from './settings.ts';
 import { RESTART_RANGE } from './trainer.ts';
 import { pythonFloat } from './pythonLiterals.ts';
 import { OPTIMIZER_CLASS } from './optimizers.ts';
+import { validationSize } from './data.ts';
 
 /**
  * What a line of the training loop does, so a view can find the line the run
@@ -182,7 +183,7 @@ export function pytorchLoop(settings: Settings): LoopLine[] {
     at(depth, 'backward', 'batch_loss.backward()'),
     at(depth, 'step', 'optimizer.step()'),
     at(1, 'full_loss', 'loss = full_loss()'),
-    at(1, 'print', 'print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}")'),
+    at(1, 'print', `print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}${validationSize(settings) > 0 ? ' val_loss {validation_loss()!r}' : ''}")`),
     at(1, 'diverged', 'if not math.isfinite(loss):'),
     at(2, 'diverged', 'print("diverged: the loss overflowed; try a smaller learning rate")'),
     at(2, 'diverged', 'break'),

@@ -5,7 +5,7 @@ import type { Settings } from './settings.ts';
 import { checkSettings } from './parseSettings.ts';
 import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
-import { generateData } from './data.ts';
+import { generateData, generateValidationData, validationSize } from './data.ts';
 import { sufficientStats } from './stats.ts';
 import { fullLoss } from './loss.ts';
 import { largestStableLr, stableLrMomentum } from './curvature.ts';
@@ -56,6 +56,13 @@ export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint,
   return trainer;
 }
 
+/** The validation set of the settings and its averages; null when val is 0 (or rounds to no example). */
+function validationSet(settings: Settings): Trainer['validation'] {
+  if (validationSize(settings) === 0) return null;
+  const data = generateValidationData(settings);
+  return { data, stats: sufficientStats(data) };
+}
+
 /** The learning rate of 0-based epoch e: lr / (1 + decay·e). */
 export function epochLearningRate(settings: Pick<Settings, 'lr' | 'decay'>, epochIndex: number): number {
   return settings.lr / (1 + settings.decay * epochIndex);
@@ -66,6 +73,7 @@ class SgdTrainer implements Trainer {
   readonly data: Dataset;
   readonly stats: SufficientStats;
   readonly schedule: Schedule;
+  readonly validation: Trainer['validation'];
 
   private readonly batchOrder: BatchOrder;
   /** What the hot loop reads: fixed for the whole run. */
@@ -82,10 +90,11 @@ class SgdTrainer implements Trainer {
   private runStatus: TrainerStatus = 'running';
   private failure: Divergence | null = null;
 
-  constructor(settings: Settings, sameRun?: Pick<Trainer, 'data' | 'stats'>) {
+  constructor(settings: Settings, sameRun?: Pick<Trainer, 'data' | 'stats' | 'validation'>) {
     this.settings = Object.freeze({ ...settings, w0: Object.freeze([settings.w0[0], settings.w0[1]]) as readonly [number, number] });
     this.data = sameRun ? sameRun.data : generateData(settings);
     this.stats = sameRun ? sameRun.stats : sufficientStats(this.data);
+    this.validation = sameRun ? sameRun.validation : validationSet(settings);
     this.schedule = createSchedule(settings);
     this.batchOrder = new BatchOrder(settings);
     this.batchOrder.beginEpoch();
@@ -124,6 +133,9 @@ class SgdTrainer implements Trainer {
   }
   get loss(): number {
     return this.state.loss;
+  }
+  get valLoss(): number {
+    return this.validation ? fullLoss(this.validation.stats, this.settings.model, this.state.w1, this.state.w2) : NaN;
   }
   get batchLoss(): number {
     return this.state.batchLoss;
@@ -211,7 +223,9 @@ class SgdTrainer implements Trainer {
       // describing the last step until another is taken.
       if (state.batch === 0 && state.repeats === 0 && this.batchOrder.epochsBegun === this.epochsDone) this.beginEpoch();
       const chunk = Math.min(limit - taken, this.stepsToEpochEnd());
+      const firstRow = steps ? steps.length : 0;
       taken += runSgdSteps(this.inputs, state, epochLearningRate(this.settings, this.epochsDone), this.epochsDone + 1, chunk, steps);
+      if (steps) this.recordValLoss(steps, firstRow);
       if (state.ranAway) {
         this.stopDiverged();
         return taken;
@@ -244,9 +258,25 @@ class SgdTrainer implements Trainer {
       epochs.meanBatchLoss[row] = state.batchLossSum / this.schedule.stepsPerEpoch;
       epochs.w1[row] = state.w1;
       epochs.w2[row] = state.w2;
+      if (epochs.valLoss) epochs.valLoss[row] = this.valLoss;
       epochs.length = row + 1;
     }
     state.batchLossSum = 0;
+  }
+
+  /**
+   * The valLoss column of the rows the hot loop just wrote, from their
+   * weights: a pass over rows still in cache, which leaves sgdSteps.ts
+   * (and its speed) as it is. Without a validation set nothing is written,
+   * so a run without one pays nothing; the column keeps the NaN
+   * createStepRecords filled it with.
+   */
+  private recordValLoss(steps: StepRecords, firstRow: number): void {
+    const { valLoss, w1, w2, length } = steps;
+    if (!valLoss || !this.validation) return;
+    const { stats } = this.validation;
+    const model = this.settings.model;
+    for (let row = firstRow; row < length; row++) valLoss[row] = fullLoss(stats, model, w1[row], w2[row]);
   }
 
   private stopDiverged(): void {

@@ -75,6 +75,10 @@ export interface Trainer {
   readonly w2: number;
   /** Full-data loss at the current weights. */
   readonly loss: number;
+  /** The validation set (settings.val) and its averages, or null when there is none. */
+  readonly validation: { readonly data: Dataset; readonly stats: SufficientStats } | null;
+  /** Validation loss at the current weights; NaN without a validation set. */
+  readonly valLoss: number;
   /** Loss of the last step's mini-batch before the step (NaN before the first step). */
   readonly batchLoss: number;
   /** Learning rate in force for the current epoch. */

@@ -20,4 +20,5 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   init: 'start from',
   model: 'model',
   restart: 'restart each epoch from random weights',
+  val: 'validation set (fraction of n)',
 };

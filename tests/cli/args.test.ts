@@ -146,6 +146,7 @@ function formatValid(name: keyof Settings): string {
     init: 'random',
     model: 'deep',
     restart: 'true',
+    val: '0.2',
   };
   return values[name];
 }

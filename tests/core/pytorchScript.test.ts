@@ -38,6 +38,10 @@ function expectSameEpochs(printed: EpochLine[], epochs: EpochRecords, count = ep
     expect(relativeError(line.loss, epochs.loss[i]), `loss of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
     expect(relativeError(line.w1, epochs.w1[i]), `w1 of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
     expect(relativeError(line.w2, epochs.w2[i]), `w2 of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
+    // Without a validation set the engine's valLoss is NaN and the script prints no val_loss.
+    const valLoss = epochs.valLoss?.[i] ?? NaN;
+    if (Number.isNaN(valLoss)) expect(line.valLoss, `val_loss of epoch ${i + 1}`).toBeUndefined();
+    else expect(relativeError(line.valLoss ?? NaN, valLoss), `val_loss of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
   }
 }
 
@@ -141,6 +145,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       epochs: 4,
     }),
     'deep model': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', epochs: 5 }),
+    'validation set, line data': settingsWith({ n: 23, b: 5, shuffle: 'none', epochs: 6, val: 0.5 }),
+    'validation set, plane data, momentum': settingsWith({ n: 40, b: 6, shuffle: 'none', data: 'plane', rho: 0.6, mom: 0.7, epochs: 5, val: 0.2 }),
+    'validation set, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], k: 2, epochs: 5, val: 0.3 }),
     'deep model, momentum, decay, k = 2, drop-last': settingsWith({
       n: 30,
       b: 7,
@@ -184,6 +191,7 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
     'large line data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3 }),
     'large plane data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, data: 'plane', rho: 0.5 }),
     'large data, deep model': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.05, seed: 3, model: 'deep', w0: [0.5, 0.5] }),
+    'large line data with a validation set': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, val: 0.25 }),
   };
 
   const cases: [string, Settings][] = [
@@ -247,6 +255,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       // Other draws of the same distribution: the best loss (the noise variance) and the best
       // weights agree to within sampling error of 12,000 examples.
       expect(Math.abs(last.loss / best.loss - 1)).toBeLessThan(0.05);
+      // A validation set of 3,000 other draws: its loss near the same noise floor.
+      if (settings.val > 0) expect(Math.abs((last.valLoss ?? NaN) / best.loss - 1)).toBeLessThan(0.1);
+      else expect(last.valLoss).toBeUndefined();
       if (settings.model === 'deep') {
         expect(last.w1 * last.w2).toBeCloseTo(best.product ?? NaN, 1);
       } else {
