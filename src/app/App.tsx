@@ -5,7 +5,7 @@
 // column under a transport bar that stays in reach. The presentation view
 // (present=1) leaves the settings out and puts the question above the charts.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { largestStableLr, maxStableLr } from '../core/curvature.ts';
+import { largestStableLr, maxStableLr, stableLrMomentum } from '../core/curvature.ts';
 import { startWeights } from '../core/init.ts';
 import type { Problem } from '../core/parseSettings.ts';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
@@ -74,7 +74,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const deepW2 = deepAt?.w2 ?? 0;
   const maxLr = useMemo(() => {
     const { stats } = statsFor(settings);
-    return settings.model === 'deep' ? maxStableLr(stats, 'deep', deepW1, deepW2, settings.mom) : largestStableLr(stats, settings.model, settings.mom);
+    const mom = stableLrMomentum(settings);
+    return settings.model === 'deep' ? maxStableLr(stats, 'deep', deepW1, deepW2, mom) : largestStableLr(stats, settings.model, mom);
   }, [settings, deepW1, deepW2]);
   const lrWhere = settings.model === 'deep' ? `at the current weights (${deepW1.toPrecision(3)}, ${deepW2.toPrecision(3)})` : undefined;
 

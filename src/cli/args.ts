@@ -2,9 +2,10 @@
 // is unit-tested without spawning the tool. Strict on purpose: a typo that
 // silently fell back to a default would print a believable but wrong run.
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS } from '../core/settings.ts';
-import { BOOLEAN_WORDS, isBooleanWord, parseSettings } from '../core/parseSettings.ts';
+import { BOOLEAN_WORDS, isBooleanWord, parseNumber, parseSettings } from '../core/parseSettings.ts';
 import { safeText } from '../core/safeText.ts';
 import type { Settings, SettingSpec } from '../core/settings.ts';
+import { createSchedule } from '../core/schedule.ts';
 
 export const OUTPUT_MODES = ['summary', 'json', 'csv', 'pytorch'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
@@ -14,8 +15,12 @@ const OUTPUT_FLAGS: Readonly<Record<string, OutputMode>> = { json: 'json', csv: 
 
 export type Command =
   | { kind: 'help' }
-  | { kind: 'run'; settings: Settings; output: OutputMode }
+  /** `at`: --json reports the run as it stood after that many steps (absent: the whole run). */
+  | { kind: 'run'; settings: Settings; output: OutputMode; at?: number }
   | { kind: 'error'; messages: string[] };
+
+/** The flag that stops the report at a step rather than choosing the experiment. */
+const AT_FLAG = 'at';
 
 const SPEC_BY_NAME: ReadonlyMap<string, SettingSpec> = new Map(SETTING_SPECS.map((s) => [s.name, s]));
 
@@ -33,7 +38,7 @@ function editDistance(a: string, b: string): number {
 }
 
 function suggestion(name: string): string {
-  const known = [...SETTING_NAMES, ...Object.keys(OUTPUT_FLAGS), 'help'];
+  const known = [...SETTING_NAMES, ...Object.keys(OUTPUT_FLAGS), AT_FLAG, 'help'];
   const lower = name.toLowerCase();
   let best = '';
   let bestDistance = Infinity;
@@ -82,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const messages: string[] = [];
   const entries: [string, string][] = [];
   const outputs: OutputMode[] = [];
+  const ats: string[] = [];
   let help = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -102,6 +108,12 @@ export function parseArgs(argv: readonly string[]): Command {
     if (Object.hasOwn(OUTPUT_FLAGS, name)) {
       if (inline !== undefined) messages.push(`--${name} takes no value (got '${safeText(inline)}')`);
       else outputs.push(OUTPUT_FLAGS[name]);
+      continue;
+    }
+    if (name === AT_FLAG) {
+      const value = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
+      if (value === undefined || value.trim() === '') messages.push('--at needs a step (a whole number from 0 to the total steps)');
+      else ats.push(value);
       continue;
     }
     const spec = SPEC_BY_NAME.get(name);
@@ -152,6 +164,22 @@ export function parseArgs(argv: readonly string[]): Command {
       messages.push(`--${withoutFallback(problem.message)}`);
     }
   }
+  const output = outputs[0] ?? 'summary';
+  const at = ats.length > 0 ? atStep(ats, output, parsed.settings, messages) : undefined;
   if (messages.length > 0) return { kind: 'error', messages };
-  return { kind: 'run', settings: parsed.settings, output: outputs[0] ?? 'summary' };
+  return at === undefined ? { kind: 'run', settings: parsed.settings, output } : { kind: 'run', settings: parsed.settings, output, at };
+}
+
+/** The step --at names, or undefined with the reason pushed to `messages`. */
+function atStep(given: readonly string[], output: OutputMode, settings: Settings, messages: string[]): number | undefined {
+  const raw = given[given.length - 1];
+  const before = messages.length;
+  if (given.length > 1) messages.push(`--at was given ${given.length} times; give it once`);
+  if (output !== 'json') messages.push(`--at ${safeText(raw)}: --at reports a run up to a step and works with --json only`);
+  const { totalSteps } = createSchedule(settings);
+  const step = parseNumber(raw);
+  if (step === undefined || !Number.isInteger(step) || step < 0 || step > totalSteps) {
+    messages.push(`--at ${safeText(raw)}: the step must be a whole number from 0 to the run's ${totalSteps.toLocaleString('en-US')} steps`);
+  }
+  return messages.length === before ? step : undefined;
 }

@@ -1,14 +1,15 @@
 // What the CLI prints, as pure functions of a finished run, so the wording is
 // tested without spawning the tool. The JSON and CSV shapes are the core's
 // run report, shared with the page's export buttons.
-import { approxNumber, RANDOM_WEIGHT_RANGE, startWeights } from '../core/index.ts';
+import { approxNumber, RANDOM_WEIGHT_RANGE, stableLrApplies, startWeights } from '../core/index.ts';
 import { settingsToEntries } from '../core/settingsText.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
 import type { RunReport } from '../core/runReport.ts';
+import { hasValidation } from '../core/runReport.ts';
 import { TEXT_WIDTH, wrap } from './wrap.ts';
 
-export { epochRows, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvRows as csvRows } from '../core/runReport.ts';
+export { epochRows, hasValidation, reportJson, STEP_CSV_HEADER as CSV_HEADER, stepCsvHeader as csvHeader, stepCsvRows as csvRows } from '../core/runReport.ts';
 export type { EpochRow, ReportJson, RunOutcome, RunReport } from '../core/runReport.ts';
 
 /** Six significant digits, exponent form outside 1e-4 … 1e6; for people, not for reading back. */
@@ -77,11 +78,15 @@ export function summaryText(report: RunReport): string {
   }
   if (optimum.status !== 'unique' && optimum.message) lines.push(`  ${optimum.message}`);
   const ratio = settings.lr / report.maxStableLr;
-  const momentum = settings.mom > 0 ? ` with momentum ${settings.mom}` : '';
-  lines.push(
-    `Largest stable learning rate${momentum}: ${readable(report.maxStableLr)}` +
-      (Number.isFinite(ratio) && ratio > 0 ? ` (lr ${settings.lr} is ${approxNumber(ratio * 100)}% of it)` : ''),
-  );
+  if (stableLrApplies(settings)) {
+    const momentum = settings.mom > 0 ? ` with momentum ${settings.mom}` : '';
+    lines.push(
+      `Largest stable learning rate${momentum}: ${readable(report.maxStableLr)}` +
+        (Number.isFinite(ratio) && ratio > 0 ? ` (lr ${settings.lr} is ${approxNumber(ratio * 100)}% of it)` : ''),
+    );
+  } else {
+    lines.push(`Largest stable learning rate of plain SGD: ${readable(report.maxStableLr)} (it does not bound the steps of ${settings.optimizer})`);
+  }
   if (report.stableLrAt) {
     lines.push(
       `  The deep model's curvature depends on the weights: that is the rate at the flattest minimum; ` +
@@ -89,15 +94,15 @@ export function summaryText(report: RunReport): string {
     );
   }
   lines.push('');
-  const rows = tableRowIndices(epochs.length).map((i) => [
-    String(epochs.epoch[i]),
-    String(epochs.step[i]),
-    readable(epochs.loss[i]),
-    readable(epochs.meanBatchLoss[i]),
-    readable(epochs.w1[i]),
-    readable(epochs.w2[i]),
-  ]);
-  if (rows.length > 0) lines.push(...table(['epoch', 'step', 'loss', 'mean batch loss', 'w1', 'w2'], rows));
+  const withVal = hasValidation(settings);
+  const rows = tableRowIndices(epochs.length).map((i) => {
+    const cells = [String(epochs.epoch[i]), String(epochs.step[i]), readable(epochs.loss[i]), readable(epochs.meanBatchLoss[i]), readable(epochs.w1[i]), readable(epochs.w2[i])];
+    // Keras's val_loss, measured at the epoch's end like the loss column.
+    if (withVal) cells.push(readable(epochs.valLoss ? epochs.valLoss[i] : NaN));
+    return cells;
+  });
+  const header = ['epoch', 'step', 'loss', 'mean batch loss', 'w1', 'w2', ...(withVal ? ['val loss'] : [])];
+  if (rows.length > 0) lines.push(...table(header, rows));
   else lines.push('No epoch was completed.');
   if (rows.length < epochs.length) lines.push(`(${rows.length} of ${epochs.length} epochs shown; --json or --csv give them all)`);
   lines.push('');

@@ -31,7 +31,7 @@ function defaultText(spec: SettingSpec): string {
 export function helpText(): string {
   const out: string[] = [
     'Epoch Lab simulator: trains the two-weight model of the web page with mini-batch SGD',
-    'and prints what happened, epoch by epoch.',
+    '(or Adam, or RMSprop) and prints what happened, epoch by epoch.',
     '',
     'Usage: npm run --silent sim -- [flags]',
     'Example: npm run --silent sim -- --n 10000 --b 32 --shuffle epoch --epochs 5 --seed 7',
@@ -49,14 +49,20 @@ export function helpText(): string {
     '  --json',
     ...wrap(
       'one JSON object: settings, stepsPerEpoch, lastBatchSize, totalSteps, optimum [w1, w2], optimumLoss ' +
-        '(and optimumProduct for the deep model), maxStableLr (for the deep model at its flattest minimum, plus ' +
-        'maxStableLrAtStart and maxStableLrAtFinal at w0 and at the final weights), epochs [{epoch, step, loss, meanBatchLoss, w}], ' +
-        'final {step, w, loss}, status ("done" or "diverged") and message when diverged. ' +
+        '(and optimumProduct for the deep model), maxStableLr (SGD\'s, with mom under sgd and without under adam and rmsprop, which it does not bound; for the deep model at its flattest minimum, plus ' +
+        'maxStableLrAtStart and maxStableLrAtFinal at w0 and at the final weights), epochs [{epoch, step, loss, meanBatchLoss, w}] (and valLoss with --val > 0), ' +
+        'final {step, w, loss} (and valLoss), status ("done" or "diverged") and message when diverged. ' +
         'Numbers that overflowed are null.',
       INDENT,
     ),
+    '  --at <step>',
+    ...wrap(
+      "with --json: the report of the run as it stood after that step (0 … total steps), replayed exactly: the epochs completed by then, " +
+        'final {step, w, loss} at the step, status "stopped" and stoppedAtStep (or "done" at the last step, "diverged" if it diverged before).',
+      INDENT,
+    ),
     '  --csv',
-    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN).', INDENT),
+    ...wrap('every step as CSV: step,epoch,w1,w2,batchLoss,loss with each number printed exactly (shortest round-trip form), from step 0, the start (w0, its loss, batchLoss NaN); with --val > 0 a last column valLoss, the validation loss.', INDENT),
     '  --pytorch',
     ...wrap(
       'a runnable PyTorch script of the same experiment. With --shuffle none, no --restart and n up to ' +

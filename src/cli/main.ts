@@ -1,11 +1,11 @@
 // `npm run sim`: the engine of the web page on the command line. This file is
 // the only one here that touches the process; parsing and formatting are pure.
-import { createTrainer, generateData } from '../core/index.ts';
+import { createTrainer, generateData, stateAt } from '../core/index.ts';
 import { pytorchScript } from '../core/pytorchScript.ts';
-import { createStepRecords } from '../core/records.ts';
-import { appendStartRow } from '../core/runReport.ts';
+import { createEpochRecords, createStepRecords } from '../core/records.ts';
+import { appendStartRow, reportOfTrainer } from '../core/runReport.ts';
 import { parseArgs } from './args.ts';
-import { CSV_HEADER, csvRows, reportJson, summaryText } from './format.ts';
+import { csvHeader, csvRows, hasValidation, reportJson, summaryText } from './format.ts';
 import { helpText } from './help.ts';
 import { runTooLarge } from './limits.ts';
 import { createProgress } from './progress.ts';
@@ -70,14 +70,23 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
+  if (command.at !== undefined) {
+    // The engine's own replay to a step, as the page's timeline uses: the report of the run as it stood there.
+    const epochs = createEpochRecords(settings.epochs);
+    const atStep = stateAt(settings, command.at, null, { epochs, sameRun: trainer });
+    await out.write(`${JSON.stringify(reportJson(reportOfTrainer(atStep, epochs)))}\n`);
+    return EXIT_OK;
+  }
+
   // Progress on stderr only when it is a terminal, and not over CSV rows streaming to the same terminal.
   const progress = output === 'csv' && process.stdout.isTTY ? createProgress(0, { isTTY: false, write: () => true }) : createProgress(trainer.schedule.totalSteps, process.stderr);
   if (output === 'csv') {
     // Step 0, the starting state, first: the page's steps CSV starts the same way.
     const start = createStepRecords(1);
     appendStartRow(trainer, start);
-    if (!(await out.write(CSV_HEADER + csvRows(start)))) return EXIT_OK;
-    const report = await simulate(trainer, (steps) => out.write(csvRows(steps)), progress.update);
+    const withVal = hasValidation(settings);
+    if (!(await out.write(csvHeader(withVal) + csvRows(start, withVal)))) return EXIT_OK;
+    const report = await simulate(trainer, (steps) => out.write(csvRows(steps, withVal)), progress.update);
     progress.done();
     if (!out.closed && report.message !== null) process.stderr.write(`sim: ${report.message}\n`);
     return EXIT_OK;

@@ -2,7 +2,7 @@
 // descent on a quadratic is stable exactly when lr·λmax < 2 (with heavy-ball
 // momentum m, when lr·λmax < 2·(1 + m)), so 2/λmax is the rate beyond which
 // the bowl throws the weights out instead of down.
-import type { ModelKind } from './settings.ts';
+import type { ModelKind, Settings } from './settings.ts';
 import type { SufficientStats } from './types.ts';
 import { optimum } from './optimum.ts';
 import { portableHypot } from './portableHypot.ts';
@@ -49,4 +49,23 @@ export function maxStableLr(stats: SufficientStats, model: ModelKind, w1: number
 export function largestStableLr(stats: SufficientStats, model: ModelKind, mom = 0): number {
   const [w1, w2] = model === 'deep' ? optimum(stats, model).w : [0, 0];
   return maxStableLr(stats, model, w1, w2, mom);
+}
+
+/**
+ * Whether the stable rate bounds the run's steps. It is a fact about gradient
+ * descent (with heavy-ball momentum); Adam and RMSprop divide each step by a
+ * running root mean square of the gradient, so it does not bound theirs, and
+ * every place that quotes it labels it as SGD's.
+ */
+export function stableLrApplies(settings: Pick<Settings, 'optimizer'>): boolean {
+  return settings.optimizer === 'sgd';
+}
+
+/**
+ * The momentum of the SGD whose stable rate a run quotes: the run's own under
+ * SGD; plain SGD's (0) under Adam and RMSprop, so the number does not follow a
+ * momentum that does not act on SGD's steps.
+ */
+export function stableLrMomentum(settings: Pick<Settings, 'optimizer' | 'mom'>): number {
+  return stableLrApplies(settings) ? settings.mom : 0;
 }

@@ -3,7 +3,7 @@
 // size, order or optimiser are compared on the very same examples.
 import type { Settings } from './settings.ts';
 import type { Dataset } from './types.ts';
-import { normalFrom, randomStream } from './random.ts';
+import { lcgStream, normalFrom, type RandomStream } from './random.ts';
 
 /** The weights the line and plane data are generated from. */
 export const TRUE_WEIGHTS: readonly [number, number] = Object.freeze([1.5, -0.5]) as readonly [number, number];
@@ -14,6 +14,21 @@ export const TRUE_WEIGHTS: readonly [number, number] = Object.freeze([1.5, -0.5]
 export const LINE_X_MEAN = 1;
 
 export type DataSettings = Pick<Settings, 'n' | 'data' | 'rho' | 'noise' | 'seed' | 'model'>;
+export type ValidationSettings = DataSettings & Pick<Settings, 'val'>;
+
+/** Examples in the validation set: round(val·n), possibly 0 for a small n. */
+export function validationSize(settings: Pick<Settings, 'n' | 'val'>): number {
+  return Math.round(settings.val * settings.n);
+}
+
+/**
+ * The validation set: validationSize examples drawn exactly as the training
+ * set is, from the seed's own 'val' stream, so adding one changes neither the
+ * training data nor anything else about the run.
+ */
+export function generateValidationData(settings: ValidationSettings): Dataset {
+  return drawExamples(settings, validationSize(settings), 'val');
+}
 
 /**
  * Draws the examples. Each example takes three normals in a fixed order
@@ -27,11 +42,15 @@ export type DataSettings = Pick<Settings, 'n' | 'data' | 'rho' | 'noise' | 'seed
  *   ŷ = w2·w1·x has no intercept; x2 ≡ 1 is stored but unused).
  */
 export function generateData(settings: DataSettings): Dataset {
-  const { n, noise, rho } = settings;
+  return drawExamples(settings, settings.n, 'data');
+}
+
+function drawExamples(settings: DataSettings, n: number, stream: RandomStream): Dataset {
+  const { noise, rho } = settings;
   const x1 = new Float64Array(n);
   const x2 = new Float64Array(n);
   const y = new Float64Array(n);
-  const normal = normalFrom(randomStream(settings.seed, 'data'));
+  const normal = normalFrom(lcgStream(settings.seed, stream));
   const [t1, t2] = TRUE_WEIGHTS;
   const plane = settings.data === 'plane';
   const intercept = settings.model === 'deep' ? 0 : t2;

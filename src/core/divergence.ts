@@ -2,7 +2,8 @@
 // it did: the rate above the stable limit, a curvier start, or a small batch.
 import type { Settings } from './settings.ts';
 import type { SufficientStats } from './types.ts';
-import { maxStableLr } from './curvature.ts';
+import { maxStableLr, stableLrApplies } from './curvature.ts';
+import { OPTIMIZER_CLASS } from './optimizers.ts';
 import { approxNumber, formatCount } from './format.ts';
 import { startWeights } from './init.ts';
 
@@ -39,6 +40,14 @@ export function divergenceMessage(settings: Readonly<Settings>, stats: Sufficien
   const w0 = startWeights(settings);
   const rate = approxNumber(lr);
   const stable = approxNumber(stableLr);
+  if (!stableLrApplies(settings)) {
+    // SGD's curvature limit says nothing sure about Adam's or RMSprop's steps: quote it as SGD's only.
+    const name = OPTIMIZER_CLASS[settings.optimizer];
+    return (
+      `${where}: ${what}. The learning rate ${rate} was too large for ${name} on this data; try a smaller one ` +
+      `(the largest stable rate ${stable} is plain SGD's and does not bound ${name}'s steps).`
+    );
+  }
   const withMomentum = mom > 0 ? ` (with momentum ${approxNumber(mom)})` : '';
   let why: string;
   if (lr > stableLr) {

@@ -12,7 +12,9 @@ import {
   MAX_NOISE,
   MAX_RHO,
   MAX_SEED,
+  MAX_VAL,
   MODEL_KINDS,
+  OPTIMIZERS,
   SETTING_NAMES,
   SHUFFLE_MODES,
   type SettingName,
@@ -106,6 +108,8 @@ function parseField(name: SettingName, raw: string): FieldResult<Settings[Settin
       return choiceOf(raw, SHUFFLE_MODES, 'shuffle');
     case 'drop':
       return booleanOf(raw, 'drop-last');
+    case 'optimizer':
+      return choiceOf(raw, OPTIMIZERS, 'optimizer');
     case 'lr':
       return numberIn(raw, (v) => v > 0, 'learning rate must be a finite number > 0');
     case 'decay':
@@ -132,6 +136,8 @@ function parseField(name: SettingName, raw: string): FieldResult<Settings[Settin
       return choiceOf(raw, MODEL_KINDS, 'model');
     case 'restart':
       return booleanOf(raw, 'restart');
+    case 'val':
+      return numberIn(raw, (v) => v >= 0 && v <= MAX_VAL, `validation fraction must be a number from 0 to ${MAX_VAL}`);
   }
 }
 

@@ -4,6 +4,8 @@
 import type { Settings } from './settings.ts';
 import { RESTART_RANGE } from './trainer.ts';
 import { pythonFloat } from './pythonLiterals.ts';
+import { OPTIMIZER_CLASS } from './optimizers.ts';
+import { validationSize } from './data.ts';
 
 /**
  * What a line of the training loop does, so a view can find the line the run
@@ -94,12 +96,34 @@ function loaderLines(settings: Settings): LoopLine[] {
   }
 }
 
+/** What the optimiser does, for a reader of the script; its defaults are PyTorch's, so the call sets only lr (and momentum). */
+function optimizerComment(settings: Settings): string[] {
+  const m = pythonFloat(settings.mom);
+  switch (settings.optimizer) {
+    case 'sgd':
+      return [settings.mom > 0 ? `PyTorch's momentum: v = ${m}·v + gradient; w -= lr·v.` : 'Plain SGD: w -= lr·gradient.'];
+    case 'adam':
+      return [
+        "Adam with PyTorch's defaults (betas 0.9, 0.999, eps 1e-8): running averages m of the gradient and",
+        'v of its square, bias-corrected; each weight moves by about lr·m/√v. Its state carries over epochs.',
+      ];
+    case 'rmsprop':
+      return [
+        "RMSprop with PyTorch's defaults (alpha 0.99, eps 1e-8): each gradient is divided by the root of a",
+        `running average s of its square${settings.mom > 0 ? `, then v = ${m}·v + that; w -= lr·v` : '; w -= lr·gradient/(√s + eps)'}.`,
+      ];
+  }
+}
+
+/** `torch.optim.Adam(model.parameters(), lr=0.01)`: the settings that differ from PyTorch's defaults, nothing else. */
+export function optimizerCall(settings: Pick<Settings, 'optimizer' | 'lr' | 'mom'>): string {
+  const momentum = settings.optimizer !== 'adam' && settings.mom > 0 ? `, momentum=${pythonFloat(settings.mom)}` : '';
+  return `torch.optim.${OPTIMIZER_CLASS[settings.optimizer]}(model.parameters(), lr=${pythonFloat(settings.lr)}${momentum})`;
+}
+
 function optimizerLines(settings: Settings): LoopLine[] {
-  const { lr, mom, decay } = settings;
-  const lines = [
-    ...comments(0, mom > 0 ? `PyTorch's momentum: v = ${pythonFloat(mom)}·v + gradient; w -= lr·v.` : 'Plain SGD: w -= lr·gradient.'),
-    at(0, 'optimizer', `optimizer = torch.optim.SGD(model.parameters(), lr=${pythonFloat(lr)}${mom > 0 ? `, momentum=${pythonFloat(mom)}` : ''})`),
-  ];
+  const { decay } = settings;
+  const lines = [...comments(0, ...optimizerComment(settings)), at(0, 'optimizer', `optimizer = ${optimizerCall(settings)}`)];
   if (decay > 0) {
     lines.push(
       ...comments(0, `The learning rate of epoch e (counting from 0) is lr / (1 + ${pythonFloat(decay)}·e).`),
@@ -124,7 +148,8 @@ function restartLines(settings: Settings): LoopLine[] {
     at(3, 'restart', `model.w1.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
     at(3, 'restart', `model.w2.uniform_(${-RESTART_RANGE}, ${RESTART_RANGE})`),
   ];
-  if (settings.mom > 0) lines.push(at(2, 'restart', 'optimizer.state.clear()', 'the momentum starts from zero again too'));
+  // SGD without momentum keeps no state; every other optimiser forgets its history with the weights.
+  if (settings.optimizer !== 'sgd' || settings.mom > 0) lines.push(at(2, 'restart', 'optimizer.state.clear()', settings.optimizer === 'sgd' ? 'the momentum starts from zero again too' : 'its running averages start from zero again too'));
   return lines;
 }
 
@@ -158,7 +183,7 @@ export function pytorchLoop(settings: Settings): LoopLine[] {
     at(depth, 'backward', 'batch_loss.backward()'),
     at(depth, 'step', 'optimizer.step()'),
     at(1, 'full_loss', 'loss = full_loss()'),
-    at(1, 'print', 'print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}")'),
+    at(1, 'print', `print(f"epoch {epoch + 1} loss {loss!r} w {model.w1.item()!r} {model.w2.item()!r}${validationSize(settings) > 0 ? ' val_loss {validation_loss()!r}' : ''}")`),
     at(1, 'diverged', 'if not math.isfinite(loss):'),
     at(2, 'diverged', 'print("diverged: the loss overflowed; try a smaller learning rate")'),
     at(2, 'diverged', 'break'),

@@ -5,7 +5,7 @@
 import type { Settings } from './settings.ts';
 import { settingsToEntries } from './settingsText.ts';
 import type { Dataset } from './types.ts';
-import { LINE_X_MEAN, TRUE_WEIGHTS } from './data.ts';
+import { generateValidationData, LINE_X_MEAN, TRUE_WEIGHTS, validationSize } from './data.ts';
 import { startWeights } from './init.ts';
 import { loopLineText, pytorchLoop } from './pytorchLoop.ts';
 import { plusOrMinus, pythonFloat, tensorLiteral } from './pythonLiterals.ts';
@@ -97,6 +97,40 @@ function dataSection(settings: Settings, data: Dataset): string[] {
   return lines;
 }
 
+/**
+ * val > 0: the validation set, never trained on, whose loss is printed at each
+ * epoch's end (Keras's val_loss). Embedded exactly when the training set is,
+ * otherwise drawn like it from PyTorch's generator.
+ */
+function validationSection(settings: Settings): string[] {
+  const size = validationSize(settings);
+  if (size === 0) return [];
+  const deep = settings.model === 'deep';
+  const plane = settings.data === 'plane';
+  const { noise, rho } = settings;
+  const [t1, t2] = TRUE_WEIGHTS;
+  const x1Name = deep ? 'x_val' : 'x1_val';
+  const lines = ['', `# ---- The validation set: ${size} more example${size === 1 ? '' : 's'} from the same distribution (val = ${settings.val}), never trained on ----`];
+  if (settings.n <= MAX_EMBEDDED_EXAMPLES) {
+    const data = generateValidationData(settings);
+    lines.push(`# Exactly as Epoch Lab drew them from seed ${settings.seed}, with their own random stream.`);
+    lines.push(...tensorLiteral(x1Name, data.x1, plane ? 'First feature x1' : 'The input x'));
+    if (plane) lines.push(...tensorLiteral('x2_val', data.x2, 'Second feature x2'));
+    lines.push(...tensorLiteral('y_val', data.y, 'Labels'));
+  } else {
+    lines.push(`z1, z2, eps = torch.randn(${size}), torch.randn(${size}), torch.randn(${size})`);
+    if (plane) {
+      lines.push('x1_val = z1', `x2_val = ${pythonFloat(rho)} * z1 + ${pythonFloat(Math.sqrt(1 - rho * rho))} * z2`, `y_val = ${pythonFloat(t1)} * x1_val ${plusOrMinus(t2)} * x2_val + ${pythonFloat(noise)} * eps`);
+    } else if (deep) {
+      lines.push(`x_val = ${pythonFloat(LINE_X_MEAN)} + z1`, `y_val = ${pythonFloat(t1)} * x_val + ${pythonFloat(noise)} * eps`);
+    } else {
+      lines.push(`x1_val = ${pythonFloat(LINE_X_MEAN)} + z1`, `y_val = ${pythonFloat(t1)} * x1_val ${plusOrMinus(t2)} + ${pythonFloat(noise)} * eps`);
+    }
+  }
+  if (!plane && !deep) lines.push(`x2_val = torch.ones(${size})`);
+  return lines;
+}
+
 /** init=random: the script starts at Epoch Lab's own draw, written out exactly, so both runs start alike. */
 function startComment(settings: Settings): string {
   return settings.init === 'random' ? `the initial weights, Epoch Lab's random draw (init=random) from seed ${settings.seed}` : 'the initial weights w0';
@@ -155,6 +189,17 @@ function helperSection(settings: Settings): string[] {
     '    with torch.no_grad():',
     `        return loss_fn(model(${fullInput}), y).item()`,
   ];
+  if (validationSize(settings) > 0) {
+    const valInput = settings.model === 'deep' ? 'x_val' : 'x1_val, x2_val';
+    lines.push(
+      '',
+      '',
+      'def validation_loss():',
+      '    """Loss on the validation set at the current weights (what Keras prints as val_loss)."""',
+      '    with torch.no_grad():',
+      `        return loss_fn(model(${valInput}), y_val).item()`,
+    );
+  }
   if (settings.shuffle === 'batches') {
     lines.push(
       '',
@@ -198,6 +243,7 @@ export function pytorchScript(settings: Settings, data: Dataset): string {
     'torch.set_default_dtype(torch.float64)',
     `torch.manual_seed(${settings.seed})  # every random choice below comes from this seed`,
     ...dataSection(settings, data),
+    ...validationSection(settings),
     ...modelSection(settings),
     ...helperSection(settings),
     '',

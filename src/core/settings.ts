@@ -15,11 +15,16 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
 export const INIT_KINDS = ['w0', 'random'] as const;
 export type InitKind = (typeof INIT_KINDS)[number];
 
+/** torch.optim.SGD, Adam and RMSprop, with PyTorch's update rules and defaults (see optimizers.ts). */
+export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'] as const;
+export type OptimizerKind = (typeof OPTIMIZERS)[number];
+
 export interface Settings {
   n: number;
   b: number;
   shuffle: ShuffleMode;
   drop: boolean;
+  optimizer: OptimizerKind;
   lr: number;
   decay: number;
   mom: number;
@@ -33,6 +38,7 @@ export interface Settings {
   init: InitKind;
   model: ModelKind;
   restart: boolean;
+  val: number;
 }
 
 export type SettingName = keyof Settings;
@@ -45,12 +51,15 @@ export const MAX_RHO = 0.99;
 export const MAX_NOISE = 10;
 /** Initial weights beyond this are refused: they only reproduce overflow, not learning. */
 export const MAX_ABS_W0 = 1e6;
+/** The validation set is at most half the size of the training set. */
+export const MAX_VAL = 0.5;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   n: 100,
   b: 10,
   shuffle: 'epoch',
   drop: false,
+  optimizer: 'sgd',
   // About a thirteenth of the largest stable rate of the default data (0.40):
   // the excess loss falls by about a third each epoch, so convergence is
   // visible across ~20 epochs (near the noise floor by 20) instead of being
@@ -68,6 +77,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   init: 'w0',
   model: 'linear',
   restart: false,
+  // No validation set: the outputs are those of a run without one.
+  val: 0,
 });
 
 export interface SettingSpec {
@@ -92,12 +103,20 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     choices: SHUFFLE_MODES,
   },
   { name: 'drop', meaning: 'drop the last partial batch of each epoch', allowed: 'boolean', kind: 'boolean' },
+  {
+    name: 'optimizer',
+    meaning:
+      "the update rule, PyTorch's: sgd (torch.optim.SGD with momentum mom), adam (torch.optim.Adam: betas 0.9, 0.999, eps 1e-8, bias correction; mom unused) or rmsprop (torch.optim.RMSprop: alpha 0.99, eps 1e-8, momentum mom)",
+    allowed: OPTIMIZERS.join(' | '),
+    kind: 'choice',
+    choices: OPTIMIZERS,
+  },
   { name: 'lr', meaning: 'learning rate', allowed: 'finite, > 0', kind: 'number' },
   { name: 'decay', meaning: 'learning-rate decay per epoch: lr_e = lr / (1 + decay·e)', allowed: 'finite, ≥ 0', kind: 'number' },
-  { name: 'mom', meaning: 'SGD momentum (PyTorch convention: v = mom·v + g; w -= lr·v)', allowed: '0 ≤ mom < 1', kind: 'number' },
+  { name: 'mom', meaning: 'momentum of sgd (PyTorch convention: v = mom·v + g; w -= lr·v) and of rmsprop (v = mom·v + g/(√s + eps); w -= lr·v); adam has its own (beta1)', allowed: '0 ≤ mom < 1', kind: 'number' },
   { name: 'k', meaning: 'gradient steps taken on each mini-batch before moving on', allowed: `integer 1 … ${MAX_K.toLocaleString('en-US')}`, kind: 'integer' },
   { name: 'epochs', meaning: 'epochs to train', allowed: `integer 1 … ${MAX_EPOCHS.toLocaleString('en-US')}`, kind: 'integer' },
-  { name: 'seed', meaning: 'seed of every random choice (data, order, restarts, random starts)', allowed: 'integer 0 … 2³²−1', kind: 'integer' },
+  { name: 'seed', meaning: 'seed of every random choice (data, validation set, order, restarts, random starts)', allowed: 'integer 0 … 2³²−1', kind: 'integer' },
   {
     name: 'data',
     meaning: 'line: y = w1·x + w2 (x2 ≡ 1: slope and intercept); plane: y = w1·x1 + w2·x2 with features of correlation rho',
@@ -124,6 +143,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     choices: MODEL_KINDS,
   },
   { name: 'restart', meaning: 'the misconception made runnable: start every epoch after the first from new random weights (uniform on [−3, 3]², as init=random draws the start)', allowed: 'boolean', kind: 'boolean' },
+  {
+    name: 'val',
+    meaning:
+      'size of a validation set as a fraction of n: round(val·n) extra examples from the same distribution, with their own random stream (n, the training data and the steps per epoch do not change); its loss is recorded at every step and at each epoch\'s end (valLoss; val_loss in the PyTorch script)',
+    allowed: `0 … ${MAX_VAL}`,
+    kind: 'number',
+  },
 ];
 
 export const SETTING_NAMES: readonly SettingName[] = SETTING_SPECS.map((s) => s.name);

@@ -1,30 +1,66 @@
-// A training run of mini-batch SGD on the two-weight model: its epochs, its
+// A training run of mini-batch SGD (or Adam, or RMSprop) on the two-weight model: its epochs, its
 // record buffers and its status. The steps themselves run in sgdSteps.ts, the
 // hot loop; this file decides how many to take and what happens between them.
 import type { Settings } from './settings.ts';
 import { checkSettings } from './parseSettings.ts';
 import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
-import { generateData } from './data.ts';
+import { generateData, generateValidationData, validationSize } from './data.ts';
 import { sufficientStats } from './stats.ts';
 import { fullLoss } from './loss.ts';
-import { largestStableLr } from './curvature.ts';
+import { largestStableLr, stableLrMomentum } from './curvature.ts';
 import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
-import { randomStream, uniformFrom } from './random.ts';
-import type { RandomSource } from './random.ts';
+import { lcgStream, uniformFrom } from './random.ts';
+import type { Lcg, RandomSource } from './random.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from './init.ts';
 import { divergenceMessage } from './divergence.ts';
 import { initialSgdState, runSgdSteps, type SgdInputs, type SgdState } from './sgdSteps.ts';
+import { resetOptimizerState } from './optimizers.ts';
+import { checkpointProblem, optimizerStateOf, restoreOptimizerState, settingsDifference, type TrainerCheckpoint } from './checkpoint.ts';
 
 /** restart=true draws each epoch's starting weights uniformly from [−R, R]² (the init=random distribution). */
 export const RESTART_RANGE = RANDOM_WEIGHT_RANGE;
 
-/** Builds a trainer; settings with problems (see checkSettings) are refused with a RangeError naming them. */
-export function createTrainer(settings: Settings): Trainer {
+/**
+ * Builds a trainer; settings with problems (see checkSettings) are refused
+ * with a RangeError naming them. `sameRun`, a trainer of the same settings,
+ * lends its data set (it never changes), which saves generating it again.
+ */
+export function createTrainer(settings: Settings, sameRun?: Trainer): Trainer {
+  refuseInvalid(settings, sameRun);
+  return new SgdTrainer(settings, sameRun);
+}
+
+function refuseInvalid(settings: Settings, sameRun: Trainer | undefined): void {
   const problems = checkSettings(settings);
   if (problems.length > 0) throw new RangeError(`Invalid settings: ${problems.map((p) => p.message).join('; ')}`);
-  return new SgdTrainer(settings);
+  if (sameRun && settingsDifference(sameRun.settings, settings)) throw new RangeError('The trainer lending its data set belongs to another run');
+}
+
+/**
+ * A trainer that goes on from `checkpoint` exactly as the run it was taken
+ * from did. The data are regenerated from the settings, unless `sameRun` (a
+ * trainer of the same settings) lends its own: they never change, so sharing
+ * them saves the O(n) generation. Refused with a RangeError when the
+ * checkpoint belongs to other settings or is malformed.
+ */
+export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, sameRun?: Trainer): Trainer {
+  refuseInvalid(settings, sameRun);
+  const different = settingsDifference(checkpoint.settings, settings);
+  if (different) throw new RangeError(`The checkpoint belongs to another run: ${different}`);
+  const trainer = new SgdTrainer(settings, sameRun);
+  const problem = checkpointProblem(checkpoint, trainer.schedule, settings.k);
+  if (problem) throw new RangeError(`The checkpoint cannot be resumed: ${problem}`);
+  trainer.restore(checkpoint);
+  return trainer;
+}
+
+/** The validation set of the settings and its averages; null when val is 0 (or rounds to no example). */
+function validationSet(settings: Settings): Trainer['validation'] {
+  if (validationSize(settings) === 0) return null;
+  const data = generateValidationData(settings);
+  return { data, stats: sufficientStats(data) };
 }
 
 /** The learning rate of 0-based epoch e: lr / (1 + decay·e). */
@@ -37,12 +73,15 @@ class SgdTrainer implements Trainer {
   readonly data: Dataset;
   readonly stats: SufficientStats;
   readonly schedule: Schedule;
+  readonly validation: Trainer['validation'];
 
   private readonly batchOrder: BatchOrder;
   /** What the hot loop reads: fixed for the whole run. */
   private readonly inputs: SgdInputs;
-  /** What the hot loop updates: weights, momentum, losses, position in the epoch. */
+  /** What the hot loop updates: weights, the optimiser's buffers, losses, position in the epoch. */
   private readonly state: SgdState;
+  /** The restart stream's generator, whose state a checkpoint saves, and its draws on [−R, R]. */
+  private readonly restartRandom: Lcg;
   private readonly restartWeight: RandomSource;
   /** The data set's largest stable rate, quoted when a run diverges. */
   private readonly stableLr: number;
@@ -51,18 +90,20 @@ class SgdTrainer implements Trainer {
   private runStatus: TrainerStatus = 'running';
   private failure: Divergence | null = null;
 
-  constructor(settings: Settings) {
+  constructor(settings: Settings, sameRun?: Pick<Trainer, 'data' | 'stats' | 'validation'>) {
     this.settings = Object.freeze({ ...settings, w0: Object.freeze([settings.w0[0], settings.w0[1]]) as readonly [number, number] });
-    this.data = generateData(settings);
-    this.stats = sufficientStats(this.data);
+    this.data = sameRun ? sameRun.data : generateData(settings);
+    this.stats = sameRun ? sameRun.stats : sufficientStats(this.data);
+    this.validation = sameRun ? sameRun.validation : validationSet(settings);
     this.schedule = createSchedule(settings);
     this.batchOrder = new BatchOrder(settings);
     this.batchOrder.beginEpoch();
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
-    this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
-    this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
+    this.restartRandom = lcgStream(settings.seed, 'restart');
+    this.restartWeight = uniformFrom(this.restartRandom.draw, -RESTART_RANGE, RESTART_RANGE);
+    this.stableLr = largestStableLr(this.stats, settings.model, stableLrMomentum(settings));
     const [w1, w2] = startWeights(settings);
-    this.state = initialSgdState(w1, w2, fullLoss(this.stats, settings.model, w1, w2));
+    this.state = initialSgdState(settings, w1, w2, fullLoss(this.stats, settings.model, w1, w2));
   }
 
   get step(): number {
@@ -70,6 +111,16 @@ class SgdTrainer implements Trainer {
   }
   get epoch(): number {
     return this.epochsDone;
+  }
+  get examples(): number {
+    // The bounds are the epoch's running example counts, so this needs no counter in the hot loop.
+    const { batch, repeats, ranAway } = this.state;
+    const { bounds } = this.batchOrder;
+    const { k } = this.settings;
+    // A step that ran away was taken but not counted in repeats.
+    const onBatch = repeats + (ranAway ? 1 : 0);
+    const inEpoch = onBatch === 0 ? k * bounds[batch] : k * bounds[batch] + onBatch * (bounds[batch + 1] - bounds[batch]);
+    return this.epochsDone * k * this.schedule.examplesPerEpoch + inEpoch;
   }
   get batchInEpoch(): number {
     return this.state.lastBatch + 1;
@@ -82,6 +133,9 @@ class SgdTrainer implements Trainer {
   }
   get loss(): number {
     return this.state.loss;
+  }
+  get valLoss(): number {
+    return this.validation ? fullLoss(this.validation.stats, this.settings.model, this.state.w1, this.state.w2) : NaN;
   }
   get batchLoss(): number {
     return this.state.batchLoss;
@@ -112,6 +166,52 @@ class SgdTrainer implements Trainer {
     return this.batchOrder.order;
   }
 
+  checkpoint(): TrainerCheckpoint {
+    const { state } = this;
+    return {
+      settings: this.settings,
+      step: state.step,
+      epoch: this.epochsDone,
+      batchInEpoch: this.batchInEpoch,
+      examples: this.examples,
+      w1: state.w1,
+      w2: state.w2,
+      loss: state.loss,
+      batchLoss: state.batchLoss,
+      batchLossSum: state.batchLossSum,
+      lr: this.lr,
+      batch: state.batch,
+      repeats: state.repeats,
+      status: this.runStatus,
+      divergence: this.failure,
+      ranAway: state.ranAway,
+      optimizerState: optimizerStateOf(state),
+      batchOrder: this.batchOrder.save(),
+      restartRandom: this.restartRandom.state,
+    };
+  }
+
+  /** Puts this (fresh) trainer where `c` says; resumeTrainer has checked that it belongs here. */
+  restore(c: TrainerCheckpoint): void {
+    const { state } = this;
+    this.batchOrder.restore(c.batchOrder);
+    this.restartRandom.state = c.restartRandom;
+    state.step = c.step;
+    state.batch = c.batch;
+    state.repeats = c.repeats;
+    state.lastBatch = c.batchInEpoch - 1;
+    state.w1 = c.w1;
+    state.w2 = c.w2;
+    state.loss = c.loss;
+    state.batchLoss = c.batchLoss;
+    state.batchLossSum = c.batchLossSum;
+    state.ranAway = c.ranAway;
+    restoreOptimizerState(state, c.optimizerState);
+    this.epochsDone = c.epoch;
+    this.runStatus = c.status;
+    this.failure = c.divergence;
+  }
+
   advance(maxSteps: number, steps: StepRecords | null, epochs: EpochRecords | null): number {
     if (this.runStatus !== 'running') return 0;
     const { state } = this;
@@ -123,7 +223,9 @@ class SgdTrainer implements Trainer {
       // describing the last step until another is taken.
       if (state.batch === 0 && state.repeats === 0 && this.batchOrder.epochsBegun === this.epochsDone) this.beginEpoch();
       const chunk = Math.min(limit - taken, this.stepsToEpochEnd());
+      const firstRow = steps ? steps.length : 0;
       taken += runSgdSteps(this.inputs, state, epochLearningRate(this.settings, this.epochsDone), this.epochsDone + 1, chunk, steps);
+      if (steps) this.recordValLoss(steps, firstRow);
       if (state.ranAway) {
         this.stopDiverged();
         return taken;
@@ -139,8 +241,8 @@ class SgdTrainer implements Trainer {
     if (this.settings.restart) {
       this.state.w1 = this.restartWeight();
       this.state.w2 = this.restartWeight();
-      this.state.v1 = 0;
-      this.state.v2 = 0;
+      // A fresh start forgets the optimiser's history too, as PyTorch's optimizer.state.clear().
+      resetOptimizerState(this.settings.optimizer, this.state.optimizerState);
     }
   }
 
@@ -156,9 +258,25 @@ class SgdTrainer implements Trainer {
       epochs.meanBatchLoss[row] = state.batchLossSum / this.schedule.stepsPerEpoch;
       epochs.w1[row] = state.w1;
       epochs.w2[row] = state.w2;
+      if (epochs.valLoss) epochs.valLoss[row] = this.valLoss;
       epochs.length = row + 1;
     }
     state.batchLossSum = 0;
+  }
+
+  /**
+   * The valLoss column of the rows the hot loop just wrote, from their
+   * weights: a pass over rows still in cache, which leaves sgdSteps.ts
+   * (and its speed) as it is. Without a validation set nothing is written,
+   * so a run without one pays nothing; the column keeps the NaN
+   * createStepRecords filled it with.
+   */
+  private recordValLoss(steps: StepRecords, firstRow: number): void {
+    const { valLoss, w1, w2, length } = steps;
+    if (!valLoss || !this.validation) return;
+    const { stats } = this.validation;
+    const model = this.settings.model;
+    for (let row = firstRow; row < length; row++) valLoss[row] = fullLoss(stats, model, w1[row], w2[row]);
   }
 
   private stopDiverged(): void {

@@ -3,10 +3,11 @@
 import { createSchedule } from '../core/schedule.ts';
 import type { Settings } from '../core/settings.ts';
 import { countOf, formatCount, formatValue } from '../core/format.ts';
+import { stableLrApplies } from '../core/curvature.ts';
 
 export interface DerivedFactsProps {
   settings: Settings;
-  /** Largest stable learning rate of this data (full-batch gradient descent), with this momentum. */
+  /** Largest stable learning rate of this data (full-batch gradient descent), with this momentum; SGD's only (stableLrApplies). */
   maxStableLr: number;
   /** Where that rate holds, when it depends on the weights (the deep model), e.g. "at the current weights". */
   where?: string;
@@ -18,7 +19,9 @@ export function DerivedFacts({ settings, maxStableLr, where }: DerivedFactsProps
   const batches = schedule.batchesPerEpoch;
   const rounding = drop ? `⌊${formatCount(n)} / ${formatCount(b)}⌋` : `⌈${formatCount(n)} / ${formatCount(b)}⌉`;
   const partial = n % b;
-  const tooFast = settings.lr > maxStableLr;
+  const applies = stableLrApplies(settings);
+  // Under Adam or RMSprop the rate is plain SGD's, for comparison: no warning follows from it.
+  const tooFast = applies && settings.lr > maxStableLr;
   return (
     <div className="facts" data-testid="derived-facts" aria-live="polite">
       <div data-testid="fact-steps-per-epoch">
@@ -40,7 +43,9 @@ export function DerivedFacts({ settings, maxStableLr, where }: DerivedFactsProps
         {`; ${countOf(schedule.totalSteps, 'step')} in ${countOf(settings.epochs, 'epoch')}`}
       </div>
       <div data-testid="fact-max-lr" className={tooFast ? 'warn' : ''}>
-        largest stable lr{where ? ` ${where}` : ''} ≈ {formatValue(maxStableLr)}
+        largest stable lr{applies ? '' : ' of plain SGD'}
+        {where ? ` ${where}` : ''} ≈ {formatValue(maxStableLr)}
+        {!applies && ` — it does not bound the steps of ${settings.optimizer}`}
         {tooFast && ` — lr ${settings.lr} is above it: expect the loss to blow up`}
       </div>
     </div>

@@ -1,5 +1,6 @@
 // The runs on the charts: each with its colour, name, visibility and a remove
 // button, plus the one-click comparisons.
+import type { ComparisonKind } from '../store/comparisons.ts';
 export interface RunsListItem {
   id: string;
   name: string;
@@ -13,7 +14,7 @@ export interface RunsListProps {
   onToggle(id: string): void;
   onRemove(id: string): void;
   onKeep(): void;
-  onCompare(kind: 'shuffle' | 'batch'): void;
+  onCompare(kind: ComparisonKind): void;
 }
 
 export function RunsList({ runs, onToggle, onRemove, onKeep, onCompare }: RunsListProps) {
@@ -28,6 +29,14 @@ export function RunsList({ runs, onToggle, onRemove, onKeep, onCompare }: RunsLi
         </button>
         <button type="button" data-testid="compare-batch" onClick={() => onCompare('batch')} title="Runs with batch size 1, the current b, and n, from the same data and start">
           Compare batch sizes
+        </button>
+        <button
+          type="button"
+          data-testid="compare-optimizer"
+          onClick={() => onCompare('optimizer')}
+          title="Runs with SGD, Adam and RMSprop at the same learning rate, from the same data and start"
+        >
+          Compare optimizers
         </button>
       </div>
       {runs.length > 1 && (

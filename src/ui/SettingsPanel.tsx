@@ -2,6 +2,7 @@
 import { MAX_SEED, type Settings } from '../core/settings.ts';
 import { BatchSizeSlider } from './BatchSizeSlider.tsx';
 import { SettingField } from './SettingField.tsx';
+import { usesMomentum } from '../core/optimizers.ts';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -33,8 +34,9 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
       {field('drop')}
       {field('k')}
       <h2>Optimizer</h2>
+      {field('optimizer')}
       {field('lr')}
-      {field('mom')}
+      {usesMomentum(settings.optimizer) && field('mom')}
       {field('decay')}
       {field('epochs')}
       <h2>Data and model</h2>

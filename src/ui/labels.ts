@@ -6,6 +6,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   b: 'batch size b',
   shuffle: 'shuffle',
   drop: 'drop last partial batch',
+  optimizer: 'optimizer',
   lr: 'learning rate',
   decay: 'lr decay / epoch',
   mom: 'momentum',
@@ -19,4 +20,5 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   init: 'start from',
   model: 'model',
   restart: 'restart each epoch from random weights',
+  val: 'validation set (fraction of n)',
 };

@@ -132,6 +132,7 @@ function formatValid(name: keyof Settings): string {
     b: '5',
     shuffle: 'none',
     drop: 'true',
+    optimizer: 'adam',
     lr: '0.05',
     decay: '0.1',
     mom: '0.9',
@@ -145,6 +146,7 @@ function formatValid(name: keyof Settings): string {
     init: 'random',
     model: 'deep',
     restart: 'true',
+    val: '0.2',
   };
   return values[name];
 }

@@ -123,6 +123,17 @@ describe('summaryText', () => {
     expect(text).toContain(`Final: step 1565,`);
   });
 
+  it('labels the stable rate as plain SGD\'s under adam and rmsprop', async () => {
+    const sgd = await reportOf({ n: 40, epochs: 2, mom: 0.5 });
+    expect(summaryText(sgd)).toContain(`Largest stable learning rate with momentum 0.5: ${readable(sgd.maxStableLr)} (lr 0.03 is`);
+    for (const optimizer of ['adam', 'rmsprop'] as const) {
+      const report = await reportOf({ n: 40, epochs: 2, mom: 0.5, optimizer });
+      // Plain SGD's rate: the momentum of the run does not enter it.
+      expect(report.maxStableLr).toBeCloseTo(sgd.maxStableLr / 1.5, 12);
+      expect(summaryText(report)).toContain(`Largest stable learning rate of plain SGD: ${readable(report.maxStableLr)} (it does not bound the steps of ${optimizer})`);
+    }
+  });
+
   it('describes drop-last, k steps per batch and the deep valley', async () => {
     const text = summaryText(await reportOf({ n: 23, b: 5, drop: true, k: 3, model: 'deep', epochs: 2 }));
     expect(text).toContain('Steps per epoch: 12 (4 batches × 3 steps on each: all of 5; the last 3 examples of each epoch are dropped)');

@@ -34,12 +34,21 @@ describe('npm run sim -- --pytorch', () => {
 
   warnIfSkipped('CLI --pytorch run by PyTorch');
   describe.runIf(RUN_TORCH_TESTS)('run by PyTorch', () => {
-    it('prints the numbers of the same run with --json', () => {
-      const python = runScriptAlone(cli.stdout);
+    const runs: [string, readonly string[]][] = [
+      ['sgd with momentum', FLAGS],
+      ['--optimizer adam', [...FLAGS, '--optimizer', 'adam', '--lr', '0.02']],
+      ['--optimizer rmsprop with --mom', [...FLAGS, '--optimizer', 'rmsprop', '--lr', '0.002']],
+      ['--optimizer rmsprop without momentum', [...FLAGS.slice(0, FLAGS.indexOf('--mom')), ...FLAGS.slice(FLAGS.indexOf('--mom') + 2), '--optimizer', 'rmsprop', '--lr', '0.005']],
+    ];
+    it.each(runs)('prints the numbers of the same run with --json: %s', (_, flags) => {
+      const script = flags === FLAGS ? cli.stdout : runCli([...flags, '--pytorch']).stdout;
+      expect(script).toMatch(/^optimizer = torch\.optim\./m);
+      const python = runScriptAlone(script);
       expect(python.stderr).toBe('');
       expect(python.status).toBe(0);
       const printed = parseEpochLines(python.stdout);
-      const json = JSON.parse(runCli([...FLAGS, '--json']).stdout) as ReportJson;
+      const json = JSON.parse(runCli([...flags, '--json']).stdout) as ReportJson;
+      expect(json.status).toBe('done');
       expect(printed.length).toBe(json.epochs.length);
       json.epochs.forEach((row, i) => {
         expect(printed[i].epoch).toBe(row.epoch);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LOOP_INDENT, loopLineText, pytorchLoop } from '../../src/core/pytorchLoop.ts';
 import { pytorchScript } from '../../src/core/pytorchScript.ts';
 import type { LoopLine, LoopRole } from '../../src/core/pytorchLoop.ts';
-import { DEFAULT_SETTINGS, MODEL_KINDS, SHUFFLE_MODES, generateData } from '../../src/core/index.ts';
+import { DEFAULT_SETTINGS, MODEL_KINDS, OPTIMIZERS, SHUFFLE_MODES, generateData } from '../../src/core/index.ts';
 import type { Settings } from '../../src/core/index.ts';
 
 function settingsWith(changes: Partial<Settings>): Settings {
@@ -23,7 +23,8 @@ function loopShapes(): Settings[] {
       for (const k of [1, 3])
         for (const decay of [0, 0.5])
           for (const mom of [0, 0.9])
-            for (const restart of [false, true]) for (const drop of [false, true]) out.push(settingsWith({ n: 23, b: 5, shuffle, model, k, decay, mom, restart, drop }));
+            for (const restart of [false, true])
+              for (const drop of [false, true]) for (const optimizer of OPTIMIZERS) out.push(settingsWith({ n: 23, b: 5, shuffle, model, k, decay, mom, restart, drop, optimizer }));
   return out;
 }
 
@@ -91,6 +92,21 @@ describe('pytorchLoop', () => {
       'optimizer = torch.optim.SGD(model.parameters(), lr=0.07, momentum=0.9)',
     );
     expect(only(pytorchLoop(settingsWith({ lr: 0.07, mom: 0 })), 'optimizer')[0].text).toBe('optimizer = torch.optim.SGD(model.parameters(), lr=0.07)');
+  });
+
+  it('makes Adam and RMSprop with PyTorch\'s defaults: only lr, and RMSprop\'s momentum when there is one', () => {
+    const call = (changes: Partial<Settings>) => only(pytorchLoop(settingsWith(changes)), 'optimizer')[0].text;
+    expect(call({ optimizer: 'adam', lr: 0.01, mom: 0.9 })).toBe('optimizer = torch.optim.Adam(model.parameters(), lr=0.01)');
+    expect(call({ optimizer: 'rmsprop', lr: 0.01 })).toBe('optimizer = torch.optim.RMSprop(model.parameters(), lr=0.01)');
+    expect(call({ optimizer: 'rmsprop', lr: 0.01, mom: 0.9 })).toBe('optimizer = torch.optim.RMSprop(model.parameters(), lr=0.01, momentum=0.9)');
+  });
+
+  it('clears the optimizer\'s state at a restart whenever it keeps one', () => {
+    const clears = (changes: Partial<Settings>) => pytorchLoop(settingsWith({ restart: true, ...changes })).some((l) => l.text === 'optimizer.state.clear()');
+    expect(clears({ mom: 0 })).toBe(false);
+    expect(clears({ mom: 0.5 })).toBe(true);
+    expect(clears({ optimizer: 'adam' })).toBe(true);
+    expect(clears({ optimizer: 'rmsprop' })).toBe(true);
   });
 
   it('decays the rate with a LambdaLR stepped as the last line of every epoch, only when decay > 0', () => {

@@ -38,6 +38,10 @@ function expectSameEpochs(printed: EpochLine[], epochs: EpochRecords, count = ep
     expect(relativeError(line.loss, epochs.loss[i]), `loss of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
     expect(relativeError(line.w1, epochs.w1[i]), `w1 of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
     expect(relativeError(line.w2, epochs.w2[i]), `w2 of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
+    // Without a validation set the engine's valLoss is NaN and the script prints no val_loss.
+    const valLoss = epochs.valLoss?.[i] ?? NaN;
+    if (Number.isNaN(valLoss)) expect(line.valLoss, `val_loss of epoch ${i + 1}`).toBeUndefined();
+    else expect(relativeError(line.valLoss ?? NaN, valLoss), `val_loss of epoch ${i + 1}`).toBeLessThan(TOLERANCE);
   }
 }
 
@@ -124,6 +128,7 @@ describe('pytorchScript (text)', () => {
 warnIfSkipped('PyTorch script tests');
 
 describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
+  const planeK3: Partial<Settings> = { n: 23, b: 5, shuffle: 'none', data: 'plane', rho: 0.7, mom: 0.8, decay: 0.5, k: 3, drop: true };
   /** shuffle=none: PyTorch must print Epoch Lab's numbers. */
   const exact: Record<string, Settings> = {
     'linear, line data, short last batch': settingsWith({ n: 23, b: 5, shuffle: 'none', epochs: 4 }),
@@ -140,6 +145,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       epochs: 4,
     }),
     'deep model': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', epochs: 5 }),
+    'validation set, line data': settingsWith({ n: 23, b: 5, shuffle: 'none', epochs: 6, val: 0.5 }),
+    'validation set, plane data, momentum': settingsWith({ n: 40, b: 6, shuffle: 'none', data: 'plane', rho: 0.6, mom: 0.7, epochs: 5, val: 0.2 }),
+    'validation set, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], k: 2, epochs: 5, val: 0.3 }),
     'deep model, momentum, decay, k = 2, drop-last': settingsWith({
       n: 30,
       b: 7,
@@ -152,6 +160,15 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       drop: true,
       epochs: 5,
     }),
+    // Adam and RMSprop: PyTorch's own update rules, so the same numbers over every epoch.
+    'adam, line data, short last batch': settingsWith({ n: 23, b: 5, shuffle: 'none', optimizer: 'adam', lr: 0.05, epochs: 8 }),
+    'adam, plane data, decay, k = 3, drop-last': settingsWith({ ...planeK3, optimizer: 'adam', lr: 0.02, epochs: 6 }),
+    'adam, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'adam', k: 2, lr: 0.02, epochs: 6 }),
+    'adam, 400 steps at the default settings': settingsWith({ shuffle: 'none', optimizer: 'adam', epochs: 40 }),
+    'rmsprop, line data': settingsWith({ n: 23, b: 5, shuffle: 'none', optimizer: 'rmsprop', lr: 0.01, epochs: 8 }),
+    'rmsprop with momentum, plane data, decay, k = 3, drop-last': settingsWith({ ...planeK3, optimizer: 'rmsprop', lr: 0.005, epochs: 6 }),
+    'rmsprop, deep model, k = 2': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'rmsprop', k: 2, lr: 0.005, epochs: 6 }),
+    'rmsprop with momentum, deep model': settingsWith({ n: 30, b: 7, shuffle: 'none', model: 'deep', w0: [0.5, 0.25], optimizer: 'rmsprop', mom: 0.5, lr: 0.005, epochs: 6 }),
     // With one batch per epoch the order inside it cannot matter, so even the
     // random modes must agree with Epoch Lab.
     'shuffle once, one batch per epoch': settingsWith({ n: 25, b: 25, shuffle: 'once', epochs: 3, lr: 0.1 }),
@@ -165,18 +182,22 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       settingsWith({ n: 40, b: 7, shuffle, epochs: 30, lr: 0.05, drop: shuffle === 'replacement' }),
     ]),
   );
-  const restart = settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, mom: 0.5, epochs: 3 });
+  const restarts: Record<string, Settings> = {
+    restart: settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, mom: 0.5, epochs: 3 }),
+    'adam restart': settingsWith({ n: 20, b: 6, shuffle: 'none', restart: true, optimizer: 'adam', epochs: 3 }),
+  };
   /** More examples than are embedded: drawn by the script from the same distribution. */
   const generated: Record<string, Settings> = {
     'large line data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3 }),
     'large plane data': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, data: 'plane', rho: 0.5 }),
     'large data, deep model': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.05, seed: 3, model: 'deep', w0: [0.5, 0.5] }),
+    'large line data with a validation set': settingsWith({ n: 12_000, b: 400, shuffle: 'epoch', epochs: 3, lr: 0.1, seed: 3, val: 0.25 }),
   };
 
   const cases: [string, Settings][] = [
     ...Object.entries(exact),
     ...Object.entries(alike),
-    ['restart', restart],
+    ...Object.entries(restarts),
     ...Object.entries(generated),
   ];
   const results = new Map<string, EpochLine[]>();
@@ -216,13 +237,15 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
     });
   }
 
-  it('restart: the first epoch is Epoch Lab\'s; later epochs start from PyTorch\'s random weights', () => {
-    const printed = results.get('restart') ?? [];
-    const epochs = engineEpochs(restart);
-    expectSameEpochs(printed, epochs, 1);
-    // Epoch 2 restarted somewhere else, so it does not continue from epoch 1 as Epoch Lab's does.
-    expect(relativeError(printed[1].w1, epochs.w1[1])).toBeGreaterThan(1e-3);
-  });
+  for (const [name, settings] of Object.entries(restarts)) {
+    it(`${name}: the first epoch is Epoch Lab's; later epochs start from PyTorch's random weights`, () => {
+      const printed = results.get(name) ?? [];
+      const epochs = engineEpochs(settings);
+      expectSameEpochs(printed, epochs, 1);
+      // Epoch 2 restarted somewhere else, so it does not continue from epoch 1 as Epoch Lab's does.
+      expect(relativeError(printed[1].w1, epochs.w1[1])).toBeGreaterThan(1e-3);
+    });
+  }
 
   for (const [name, settings] of Object.entries(generated)) {
     it(`draws large data from Epoch Lab's distribution: ${name}`, () => {
@@ -232,6 +255,9 @@ describe.runIf(RUN_TORCH_TESTS)('pytorchScript run by PyTorch', () => {
       // Other draws of the same distribution: the best loss (the noise variance) and the best
       // weights agree to within sampling error of 12,000 examples.
       expect(Math.abs(last.loss / best.loss - 1)).toBeLessThan(0.05);
+      // A validation set of 3,000 other draws: its loss near the same noise floor.
+      if (settings.val > 0) expect(Math.abs((last.valLoss ?? NaN) / best.loss - 1)).toBeLessThan(0.1);
+      else expect(last.valLoss).toBeUndefined();
       if (settings.model === 'deep') {
         expect(last.w1 * last.w2).toBeCloseTo(best.product ?? NaN, 1);
       } else {

@@ -98,7 +98,7 @@ describe('the run CSVs', () => {
   it('name the settings in a comment line that reads back to the same settings', () => {
     const settings = settingsWith({ b: 32, shuffle: 'replacement', w0: [-0.25, 3], lr: 0.1 / 3, drop: true, data: 'plane', rho: -0.5 });
     const comment = settingsCsvComment(settings);
-    expect(comment).toMatch(/^# settings: n=100 b=32 shuffle=replacement drop=1 lr=0\.0333\d+ /);
+    expect(comment).toMatch(/^# settings: n=100 b=32 shuffle=replacement drop=1 optimizer=sgd lr=0\.0333\d+ /);
     expect(comment.endsWith('\n')).toBe(true);
     expect(comment.trimEnd().split('\n')).toHaveLength(1);
     const entries = comment

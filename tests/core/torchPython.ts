@@ -80,10 +80,12 @@ export interface EpochLine {
   loss: number;
   w1: number;
   w2: number;
+  /** Printed only by scripts of runs with a validation set (val > 0). */
+  valLoss?: number;
 }
 
 /** The exact per-epoch line the scripts print: `epoch <e> loss <loss> w <w1> <w2>`, numbers as Python's repr. */
-export const EPOCH_LINE = /^epoch (\d+) loss (\S+) w (\S+) (\S+)$/;
+export const EPOCH_LINE = /^epoch (\d+) loss (\S+) w (\S+) (\S+)(?: val_loss (\S+))?$/;
 const PYTHON_FLOAT = /^(-?(\d+\.\d+(e[+-]\d+)?|\d+e[+-]\d+)|nan|-?inf)$/;
 
 /** Parses the printed epoch lines, checking every line has the exact format. */
@@ -92,11 +94,13 @@ export function parseEpochLines(stdout: string): EpochLine[] {
   return lines.map((line) => {
     const match = EPOCH_LINE.exec(line);
     if (!match) throw new Error(`not an epoch line: ${JSON.stringify(line)}`);
-    for (const number of match.slice(2)) {
+    for (const number of match.slice(2).filter((n) => n !== undefined)) {
       if (!PYTHON_FLOAT.test(number)) throw new Error(`not a Python float repr: ${number} in ${JSON.stringify(line)}`);
     }
-    const [, epoch, loss, w1, w2] = match;
-    return { epoch: Number(epoch), loss: Number(loss), w1: Number(w1), w2: Number(w2) };
+    const [, epoch, loss, w1, w2, valLoss] = match;
+    const row: EpochLine = { epoch: Number(epoch), loss: Number(loss), w1: Number(w1), w2: Number(w2) };
+    if (valLoss !== undefined) row.valLoss = Number(valLoss);
+    return row;
   });
 }
 

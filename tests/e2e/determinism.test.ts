@@ -8,7 +8,7 @@ import { allRunsJson } from '../../src/store/export/index.ts';
 import { describeInEngines } from './engineSuite.ts';
 import { exportJson, statusValue, stepEpochs } from './appTab.ts';
 
-/** Varied settings of both models: data kinds, correlations, noise, batch layouts, shuffles, momentum, decay, restarts. */
+/** Varied settings of both models: data kinds, correlations, noise, batch layouts, shuffles, optimizers, momentum, decay, restarts. */
 const CASES: Partial<Settings>[] = [
   {},
   { data: 'plane', rho: 0.8, b: 7, shuffle: 'batches', mom: 0.9, lr: 0.01 },
@@ -23,6 +23,9 @@ const CASES: Partial<Settings>[] = [
   { model: 'deep', w0: [0.3, -2.5], n: 64, b: 64, lr: 0.02, noise: 0.05, seed: 2 },
   { model: 'deep', n: 120, b: 11, k: 2, restart: true, shuffle: 'none', seed: 17 },
   { model: 'deep', noise: 4, n: 31, b: 4, drop: true, lr: 0.001, decay: 2, seed: 65_535 },
+  { optimizer: 'adam', data: 'plane', rho: 0.6, b: 7, lr: 0.05, decay: 0.2, seed: 12 },
+  { optimizer: 'rmsprop', model: 'deep', w0: [0.5, 0.5], mom: 0.6, n: 50, b: 6, lr: 0.01, restart: true, seed: 8 },
+  { optimizer: 'rmsprop', shuffle: 'replacement', k: 2, lr: 0.02, seed: 3 },
 ];
 
 function linkOf(settings: Settings): string {

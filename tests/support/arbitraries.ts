@@ -1,6 +1,6 @@
 // fast-check generators of valid settings, shared by the property tests.
 import fc from 'fast-check';
-import { DATA_KINDS, MAX_ABS_W0, MAX_EPOCHS, MAX_K, MAX_N, MAX_NOISE, MAX_RHO, MAX_SEED, MODEL_KINDS, INIT_KINDS, SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
+import { DATA_KINDS, MAX_ABS_W0, MAX_EPOCHS, MAX_K, MAX_N, MAX_NOISE, MAX_RHO, MAX_SEED, MODEL_KINDS, INIT_KINDS, MAX_VAL, OPTIMIZERS, SHUFFLE_MODES, type Settings } from '../../src/core/settings.ts';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
@@ -10,6 +10,7 @@ export const validSettings: fc.Arbitrary<Settings> = fc
     bFraction: fc.double({ min: 0, max: 1, noNaN: true }),
     shuffle: fc.constantFrom(...SHUFFLE_MODES),
     drop: fc.boolean(),
+    optimizer: fc.constantFrom(...OPTIMIZERS),
     lr: finite(Number.MIN_VALUE, 1e6),
     decay: finite(0, 1e3),
     mom: finite(0, 0.999999),
@@ -23,6 +24,7 @@ export const validSettings: fc.Arbitrary<Settings> = fc
     init: fc.constantFrom(...INIT_KINDS),
     model: fc.constantFrom(...MODEL_KINDS),
     restart: fc.boolean(),
+    val: finite(0, MAX_VAL),
   })
   .map(({ bFraction, ...rest }) => ({
     ...rest,

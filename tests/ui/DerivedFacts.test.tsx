@@ -30,4 +30,13 @@ describe('derived facts', () => {
     expect(facts({}, 0.40123)).toContain('largest stable lr ≈ 0.401');
     expect(facts({}, Infinity)).toContain('largest stable lr ≈ ∞');
   });
+
+  it('labels the rate as plain SGD\'s under adam and rmsprop, and warns only under sgd', () => {
+    expect(facts({ lr: 0.5 }, 0.4)).toContain('lr 0.5 is above it');
+    for (const optimizer of ['adam', 'rmsprop'] as const) {
+      const text = facts({ optimizer, lr: 0.5 }, 0.4);
+      expect(text).toContain(`largest stable lr of plain SGD ≈ 0.4 — it does not bound the steps of ${optimizer}`);
+      expect(text).not.toContain('above it');
+    }
+  });
 });

@@ -35,6 +35,12 @@ describe('settings that do not apply leave the URL', () => {
     expect(query({ drop: true, b: 32 })).toBe('?b=32&drop=1');
   });
 
+  it('mom under adam, but not under rmsprop, whose momentum it is', () => {
+    expect(query({ mom: 0.9, optimizer: 'adam' })).toBe('?optimizer=adam');
+    expect(query({ mom: 0.9, optimizer: 'rmsprop' })).toBe('?optimizer=rmsprop&mom=0.9');
+    expect(query({ mom: 0.9 }, [{}, { optimizer: 'adam' }])).toBe('?mom=0.9&runs=base,optimizer:adam');
+  });
+
   it('in compared runs too, and a run that needs them still carries them', () => {
     expect(query({ rho: 0.8 }, [{}, { data: 'plane' }, { shuffle: 'none' }])).toBe('?runs=base,data:plane~rho:0.8,shuffle:none');
     expect(query({ drop: true, b: 32 }, [{}, { b: 20 }])).toBe('?b=32&drop=1&runs=base,b:20');

@@ -3,6 +3,7 @@
 // shape), so a test can evaluate it on the engine's runs and on the page's
 // exports alike. Pure: no DOM, no store.
 import type { RunResult } from './runLink.ts';
+import { startWeights } from '../../core/init.ts';
 
 export type Runs = readonly RunResult[];
 
@@ -245,3 +246,43 @@ export const stepsPerEpochOf: Measure = (run) => run.stepsPerEpoch;
 
 /** Steps actually taken in epoch 1, read from the step records. */
 export const stepsTakenInEpoch1: Measure = (run) => run.steps.epoch.filter((e) => e === 1).length;
+
+/** One measure over another, of the same run. */
+export function over(a: Measure, b: Measure): Measure {
+  return (run) => a(run) / b(run);
+}
+
+/** The weights after `step` (step 0: where the run starts), or null when the records do not have them. */
+function weightsAt(run: RunResult, step: number): [number, number] | null {
+  if (step === 0) return [...startWeights(run.settings)];
+  const i = run.steps.step.indexOf(step);
+  return i < 0 ? null : [run.steps.w1[i], run.steps.w2[i]];
+}
+
+/** How far each weight moved in `step`, as a fraction of the run's learning rate. */
+function moveOverLr(run: RunResult, step: number): [number, number] {
+  const before = weightsAt(run, step - 1);
+  const after = weightsAt(run, step);
+  if (!before || !after) return [NaN, NaN];
+  return [Math.abs(after[0] - before[0]) / run.settings.lr, Math.abs(after[1] - before[1]) / run.settings.lr];
+}
+
+/** Mean distance the weights move in one step of epoch `epoch`, its first step (from the epoch before's end) included. */
+export function meanStepLengthInEpoch(epoch: number): Measure {
+  return (run) => {
+    const lengths: number[] = [];
+    for (let step = (epoch - 1) * run.stepsPerEpoch + 1; step <= epoch * run.stepsPerEpoch; step++) {
+      const [before, after] = [weightsAt(run, step - 1), weightsAt(run, step)];
+      lengths.push(before && after ? distance(before, after) : NaN);
+    }
+    return mean(lengths);
+  };
+}
+
+/** How far the run's first step is from moving each weight by exactly lr (what a fresh Adam's first step does): the larger |move/lr − 1|. */
+export const firstStepOffLr: Measure = (run) => Math.max(...moveOverLr(run, 1).map((m) => Math.abs(m - 1)));
+
+/** Median, over the epochs from `from` on, of the larger weight's move in the epoch's first step, as a fraction of lr. */
+export function medianEpochFirstStepOverLr(from: number): Measure {
+  return (run) => median(epochsFrom(run, from).map((row) => Math.max(...moveOverLr(run, row.step - run.stepsPerEpoch + 1))));
+}

@@ -2,6 +2,7 @@
 // a link in the documented URL format, a few sentences on what to look at,
 // and the claims those sentences make as checks over the link's runs — so a
 // new question is a new entry, not new code.
+import { adamEpoch } from './adamEpoch.ts';
 import { batchSize } from './batchSize.ts';
 import { fitEachBatch } from './fitEachBatch.ts';
 import { fullBatch } from './fullBatch.ts';
@@ -14,7 +15,7 @@ import type { Question } from './types.ts';
 export type { Question } from './types.ts';
 export type { Claim, ClaimCheck, Runs } from './claims.ts';
 
-export const QUESTIONS: readonly Question[] = [newEpoch, stepsPerEpoch, fitEachBatch, fullBatch, reshuffle, localMinima, batchSize];
+export const QUESTIONS: readonly Question[] = [newEpoch, stepsPerEpoch, fitEachBatch, fullBatch, reshuffle, localMinima, batchSize, adamEpoch];
 
 export function questionById(id: string | null): Question | null {
   return QUESTIONS.find((q) => q.id === id) ?? null;

@@ -9,7 +9,7 @@ import type { EpochRecords } from '../../core/records.ts';
 import { fullLoss } from '../../core/loss.ts';
 import { startWeights } from '../../core/init.ts';
 import { statsFor } from '../shared/dataCache.ts';
-import { largestStableLr } from '../../core/curvature.ts';
+import { largestStableLr, stableLrMomentum } from '../../core/curvature.ts';
 import type { RunStatus, RunView } from '../../store/runTypes.ts';
 
 /** How many of an epoch's first examples a caption lists. */
@@ -73,7 +73,7 @@ export function problemFacts(settings: Settings): ProblemFacts {
     stats,
     optimum: best,
     // The rate the engine's divergence message quotes, so caption and message agree.
-    maxStableLr: largestStableLr(stats, settings.model, settings.mom),
+    maxStableLr: largestStableLr(stats, settings.model, stableLrMomentum(settings)),
     initialLoss: fullLoss(stats, settings.model, ...startWeights(settings)),
   };
 }

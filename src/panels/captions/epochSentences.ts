@@ -1,6 +1,7 @@
 // Sentences about the latest completed epoch: what it did to the weights and
 // the loss, and which examples it used in which order.
 import { epochLearningRate } from '../../core/trainer.ts';
+import { stableLrApplies } from '../../core/curvature.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { count, counted, indexList, num, pair } from './captionFormat.ts';
 import type { EpochStory } from './epochStory.ts';
@@ -109,7 +110,8 @@ function withMomentum(input: CaptionInput): string {
 /** Why a full loss can rise without diverging; null when there is nothing sure to say. */
 function riseReason(input: CaptionInput, story: EpochStory): string | null {
   const stable = input.maxStableLr;
-  if (!Number.isFinite(stable)) return null;
+  // SGD's rate explains nothing sure about Adam's or RMSprop's steps.
+  if (!Number.isFinite(stable) || !stableLrApplies(input.settings)) return null;
   const { n, b, shuffle, mom, model } = input.settings;
   const rate = `The learning rate ${num(epochLearningRate(input.settings, story.epoch - 1))}`;
   const limit = `the largest stable rate ${num(stable)}${withMomentum(input)}`;

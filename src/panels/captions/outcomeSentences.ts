@@ -4,6 +4,8 @@ import { DIVERGED_ABS_WEIGHT, DIVERGED_LOSS } from '../../core/divergence.ts';
 import { epochLearningRate } from '../../core/trainer.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from '../../core/init.ts';
 import { portableHypot } from '../../core/portableHypot.ts';
+import { stableLrApplies } from '../../core/curvature.ts';
+import { OPTIMIZER_CLASS } from '../../core/optimizers.ts';
 import type { CaptionInput } from './captionInput.ts';
 import { count, counted, num, pair, twoDigits } from './captionFormat.ts';
 import { completedEpochs, latestEpoch } from './epochStory.ts';
@@ -27,7 +29,8 @@ export function startSentences(input: CaptionInput): string[] {
   const started = input.status !== 'idle' && !(input.status === 'paused' && input.now.step === 0);
   const lead = started ? `Epoch 1 is under way: it takes ${plan}.` : `Training has not started; epoch 1 will take ${plan}.`;
   const lr = epochLearningRate(input.settings, 0);
-  if (!(lr > input.maxStableLr)) return [lead];
+  // The rate is SGD's: it predicts nothing about Adam's or RMSprop's steps.
+  if (!stableLrApplies(input.settings) || !(lr > input.maxStableLr)) return [lead];
   return [lead, `The learning rate ${num(lr)} is above the largest stable rate ${num(input.maxStableLr)}${momentumNote(input)} for this data, so expect the loss to blow up.`];
 }
 
@@ -47,6 +50,10 @@ function divergenceReason(input: CaptionInput, lr: number): string | null {
   if (!Number.isFinite(stable)) return null;
   const { n, b, shuffle, model } = input.settings;
   const rate = `The learning rate ${num(lr)}`;
+  if (!stableLrApplies(input.settings)) {
+    const name = OPTIMIZER_CLASS[input.settings.optimizer];
+    return `${rate} was too large for ${name} on this data (the largest stable rate ${num(stable)} is plain SGD's and does not bound ${name}'s steps).`;
+  }
   const limit = `the largest stable rate ${num(stable)}${momentumNote(input)}`;
   if (lr > stable) return `${rate} is above ${limit} for this data, so every step overshot the minimum further than the one before.`;
   if (model === 'deep') return `${rate} is below ${limit} at the flattest minimum, but the loss curves more steeply away from it.`;

@@ -2,7 +2,7 @@
 // sentence the run's records do not back.
 import { describe, expect, it } from 'vitest';
 import { captionFor } from '../../../src/panels/captions/captionFor.ts';
-import { captionInput, threeEpochs } from './captionFixture.ts';
+import { captionInput, decliningRows, threeEpochs } from './captionFixture.ts';
 
 describe('caption before the first epoch ends, and on errors', () => {
   it('before the start: the plan of epoch 1 from the initial weights', () => {
@@ -31,5 +31,29 @@ describe('caption before the first epoch ends, and on errors', () => {
     expect(captionFor(captionInput({ rows }))[0]).toBe(
       'Epoch 2 took 10 steps of 10 examples from w = (0.2, 1.6), exactly where epoch 1 ended, and ended with a full loss that is not a number.',
     );
+  });
+});
+
+describe('captions under adam and rmsprop, where the largest stable rate is only SGD’s', () => {
+  it('warn of nothing before the first epoch ends, whatever the rate', () => {
+    for (const optimizer of ['adam', 'rmsprop'] as const) {
+      expect(captionFor(captionInput({ status: 'running', settings: { lr: 1, optimizer } }))).toHaveLength(1);
+    }
+  });
+
+  it('give no SGD reason for a rising loss', () => {
+    const rows = decliningRows(5, 1, 0.6, [
+      { loss: 0.2, w: [1.3, -0.4] },
+      { loss: 0.35, w: [1.2, -0.3] },
+    ]);
+    expect(captionFor(captionInput({ settings: { lr: 0.45 }, rows })).join(' ')).toContain('largest stable rate');
+    const caption = captionFor(captionInput({ settings: { lr: 0.45, optimizer: 'adam' }, rows }));
+    expect(caption[0]).toMatch(/^The full loss rose /);
+    expect(caption.join(' ')).not.toContain('stable rate');
+  });
+
+  it('at divergence, say the rate was too large for the optimizer and label the stable rate as plain SGD’s', () => {
+    const input = captionInput({ settings: { lr: 1, optimizer: 'rmsprop' }, rows: threeEpochs.slice(0, 1), status: 'diverged', now: { step: 15, w1: 3e8, w2: 1, loss: 1e17 } });
+    expect(captionFor(input)[1]).toBe("The learning rate 1 was too large for RMSprop on this data (the largest stable rate 0.402 is plain SGD's and does not bound RMSprop's steps).");
   });
 });

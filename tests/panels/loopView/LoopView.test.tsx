@@ -55,6 +55,12 @@ describe('LoopView', () => {
     expect(html).toMatch(/<pre [^>]*><code>/);
   });
 
+  it('shows the optimizer the run uses, as the script creates it', () => {
+    const code = (optimizer: 'adam' | 'rmsprop') => linesOf(renderToStaticMarkup(<LoopView run={trainedRun({ optimizer, lr: 0.01 }, 3)} />)).find((l) => l.role === 'optimizer')?.code;
+    expect(code('adam')).toBe('optimizer = torch.optim.Adam(model.parameters(), lr=0.01)');
+    expect(code('rmsprop')).toBe('optimizer = torch.optim.RMSprop(model.parameters(), lr=0.01)');
+  });
+
   it('marks exactly one line as current, with aria-current="step": optimizer.step() inside an epoch', () => {
     const lines = linesOf(renderToStaticMarkup(<LoopView run={trainedRun({ b: 32 }, 6)} />));
     const current = lines.filter((l) => l.current);

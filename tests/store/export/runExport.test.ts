@@ -141,7 +141,7 @@ describe('runStepsCsv', () => {
     const settings = settingsWith({ n: 50, b: 4, epochs: 3, mom: 0.5 });
     const { steps } = direct(settings, 30);
     const lines = runStepsCsv(settings, 30).split('\n');
-    expect(lines[0]).toMatch(/^# settings: n=50 b=4 shuffle=epoch drop=0 lr=0\.03 .* mom=0\.5 /);
+    expect(lines[0]).toMatch(/^# settings: n=50 b=4 shuffle=epoch drop=0 optimizer=sgd lr=0\.03 .* mom=0\.5 /);
     expect(lines[1]).toBe('step,epoch,w1,w2,batchLoss,loss');
     expect(lines[2]).toBe(`0,0,-1.5,2,NaN,${createTrainer(settings).loss}`);
     expect(lines.at(-1)).toBe('');
