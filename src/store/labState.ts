@@ -3,10 +3,10 @@
 // what the page reads; StoreState is the same state as the store holds it.
 import type { StateCreator } from 'zustand';
 import type { Problem, Settings } from '../core/index.ts';
-import type { Speed } from '../worker/protocol.ts';
+import type { PageView, Speed } from '../worker/protocol.ts';
 import type { ComparisonKind } from './comparisons.ts';
 import type { StoredRun } from './runRecords.ts';
-import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
+import type { RunCursor, RunSpec, RunStatus, RunView } from './runTypes.ts';
 import type { PageClock } from './watchdog.ts';
 import type { WorkerFactory } from './workerLike.ts';
 
@@ -80,6 +80,14 @@ export interface WorkerSlice {
    * again from step 0.
    */
   restartWorker(fromZero?: boolean): void;
+  /**
+   * What the loss chart shows (its x-range and pixel width): the worker sends
+   * each run's series again at that resolution, and then only what it can
+   * draw. Charts call it when their zoom or size changes.
+   */
+  setView(view: PageView): void;
+  /** The exact state of a run at a step it has reached (replayed from the worker's nearest checkpoint). */
+  seek(runId: string, step: number): Promise<RunCursor>;
   /** Terminates the worker; the store does nothing more. */
   dispose(): void;
 }

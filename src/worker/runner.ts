@@ -4,33 +4,44 @@
 //
 // This file holds the runner's state machine: messages in, work in slices,
 // then what is due goes out. How runs move together is in lockstep.ts, the
-// pacing limits in pacing.ts, posting (chunks, statuses, acks) in outbox.ts.
+// pacing limits in pacing.ts, posting (chunks, statuses, acks) in outbox.ts,
+// what a chunk holds for the page's view in viewPlan.ts and seriesStream.ts,
+// going back to a step in replay.ts.
+//
+// Training never waits for the page: at any speed the runner trains in time
+// slices and yields to messages in between; a chunk carries only the M4
+// buckets the page's view can draw, so the ack it waits for holds back
+// messages, never steps.
 import { createTrainer as createEngineTrainer } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { Lockstep } from './lockstep.ts';
-import { FRAME_MS, MAX_CATCH_UP_MS, MAX_CHUNK_STEPS, SLICE_MS } from './pacing.ts';
+import type { CheckpointEngine } from './checkpoints.ts';
+import { FRAME_MS, MAX_CATCH_UP_MS, MAX_ROUND_STEPS, SLICE_MS } from './pacing.ts';
 import { Outbox, type PostMessage } from './outbox.ts';
-import { DEFAULT_SPEED, validateInMessage, type InMessage, type RunConfig, type Speed } from './protocol.ts';
-import { advanceRun, allStopped, chunkFull, createRunSlot, isActive, type RunSlot } from './runSlot.ts';
+import { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, validateInMessage, type InMessage, type PageView, type RunConfig, type Speed } from './protocol.ts';
+import { replan, seekAnswer } from './replay.ts';
+import { advanceRun, allStopped, createRunSlot, hasNews, isActive, type RunSlot } from './runSlot.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
 import { WakeTimer } from './wakeTimer.ts';
-
 
 export interface RunnerOptions {
   post: PostMessage;
   scheduler?: Scheduler;
   createTrainer?: (settings: Settings) => Trainer;
-  /** Overrides MAX_CHUNK_STEPS (tests use small chunks). */
-  maxChunkSteps?: number;
+  /** Overrides MAX_ROUND_STEPS (tests use small rounds). */
+  maxRoundSteps?: number;
   /**
    * Send a chunk only once the page has acknowledged the previous one. The
    * page acks after drawing, so however slow its machine, messages never
-   * queue up ahead of its frames; training waits (a full chunk) instead.
+   * queue up ahead of its frames; training goes on meanwhile, and the next
+   * chunk carries what the view can draw of all of it.
    */
   flowControl?: boolean;
+  /** How trainers are saved and restored for replay; without one, a replay starts from step 0. */
+  checkpoints?: CheckpointEngine<unknown> | null;
 }
 
 /** stopped: nothing to do until a message; playing: lockstep at the speed; seeking: to the epoch ends. */
@@ -43,7 +54,7 @@ function errorText(error: unknown): string {
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
   private readonly makeTrainer: (settings: Settings) => Trainer;
-  private readonly maxChunkSteps: number;
+  private readonly checkpointEngine: CheckpointEngine<unknown> | null;
   private readonly lockstep: Lockstep;
   private readonly wake: WakeTimer;
   private readonly outbox: Outbox;
@@ -56,12 +67,13 @@ export class TrainingRunner {
   private speed: Speed = DEFAULT_SPEED;
   private failure: string | null = null;
   private lastTickAt = 0;
+  private view: PageView = DEFAULT_PAGE_VIEW;
 
   constructor(options: RunnerOptions) {
     this.scheduler = options.scheduler ?? timerScheduler();
     this.makeTrainer = options.createTrainer ?? createEngineTrainer;
-    this.maxChunkSteps = Math.max(1, Math.floor(options.maxChunkSteps ?? MAX_CHUNK_STEPS));
-    this.lockstep = new Lockstep(this.maxChunkSteps);
+    this.checkpointEngine = options.checkpoints ?? null;
+    this.lockstep = new Lockstep(Math.max(1, Math.floor(options.maxRoundSteps ?? MAX_ROUND_STEPS)));
     this.wake = new WakeTimer(this.scheduler);
     this.outbox = new Outbox(options.post, options.flowControl ?? false);
     // Work is training, or records not yet out; a failed runner has none until the page resets it.
@@ -92,25 +104,25 @@ export class TrainingRunner {
   }
 
   private dispatch(message: InMessage): void {
-    if (message.type === 'configure') {
-      this.configure(message.session, message.runs);
-      return;
-    }
+    if (message.type === 'configure') return this.configure(message.session, message.runs);
     if (message.type === 'speed') {
       this.speed = message.stepsPerSecond;
       this.lastTickAt = this.scheduler.now();
       return;
     }
-    if (message.type === 'remove') {
-      this.remove(message.id);
-      return;
-    }
+    if (message.type === 'remove') return this.remove(message.id);
     if (message.type === 'ack') {
       if (message.session !== this.session || !this.outbox.awaitingAck) return;
       this.outbox.acknowledge();
       this.settle();
       return;
     }
+    if (message.type === 'view') {
+      this.view = message.view;
+      for (const slot of this.runs) replan(slot, this.view);
+      return this.settle();
+    }
+    if (message.type === 'seek') return this.seek(message.id, message.step, message.request);
     if (!this.runs.length) {
       this.outbox.postError(`${message.type}: no runs are configured yet`);
       return;
@@ -151,7 +163,8 @@ export class TrainingRunner {
     this.runs = [];
     this.lockstep.restart();
     this.outbox.startSession();
-    this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer));
+    this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer, this.checkpointEngine));
+    for (const slot of this.runs) replan(slot, this.view);
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);
     if (configs.some((c) => (c.replayTo ?? 0) > 0)) {
@@ -162,6 +175,11 @@ export class TrainingRunner {
       this.wakeSoon();
     }
     this.reportStatus();
+  }
+
+  private seek(id: string, step: number, request: number): void {
+    const answer = seekAnswer(this.runs.find((r) => r.id === id), id, step);
+    this.outbox.postSeeked(this.session, request, id, answer.state, answer.message);
   }
 
   private remove(id: string): void {
@@ -217,7 +235,7 @@ export class TrainingRunner {
     this.settle();
   }
 
-  /** Trains in rounds until the slice is used, the goal is reached, a chunk is full, or every run has stopped. */
+  /** Trains in rounds until the slice is used, the goal is reached, or every run has stopped. */
   private work(): void {
     const start = this.scheduler.now();
     let goal = Number.POSITIVE_INFINITY;
@@ -229,7 +247,8 @@ export class TrainingRunner {
     const maxStepsPerEpoch = Math.max(...this.runs.map((r) => r.stepsPerEpoch));
     for (;;) {
       const roundStart = this.scheduler.now();
-      const full = this.mode === 'seeking' ? this.lockstep.seekRound(this.runs, maxStepsPerEpoch) : this.lockstep.playRound(this.runs, goal, maxStepsPerEpoch);
+      if (this.mode === 'seeking') this.lockstep.seekRound(this.runs, maxStepsPerEpoch);
+      else this.lockstep.playRound(this.runs, goal, maxStepsPerEpoch);
       const now = this.scheduler.now();
       this.lockstep.adaptRound(now - roundStart);
 
@@ -243,8 +262,10 @@ export class TrainingRunner {
         this.lockstep.resync(this.runs);
         break;
       }
-      if (full || this.lockstep.progress >= goal || now - start >= SLICE_MS) break;
+      if (this.lockstep.progress >= goal || now - start >= SLICE_MS) break;
     }
+    // A run that has trained twice as far as its plan was made for gets a coarser one (a new revision).
+    for (const slot of this.runs) if (slot.trainer.step >= 2 * slot.plannedReach) replan(slot, this.view);
   }
 
   /** Posts what is due, reports the status once the data it describes is out, and plans the next wake. */
@@ -254,25 +275,21 @@ export class TrainingRunner {
     if (this.hasPending() && now - outbox.lastPostAt >= FRAME_MS && !outbox.awaitingAck) outbox.postChunk(this.session, this.runs, now, false);
     if (!this.hasPending()) this.reportStatus();
 
+    // While an ack is owed, the ack itself calls settle() again; until then only training wakes the runner.
+    const postDue = this.hasPending() && !outbox.awaitingAck;
     const nextPost = outbox.lastPostAt + FRAME_MS;
-    const someChunkFull = this.runs.some((r) => chunkFull(r, this.maxChunkSteps));
-    if (outbox.awaitingAck && (this.mode === 'stopped' || someChunkFull)) {
-      // Nothing to do until the page has caught up: its ack calls settle() again.
-      this.wake.cancel();
-    } else if (this.mode === 'stopped') {
-      if (this.hasPending()) this.wakeAt(nextPost);
+    if (this.mode === 'stopped') {
+      if (postDue) this.wakeAt(nextPost);
       else this.wake.cancel();
     } else if (this.mode === 'playing' && this.speed !== 'max') {
-      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, this.hasPending() && !outbox.awaitingAck ? nextPost : 0));
-    } else if (someChunkFull) {
-      this.wakeAt(nextPost);
+      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, postDue ? nextPost : 0));
     } else {
       this.wakeSoon();
     }
   }
 
   private hasPending(): boolean {
-    return this.runs.some((r) => r.builder.steps.length > 0);
+    return this.runs.some(hasNews);
   }
 
   private reportStatus(): void {

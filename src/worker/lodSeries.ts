@@ -6,30 +6,23 @@
 // from the kept rows covers exactly the pixels the full line would. When the
 // buckets run out, W doubles and neighbours merge; the M4 of two buckets' kept
 // rows is exactly the M4 of all their steps, so thinning never drifts.
+//
+// This is the finest level of the worker's pyramid: coarser levels are the
+// M4 of its buckets taken two, four, … at a time (m4Stream.ts), which is
+// exactly the M4 of the steps themselves.
 import { STEP_COLUMNS, type StepColumn } from '../core/records.ts';
-import type { SeriesView } from './runTypes.ts';
+import { higher, lower, type StepRows } from './m4.ts';
 
 /**
- * 4,096 buckets of at most 4 rows: 16,384 rows × 6 columns × 8 B ≈ 0.8 MB per
- * series. Four buckets per pixel of a wide chart is more than M4 needs, and
- * the charts lay out every kept row each frame, so more rows cost frames.
+ * 8,192 buckets of at most 4 rows: 32,768 rows × 6 columns × 8 B ≈ 1.6 MB per
+ * series, two series per run. The page never holds these: it gets the M4 of
+ * them at its view's resolution, and a zoom finer than this level is replayed
+ * from a checkpoint.
  */
-export const LOD_ROW_CAPACITY = 16_384;
+export const LOD_ROW_CAPACITY = 32_768;
 const FIRST_ALLOCATION = 1_024;
 
-/** Rows to append: the step columns, rows 0 … length − 1 (StepRecords fits). */
-export type StepRows = { readonly length: number } & { readonly [K in StepColumn]: Float64Array };
-
 type MutableColumns = { [K in StepColumn]: Float64Array };
-
-// Orders that make NaN the worst candidate for both the lowest and the highest
-// value: a total preorder, so "first best" is well defined and merges stay exact.
-function lower(a: number, b: number): boolean {
-  return a < b || (b !== b && a === a);
-}
-function higher(a: number, b: number): boolean {
-  return a > b || (b !== b && a === a);
-}
 
 function allocate(capacity: number): MutableColumns {
   const columns = {} as MutableColumns;
@@ -37,7 +30,7 @@ function allocate(capacity: number): MutableColumns {
   return columns;
 }
 
-export class LodSeries implements SeriesView {
+export class LodSeries implements StepRows {
   readonly key: StepColumn;
   readonly rowCapacity: number;
 
@@ -104,6 +97,19 @@ export class LodSeries implements SeriesView {
   /** Bytes held by the columns. */
   get byteSize(): number {
     return this.columns.step.byteLength * STEP_COLUMNS.length;
+  }
+
+  /** Index of the first row whose step is greater than `step` (length when none). */
+  rowAfter(step: number): number {
+    const steps = this.columns.step;
+    let lo = 0;
+    let hi = this.rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (steps[mid] <= step) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   clear(): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
-import { LOD_ROW_CAPACITY, LodSeries } from '../../src/store/lod.ts';
-import { EpochLog } from '../../src/store/epochLog.ts';
+import { LOD_ROW_CAPACITY, LodSeries } from '../../src/worker/lodSeries.ts';
+import { EpochLog } from '../../src/worker/epochLog.ts';
 import { createEpochRecords } from '../../src/core/records.ts';
 
 /** A deterministic, wiggly key with plateaus (ties), spikes and the odd NaN, like a noisy batch loss. */
