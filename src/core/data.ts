@@ -3,7 +3,7 @@
 // size, order or optimiser are compared on the very same examples.
 import type { Settings } from './settings.ts';
 import type { Dataset } from './types.ts';
-import { normalFrom, randomStream } from './random.ts';
+import { lcgStream, normalFrom } from './random.ts';
 
 /** The weights the line and plane data are generated from. */
 export const TRUE_WEIGHTS: readonly [number, number] = Object.freeze([1.5, -0.5]) as readonly [number, number];
@@ -31,7 +31,7 @@ export function generateData(settings: DataSettings): Dataset {
   const x1 = new Float64Array(n);
   const x2 = new Float64Array(n);
   const y = new Float64Array(n);
-  const normal = normalFrom(randomStream(settings.seed, 'data'));
+  const normal = normalFrom(lcgStream(settings.seed, 'data'));
   const [t1, t2] = TRUE_WEIGHTS;
   const plane = settings.data === 'plane';
   const intercept = settings.model === 'deep' ? 0 : t2;

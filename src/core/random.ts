@@ -1,22 +1,30 @@
-// Every random choice of a run comes from d3-random's LCG, seeded from the
-// one user seed. Data, batch order, restarts and random starts each get their own stream, so
-// changing how examples are ordered (shuffle mode, batch size, drop-last)
-// never changes the data set the runs are compared on.
-import { randomInt, randomLcg, randomUniform } from 'd3-random';
+// Every random choice of a run comes from a 32-bit LCG, seeded from the one
+// user seed. Data, batch order, restarts, random starts and the validation set
+// each get their own stream, so changing how examples are ordered (shuffle
+// mode, batch size, drop-last) never changes the data set the runs are
+// compared on. The generator is d3-random's randomLcg rewritten with its state
+// in the open, so a trainer checkpoint can save and restore it; its arithmetic
+// is d3's, so every number is bit-identical to what randomLcg gave.
+import { randomInt, randomUniform } from 'd3-random';
 import { portableLog } from './portableLog.ts';
 import { shuffler } from 'd3-array';
 
 export type RandomSource = () => number;
 
-export const RANDOM_STREAMS = ['data', 'order', 'restart', 'init'] as const;
+export const RANDOM_STREAMS = ['data', 'order', 'restart', 'init', 'val'] as const;
 export type RandomStream = (typeof RANDOM_STREAMS)[number];
 
-const STREAM_SALT: Record<RandomStream, number> = { data: 1, order: 2, restart: 3, init: 4 };
-const TWO_POW_32 = 2 ** 32;
+const STREAM_SALT: Record<RandomStream, number> = { data: 1, order: 2, restart: 3, init: 4, val: 5 };
+
+// d3-random 3.0.2, src/lcg.js: the multiplier and increment of Numerical
+// Recipes' LCG, and 2⁻³² to scale a state to [0, 1).
+const MUL = 0x19660d;
+const INC = 0x3c6ef35f;
+const EPS = 1 / 0x100000000;
 
 /**
  * The 32-bit LCG state a stream starts from. Feeding neighbouring seeds to
- * randomLcg directly gives nearly equal first draws (seed 1 and 2 differ by
+ * the LCG directly gives nearly equal first draws (seed 1 and 2 differ by
  * 0.0004), and seeds 2³¹ apart give draws exactly 0.5 apart, so the seed goes
  * through murmur3's finaliser first. Every step is a bijection on 32-bit
  * integers, so distinct seeds always give distinct streams.
@@ -29,12 +37,54 @@ export function streamState(seed: number, stream: RandomStream): number {
 }
 
 /**
- * A uniform [0, 1) source for one stream of the seed. randomLcg reads a seed
- * in [0, 1) as a fraction of 2³² and any other number as an integer state;
- * passing state / 2³² takes the first path for every state, including 0.
+ * d3-random's randomLcg with a saveable state. randomLcg(seed) with seed in
+ * [0, 1) starts from `seed / 2⁻³² | 0`, the signed 32-bit form of the state,
+ * and each draw is `state = mul·state + inc | 0` then `2⁻³² · (state >>> 0)`:
+ * the product is below 2⁵³, so it is exact, and `| 0` reduces it mod 2³².
+ * `draw` is a bound arrow function, so it can be handed to d3's shufflers and
+ * samplers like randomLcg's function.
  */
+export class Lcg {
+  /** The generator's state, as randomLcg keeps it: a signed 32-bit integer. */
+  private current: number;
+
+  constructor(state: number) {
+    this.current = state | 0;
+  }
+
+  readonly draw: RandomSource = () => {
+    this.current = (MUL * this.current + INC) | 0;
+    return EPS * (this.current >>> 0);
+  };
+
+  /** The state as an unsigned 32-bit integer: the next draws depend on nothing else. */
+  get state(): number {
+    return this.current >>> 0;
+  }
+
+  /** Puts the generator back where `state` (from `state`) says; any 32-bit integer is a valid state. */
+  set state(state: number) {
+    this.current = state | 0;
+  }
+}
+
+/** The generator of one stream of the seed, at its start. */
+export function lcgStream(seed: number, stream: RandomStream): Lcg {
+  return new Lcg(streamState(seed, stream));
+}
+
+/** A uniform [0, 1) source for one stream of the seed (its state cannot be saved; use lcgStream for that). */
 export function randomStream(seed: number, stream: RandomStream): RandomSource {
-  return randomLcg(streamState(seed, stream) / TWO_POW_32);
+  return lcgStream(seed, stream).draw;
+}
+
+/** Where a NormalDraws stands: its uniform source's state, and the spare draw of the last accepted pair. */
+export interface NormalState {
+  readonly source: number;
+  /** The second value of the last accepted pair, not yet used (NaN when there is none). */
+  readonly spare: number;
+  /** x² + y² of that pair, which the spare's draw reuses. */
+  readonly r: number;
 }
 
 /**
@@ -42,27 +92,65 @@ export function randomStream(seed: number, stream: RandomStream): RandomSource {
  * same uniforms consumed in the same order), except that the logarithm is
  * portableLog: d3 calls Math.log, whose last bit differs between engines, and
  * a shared link must give the same data in every browser and in the CLI.
+ * Each accepted pair (x, y) inside the unit disc yields two draws sharing r,
+ * so the spare and r are state too, saved with the source's.
  */
-export function normalFrom(source: RandomSource, mean = 0, deviation = 1): RandomSource {
-  // Each accepted pair (x, y) inside the unit disc yields two draws sharing r.
-  let spare: number | null = null;
-  let r = 0;
-  return () => {
+export class NormalDraws {
+  private readonly uniform: RandomSource;
+  /** The source when its state can be saved; null for a plain function. */
+  private readonly lcg: Lcg | null;
+  private readonly mean: number;
+  private readonly deviation: number;
+  private spare = 0;
+  private hasSpare = false;
+  private r = 0;
+
+  constructor(source: Lcg | RandomSource, mean = 0, deviation = 1) {
+    this.lcg = source instanceof Lcg ? source : null;
+    this.uniform = source instanceof Lcg ? source.draw : source;
+    this.mean = mean;
+    this.deviation = deviation;
+  }
+
+  readonly draw: RandomSource = () => {
     let y: number;
-    if (spare !== null) {
-      y = spare;
-      spare = null;
+    if (this.hasSpare) {
+      y = this.spare;
+      this.hasSpare = false;
     } else {
+      const { uniform } = this;
       let x: number;
+      let r: number;
       do {
-        x = source() * 2 - 1;
-        y = source() * 2 - 1;
+        x = uniform() * 2 - 1;
+        y = uniform() * 2 - 1;
         r = x * x + y * y;
       } while (!r || r > 1);
-      spare = x;
+      this.r = r;
+      this.spare = x;
+      this.hasSpare = true;
     }
-    return mean + deviation * y * Math.sqrt((-2 * portableLog(r)) / r);
+    const { r } = this;
+    return this.mean + this.deviation * y * Math.sqrt((-2 * portableLog(r)) / r);
   };
+
+  save(): NormalState {
+    if (!this.lcg) throw new Error('normal draws from a plain function cannot be saved: build them on an Lcg');
+    return { source: this.lcg.state, spare: this.hasSpare ? this.spare : NaN, r: this.r };
+  }
+
+  restore(saved: NormalState): void {
+    if (!this.lcg) throw new Error('normal draws from a plain function cannot be restored: build them on an Lcg');
+    this.lcg.state = saved.source;
+    this.hasSpare = !Number.isNaN(saved.spare);
+    this.spare = this.hasSpare ? saved.spare : 0;
+    this.r = saved.r;
+  }
+}
+
+/** Normal draws from a uniform source (see NormalDraws), as a plain function. */
+export function normalFrom(source: Lcg | RandomSource, mean = 0, deviation = 1): RandomSource {
+  return new NormalDraws(source, mean, deviation).draw;
 }
 
 export function uniformFrom(source: RandomSource, min: number, max: number): RandomSource {

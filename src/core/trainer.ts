@@ -11,20 +11,48 @@ import { fullLoss } from './loss.ts';
 import { largestStableLr } from './curvature.ts';
 import { createSchedule } from './schedule.ts';
 import { BatchOrder } from './batchOrder.ts';
-import { randomStream, uniformFrom } from './random.ts';
-import type { RandomSource } from './random.ts';
+import { lcgStream, uniformFrom } from './random.ts';
+import type { Lcg, RandomSource } from './random.ts';
 import { RANDOM_WEIGHT_RANGE, startWeights } from './init.ts';
 import { divergenceMessage } from './divergence.ts';
 import { initialSgdState, runSgdSteps, type SgdInputs, type SgdState } from './sgdSteps.ts';
+import { checkpointProblem, optimizerStateOf, restoreOptimizerState, settingsDifference, type TrainerCheckpoint } from './checkpoint.ts';
 
 /** restart=true draws each epoch's starting weights uniformly from [−R, R]² (the init=random distribution). */
 export const RESTART_RANGE = RANDOM_WEIGHT_RANGE;
 
-/** Builds a trainer; settings with problems (see checkSettings) are refused with a RangeError naming them. */
-export function createTrainer(settings: Settings): Trainer {
+/**
+ * Builds a trainer; settings with problems (see checkSettings) are refused
+ * with a RangeError naming them. `sameRun`, a trainer of the same settings,
+ * lends its data set (it never changes), which saves generating it again.
+ */
+export function createTrainer(settings: Settings, sameRun?: Trainer): Trainer {
+  refuseInvalid(settings, sameRun);
+  return new SgdTrainer(settings, sameRun);
+}
+
+function refuseInvalid(settings: Settings, sameRun: Trainer | undefined): void {
   const problems = checkSettings(settings);
   if (problems.length > 0) throw new RangeError(`Invalid settings: ${problems.map((p) => p.message).join('; ')}`);
-  return new SgdTrainer(settings);
+  if (sameRun && settingsDifference(sameRun.settings, settings)) throw new RangeError('The trainer lending its data set belongs to another run');
+}
+
+/**
+ * A trainer that goes on from `checkpoint` exactly as the run it was taken
+ * from did. The data are regenerated from the settings, unless `sameRun` (a
+ * trainer of the same settings) lends its own: they never change, so sharing
+ * them saves the O(n) generation. Refused with a RangeError when the
+ * checkpoint belongs to other settings or is malformed.
+ */
+export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, sameRun?: Trainer): Trainer {
+  refuseInvalid(settings, sameRun);
+  const different = settingsDifference(checkpoint.settings, settings);
+  if (different) throw new RangeError(`The checkpoint belongs to another run: ${different}`);
+  const trainer = new SgdTrainer(settings, sameRun);
+  const problem = checkpointProblem(checkpoint, trainer.schedule, settings.k);
+  if (problem) throw new RangeError(`The checkpoint cannot be resumed: ${problem}`);
+  trainer.restore(checkpoint);
+  return trainer;
 }
 
 /** The learning rate of 0-based epoch e: lr / (1 + decay·e). */
@@ -43,6 +71,8 @@ class SgdTrainer implements Trainer {
   private readonly inputs: SgdInputs;
   /** What the hot loop updates: weights, momentum, losses, position in the epoch. */
   private readonly state: SgdState;
+  /** The restart stream's generator, whose state a checkpoint saves, and its draws on [−R, R]. */
+  private readonly restartRandom: Lcg;
   private readonly restartWeight: RandomSource;
   /** The data set's largest stable rate, quoted when a run diverges. */
   private readonly stableLr: number;
@@ -51,15 +81,16 @@ class SgdTrainer implements Trainer {
   private runStatus: TrainerStatus = 'running';
   private failure: Divergence | null = null;
 
-  constructor(settings: Settings) {
+  constructor(settings: Settings, sameRun?: Pick<Trainer, 'data' | 'stats'>) {
     this.settings = Object.freeze({ ...settings, w0: Object.freeze([settings.w0[0], settings.w0[1]]) as readonly [number, number] });
-    this.data = generateData(settings);
-    this.stats = sufficientStats(this.data);
+    this.data = sameRun ? sameRun.data : generateData(settings);
+    this.stats = sameRun ? sameRun.stats : sufficientStats(this.data);
     this.schedule = createSchedule(settings);
     this.batchOrder = new BatchOrder(settings);
     this.batchOrder.beginEpoch();
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
-    this.restartWeight = uniformFrom(randomStream(settings.seed, 'restart'), -RESTART_RANGE, RESTART_RANGE);
+    this.restartRandom = lcgStream(settings.seed, 'restart');
+    this.restartWeight = uniformFrom(this.restartRandom.draw, -RESTART_RANGE, RESTART_RANGE);
     this.stableLr = largestStableLr(this.stats, settings.model, settings.mom);
     const [w1, w2] = startWeights(settings);
     this.state = initialSgdState(w1, w2, fullLoss(this.stats, settings.model, w1, w2));
@@ -70,6 +101,16 @@ class SgdTrainer implements Trainer {
   }
   get epoch(): number {
     return this.epochsDone;
+  }
+  get examples(): number {
+    // The bounds are the epoch's running example counts, so this needs no counter in the hot loop.
+    const { batch, repeats, ranAway } = this.state;
+    const { bounds } = this.batchOrder;
+    const { k } = this.settings;
+    // A step that ran away was taken but not counted in repeats.
+    const onBatch = repeats + (ranAway ? 1 : 0);
+    const inEpoch = onBatch === 0 ? k * bounds[batch] : k * bounds[batch] + onBatch * (bounds[batch + 1] - bounds[batch]);
+    return this.epochsDone * k * this.schedule.examplesPerEpoch + inEpoch;
   }
   get batchInEpoch(): number {
     return this.state.lastBatch + 1;
@@ -110,6 +151,52 @@ class SgdTrainer implements Trainer {
 
   epochOrder(): Uint32Array {
     return this.batchOrder.order;
+  }
+
+  checkpoint(): TrainerCheckpoint {
+    const { state } = this;
+    return {
+      settings: this.settings,
+      step: state.step,
+      epoch: this.epochsDone,
+      batchInEpoch: this.batchInEpoch,
+      examples: this.examples,
+      w1: state.w1,
+      w2: state.w2,
+      loss: state.loss,
+      batchLoss: state.batchLoss,
+      batchLossSum: state.batchLossSum,
+      lr: this.lr,
+      batch: state.batch,
+      repeats: state.repeats,
+      status: this.runStatus,
+      divergence: this.failure,
+      ranAway: state.ranAway,
+      optimizerState: optimizerStateOf(state),
+      batchOrder: this.batchOrder.save(),
+      restartRandom: this.restartRandom.state,
+    };
+  }
+
+  /** Puts this (fresh) trainer where `c` says; resumeTrainer has checked that it belongs here. */
+  restore(c: TrainerCheckpoint): void {
+    const { state } = this;
+    this.batchOrder.restore(c.batchOrder);
+    this.restartRandom.state = c.restartRandom;
+    state.step = c.step;
+    state.batch = c.batch;
+    state.repeats = c.repeats;
+    state.lastBatch = c.batchInEpoch - 1;
+    state.w1 = c.w1;
+    state.w2 = c.w2;
+    state.loss = c.loss;
+    state.batchLoss = c.batchLoss;
+    state.batchLossSum = c.batchLossSum;
+    state.ranAway = c.ranAway;
+    restoreOptimizerState(state, c.optimizerState);
+    this.epochsDone = c.epoch;
+    this.runStatus = c.status;
+    this.failure = c.divergence;
   }
 
   advance(maxSteps: number, steps: StepRecords | null, epochs: EpochRecords | null): number {

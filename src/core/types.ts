@@ -2,6 +2,7 @@
 // these, not on how the engine computes them.
 import type { Settings } from './settings.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
+import type { TrainerCheckpoint } from './checkpoint.ts';
 
 /** The training set: x1, x2 features and label y, each of length n (x2 ≡ 1 for line data). */
 export interface Dataset {
@@ -64,6 +65,8 @@ export interface Trainer {
   readonly schedule: Schedule;
   /** Gradient steps taken so far (0 before the first). */
   readonly step: number;
+  /** Example gradients computed so far: the sum of the batch sizes of every step taken. */
+  readonly examples: number;
   /** Epochs completed so far. */
   readonly epoch: number;
   /** 1-based index, within its epoch, of the batch the last step used (0 before the first step). */
@@ -91,4 +94,10 @@ export interface Trainer {
   currentBatch(): Uint32Array;
   /** Indices of the whole current epoch's order, when the mode has one (a view). */
   epochOrder(): Uint32Array;
+  /**
+   * Everything needed to resume exactly here (resumeTrainer), as plain data.
+   * Allocates (the optimiser state, and a copy of the epoch's order once per
+   * layout); advance() does not.
+   */
+  checkpoint(): TrainerCheckpoint;
 }
