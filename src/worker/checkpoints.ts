@@ -4,17 +4,31 @@
 // the same work wherever it starts, and they live in a memory budget: when
 // it is full, every other checkpoint goes and the spacing doubles, so a run
 // of any length keeps between half and all of MAX_CHECKPOINTS of them.
+import { checkpointBytes, createTrainer, resumeTrainer, type TrainerCheckpoint } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
 
 /** How the engine saves and restores a trainer (core's checkpoint API). */
 export interface CheckpointEngine<C> {
   capture(trainer: Trainer): C;
-  resume(settings: Settings, checkpoint: C): Trainer;
+  /** A trainer at the checkpoint; `sameRun` lends its data set so it is not generated again. */
+  resume(settings: Settings, checkpoint: C, sameRun: Trainer): Trainer;
+  /** A trainer at step 0, likewise. */
+  start(settings: Settings, sameRun: Trainer): Trainer;
   /** Example gradients the trainer has computed so far. */
   examples(trainer: Trainer): number;
-  bytes(checkpoint: C): number;
+  /** Bytes held, counting a buffer already in `counted` (shared by checkpoints of one epoch) once. */
+  bytes(checkpoint: C, counted: Set<ArrayBufferLike>): number;
 }
+
+/** The engine's own checkpoints (core/checkpoint.ts). */
+export const CORE_CHECKPOINTS: CheckpointEngine<TrainerCheckpoint> = {
+  capture: (trainer) => trainer.checkpoint(),
+  resume: (settings, checkpoint, sameRun) => resumeTrainer(settings, checkpoint, sameRun),
+  start: (settings, sameRun) => createTrainer(settings, sameRun),
+  examples: (trainer) => trainer.examples,
+  bytes: (checkpoint, counted) => checkpointBytes(checkpoint, counted),
+};
 
 export const MAX_CHECKPOINTS = 64;
 /** Per run; eight runs of n = 10⁶ stay well inside the renderer's memory goal. */
@@ -26,7 +40,6 @@ interface Entry<C> {
   readonly step: number;
   readonly examples: number;
   readonly checkpoint: C;
-  readonly bytes: number;
 }
 
 export class Checkpoints<C = unknown> {
@@ -70,15 +83,13 @@ export class Checkpoints<C = unknown> {
   /** Takes a checkpoint when one is due. */
   offer(trainer: Trainer): void {
     if (!this.engine || trainer.step === 0 || this.engine.examples(trainer) < this.nextDue()) return;
-    const checkpoint = this.engine.capture(trainer);
-    const bytes = this.engine.bytes(checkpoint);
-    this.entries.push({ step: trainer.step, examples: this.engine.examples(trainer), checkpoint, bytes });
-    this.heldBytes += bytes;
+    this.entries.push({ step: trainer.step, examples: this.engine.examples(trainer), checkpoint: this.engine.capture(trainer) });
+    this.countBytes();
     while (this.entries.length > 1 && (this.entries.length > this.maxCount || this.heldBytes > this.budgetBytes)) this.thin();
   }
 
-  /** A trainer resumed from the latest checkpoint at or before `step`, or null (start from step 0). */
-  nearest(settings: Settings, step: number): Trainer | null {
+  /** A trainer at the latest checkpoint at or before `step` (step 0 when none is), or null without an engine. */
+  nearest(settings: Settings, step: number, sameRun: Trainer): Trainer | null {
     if (!this.engine) return null;
     let lo = 0;
     let hi = this.entries.length;
@@ -87,13 +98,20 @@ export class Checkpoints<C = unknown> {
       if (this.entries[mid].step <= step) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 ? this.engine.resume(settings, this.entries[lo - 1].checkpoint) : null;
+    return lo > 0 ? this.engine.resume(settings, this.entries[lo - 1].checkpoint, sameRun) : this.engine.start(settings, sameRun);
+  }
+
+  private countBytes(): void {
+    const counted = new Set<ArrayBufferLike>();
+    let bytes = 0;
+    for (const entry of this.entries) bytes += this.engine!.bytes(entry.checkpoint, counted);
+    this.heldBytes = bytes;
   }
 
   /** Every other checkpoint goes (the 1st, 3rd, …: those off the doubled spacing), and the spacing doubles. */
   private thin(): void {
     this.entries = this.entries.filter((_, i) => i % 2 === 1);
-    this.heldBytes = this.entries.reduce((sum, e) => sum + e.bytes, 0);
+    this.countBytes();
     this.spacingExamples *= 2;
   }
 }

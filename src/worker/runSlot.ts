@@ -1,7 +1,7 @@
 // One run as the runner holds it: its trainer, and everything kept of it in
 // bounded memory — the finest level of the M4 pyramid of each series, every
 // epoch record, checkpoints — plus the series streams that feed the page.
-import { createEpochRecords, createStepRecords, type EpochRecords, type StepRecords } from '../core/records.ts';
+import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type StepRecords } from '../core/records.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
@@ -94,4 +94,23 @@ export function allStopped(runs: readonly RunSlot[]): boolean {
 /** Something for the page since the last chunk: steps, epochs or a new revision of a series. */
 export function hasNews(slot: RunSlot): boolean {
   return slot.sentStep !== slot.trainer.step || slot.epochsSent !== slot.epochs.length || SERIES_KEYS.some((k) => slot.series[k].changed);
+}
+
+/** What a run holds in the worker, in bytes: it must not grow with the steps (only the epoch log grows, to MAX_EPOCHS rows). */
+export interface RunFootprint {
+  readonly id: string;
+  readonly pyramidBytes: number;
+  readonly epochBytes: number;
+  readonly checkpointBytes: number;
+  readonly checkpoints: number;
+}
+
+export function footprintOf(slot: RunSlot): RunFootprint {
+  return {
+    id: slot.id,
+    pyramidBytes: SERIES_KEYS.reduce((sum, key) => sum + slot.lod[key].byteSize, 0),
+    epochBytes: slot.epochs.capacity * Float64Array.BYTES_PER_ELEMENT * EPOCH_COLUMNS.length,
+    checkpointBytes: slot.checkpoints.bytes,
+    checkpoints: slot.checkpoints.count,
+  };
 }

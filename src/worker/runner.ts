@@ -2,47 +2,26 @@
 // nothing of `self` or Worker: it takes a post function and a scheduler, so the
 // worker entry, an in-process fake and the tests all drive the same code.
 //
-// This file holds the runner's state machine: messages in, work in slices,
-// then what is due goes out. How runs move together is in lockstep.ts, the
-// pacing limits in pacing.ts, posting (chunks, statuses, acks) in outbox.ts,
-// what a chunk holds for the page's view in viewPlan.ts and seriesStream.ts,
-// going back to a step in replay.ts.
-//
-// Training never waits for the page: at any speed the runner trains in time
-// slices and yields to messages in between; a chunk carries only the M4
-// buckets the page's view can draw, so the ack it waits for holds back
-// messages, never steps.
+// This file is the state machine: messages in, work in slices (training never
+// waits for the page's ack, which holds back messages, not steps), then what
+// is due goes out. Lockstep: lockstep.ts; pacing: pacing.ts; posting:
+// outbox.ts; what a chunk holds for the view: viewPlan.ts, seriesStream.ts;
+// going back to a step: replay.ts.
 import { createTrainer as createEngineTrainer } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { Lockstep } from './lockstep.ts';
-import type { CheckpointEngine } from './checkpoints.ts';
+import { CORE_CHECKPOINTS, type CheckpointEngine } from './checkpoints.ts';
+import type { RunnerOptions } from './runnerOptions.ts';
 import { FRAME_MS, MAX_CATCH_UP_MS, MAX_ROUND_STEPS, SLICE_MS } from './pacing.ts';
-import { Outbox, type PostMessage } from './outbox.ts';
+import { Outbox } from './outbox.ts';
 import { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, validateInMessage, type InMessage, type PageView, type RunConfig, type Speed } from './protocol.ts';
 import { replan, seekAnswer } from './replay.ts';
-import { advanceRun, allStopped, createRunSlot, hasNews, isActive, type RunSlot } from './runSlot.ts';
+import { advanceRun, allStopped, createRunSlot, footprintOf, hasNews, isActive, type RunFootprint, type RunSlot } from './runSlot.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
 import { WakeTimer } from './wakeTimer.ts';
-
-export interface RunnerOptions {
-  post: PostMessage;
-  scheduler?: Scheduler;
-  createTrainer?: (settings: Settings) => Trainer;
-  /** Overrides MAX_ROUND_STEPS (tests use small rounds). */
-  maxRoundSteps?: number;
-  /**
-   * Send a chunk only once the page has acknowledged the previous one. The
-   * page acks after drawing, so however slow its machine, messages never
-   * queue up ahead of its frames; training goes on meanwhile, and the next
-   * chunk carries what the view can draw of all of it.
-   */
-  flowControl?: boolean;
-  /** How trainers are saved and restored for replay; without one, a replay starts from step 0. */
-  checkpoints?: CheckpointEngine<unknown> | null;
-}
 
 /** stopped: nothing to do until a message; playing: lockstep at the speed; seeking: to the epoch ends. */
 type Mode = 'stopped' | 'playing' | 'seeking';
@@ -50,6 +29,8 @@ type Mode = 'stopped' | 'playing' | 'seeking';
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+export type { RunnerOptions };
 
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
@@ -72,7 +53,7 @@ export class TrainingRunner {
   constructor(options: RunnerOptions) {
     this.scheduler = options.scheduler ?? timerScheduler();
     this.makeTrainer = options.createTrainer ?? createEngineTrainer;
-    this.checkpointEngine = options.checkpoints ?? null;
+    this.checkpointEngine = options.checkpoints === undefined ? (CORE_CHECKPOINTS as CheckpointEngine<unknown>) : options.checkpoints;
     this.lockstep = new Lockstep(Math.max(1, Math.floor(options.maxRoundSteps ?? MAX_ROUND_STEPS)));
     this.wake = new WakeTimer(this.scheduler);
     this.outbox = new Outbox(options.post, options.flowControl ?? false);
@@ -94,6 +75,11 @@ export class TrainingRunner {
       this.fail(error);
     }
     this.heartbeat.check();
+  }
+
+  /** What each run holds in memory (benchmarks and tests read it; the page never needs it). */
+  footprint(): RunFootprint[] {
+    return this.runs.map(footprintOf);
   }
 
   /** Stops every timer; the runner does nothing more until the next message. */
@@ -208,9 +194,7 @@ export class TrainingRunner {
 
   private stepOnce(): void {
     this.mode = 'stopped';
-    for (const slot of this.runs) {
-      if (isActive(slot)) advanceRun(slot, 1);
-    }
+    for (const slot of this.runs) if (isActive(slot)) advanceRun(slot, 1);
     this.playState = 'paused';
     this.lockstep.resync(this.runs);
     this.settle();
