@@ -18,6 +18,7 @@ import { Transport } from '../ui/Transport.tsx';
 import { ViewControls } from '../ui/ViewControls.tsx';
 import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
+import { useChartView } from './useChartView.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
@@ -53,6 +54,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const lossCard = useRef<HTMLDivElement>(null);
   const weightCard = useRef<HTMLDivElement>(null);
   const dataCard = useRef<HTMLDivElement>(null);
+  useChartView(view);
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
   const primary = primaryRun(runs, primaryRunId);
