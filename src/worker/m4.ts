@@ -37,9 +37,12 @@ const FIRST = 0;
 const LOW = 1;
 const HIGH = 2;
 const LAST = 3;
+// The open bucket's slots in step order: the first and last are fixed, the lowest and highest in either order.
+const LOW_FIRST = [FIRST, LOW, HIGH, LAST] as const;
+const HIGH_FIRST = [FIRST, HIGH, LOW, LAST] as const;
 
 export class M4Stream {
-  private out: StepRecords = createStepRecords(256);
+  private out: StepRecords;
   /** The open bucket's four rows, COLUMNS values each, in STEP_COLUMNS order. */
   private readonly slots = new Float64Array(4 * COLUMNS);
   private isOpen = false;
@@ -52,7 +55,10 @@ export class M4Stream {
   constructor(
     readonly key: StepColumn,
     readonly plan: BucketPlan,
-  ) {}
+    initialRows = 256,
+  ) {
+    this.out = createStepRecords(initialRows);
+  }
 
   /** Complete buckets' rows not yet taken. */
   get completeRows(): number {
@@ -74,28 +80,64 @@ export class M4Stream {
     return rows;
   }
 
+  /** Buckets closed since the stream began. */
+  closedBuckets = 0;
+
+  /** Last step of the open bucket (0 when none is open). */
+  get openUntil(): number {
+    return this.isOpen ? this.openEnd : 0;
+  }
+
   /** Feeds rows from … to − 1 of `source`; their steps must come after every step fed so far. */
   push(source: StepRows, from = 0, to = source.length): void {
     const keyColumn = source[this.key];
     const stepColumn = source.step;
-    for (let row = from; row < to; row++) {
-      const step = stepColumn[row];
+    let row = from;
+    while (row < to) {
       if (!this.isOpen) {
-        this.open(source, row, step);
-      } else {
-        const value = keyColumn[row];
-        if (lower(value, this.lowValue)) {
-          this.store(LOW, source, row);
-          this.lowValue = value;
-        }
-        if (higher(value, this.highValue)) {
-          this.store(HIGH, source, row);
-          this.highValue = value;
-        }
-        this.store(LAST, source, row);
+        this.open(source, row, stepColumn[row]);
+        if (stepColumn[row++] >= this.openEnd) this.close();
+        continue;
       }
-      if (step >= this.openEnd) this.close();
+      // The rest of the open bucket in this block: only new extremes are copied, and the last row once.
+      const end = this.openEnd;
+      let low = this.lowValue;
+      let high = this.highValue;
+      let last = row;
+      let closes = false;
+      for (; row < to; row++) {
+        const value = keyColumn[row];
+        if (lower(value, low)) {
+          this.store(LOW, source, row);
+          low = value;
+        }
+        if (higher(value, high)) {
+          this.store(HIGH, source, row);
+          high = value;
+        }
+        last = row;
+        if (stepColumn[row] >= end) {
+          closes = true;
+          row++;
+          break;
+        }
+      }
+      this.lowValue = low;
+      this.highValue = high;
+      this.store(LAST, source, last);
+      if (closes) this.close();
     }
+  }
+
+  /** The complete buckets' rows so far (not taken), then the open bucket's rows written just past them. */
+  rowsWithOpen(): { rows: StepRecords; open: number } {
+    const open = this.openRows;
+    const need = this.out.length + open;
+    if (need > this.out.capacity) this.grow(need);
+    const length = this.out.length;
+    this.emitOpen(this.out);
+    this.out.length = length;
+    return { rows: this.out, open };
   }
 
   /**
@@ -139,14 +181,18 @@ export class M4Stream {
   }
 
   private close(): void {
-    if (this.out.length + 4 > this.out.capacity) {
-      const next = createStepRecords(this.out.capacity * 2);
-      for (const name of STEP_COLUMNS) next[name].set(this.out[name].subarray(0, this.out.length));
-      next.length = this.out.length;
-      this.out = next;
-    }
+    const need = this.out.length + this.openRows;
+    if (need > this.out.capacity) this.grow(need);
     this.emitOpen(this.out);
     this.isOpen = false;
+    this.closedBuckets++;
+  }
+
+  private grow(need: number): void {
+    const next = createStepRecords(Math.max(need, this.out.capacity * 2));
+    for (const name of STEP_COLUMNS) next[name].set(this.out[name].subarray(0, this.out.length));
+    next.length = this.out.length;
+    this.out = next;
   }
 
   /** Appends the open bucket's distinct rows to `target`, in step order. */
@@ -154,7 +200,7 @@ export class M4Stream {
     const s = this.slots;
     const low = s[LOW * COLUMNS];
     const high = s[HIGH * COLUMNS];
-    const order = low <= high ? [FIRST, LOW, HIGH, LAST] : [FIRST, HIGH, LOW, LAST];
+    const order = low <= high ? LOW_FIRST : HIGH_FIRST;
     let previous = NaN;
     for (const slot of order) {
       const at = slot * COLUMNS;
