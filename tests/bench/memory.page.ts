@@ -59,7 +59,12 @@ describe.runIf(hasBrowser)('renderer memory under heavy work', () => {
     it(`${c.name}: stays under 300 MB of private renderer memory`, { timeout: (c.seconds + 120) * 1000 }, async () => {
       const { page, errors } = await openApp(browser, c.query);
       await page.waitForSelector('[data-testid="status-step"]');
-      const renderer = workerRendererPid();
+      // The worker starts once the page has configured its runs; wait for it.
+      let renderer = workerRendererPid();
+      for (let i = 0; i < 100 && renderer === null; i++) {
+        await sleep(100);
+        renderer = workerRendererPid();
+      }
       expect(renderer, 'the renderer running the training worker').not.toBeNull();
       let peak = residentMemory(renderer!)!;
       const atStart = peak;
