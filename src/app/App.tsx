@@ -22,6 +22,7 @@ import { Transport } from '../ui/Transport.tsx';
 import { ViewControls } from '../ui/ViewControls.tsx';
 import type { ViewState } from '../url/view.ts';
 import { useLab, useLabStore } from './labContext.ts';
+import { useChartView } from './useChartView.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useRunSource, useShownRunSource, useTextRuns } from './useTextRuns.ts';
 import { shownRuns } from '../store/scrub.ts';
@@ -65,6 +66,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const lossExport = useRef<ChartExporter>(null);
   const weightExport = useRef<ChartExporter>(null);
   const dataExport = useRef<ChartExporter>(null);
+  useChartView(view);
 
   // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
   const primary = primaryRun(runs, primaryRunId);

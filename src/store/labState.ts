@@ -3,10 +3,10 @@
 // what the page reads; StoreState is the same state as the store holds it.
 import type { StateCreator } from 'zustand';
 import type { Problem, Settings } from '../core/index.ts';
-import type { CursorSnapshot, Speed } from '../worker/protocol.ts';
+import type { PageView, Speed } from '../worker/protocol.ts';
 import type { ComparisonKind } from './comparisons.ts';
 import type { StoredRun } from './runRecords.ts';
-import type { RunSpec, RunStatus, RunView } from './runTypes.ts';
+import type { RunCursor, RunSpec, RunStatus, RunView } from './runTypes.ts';
 import type { PageClock } from './watchdog.ts';
 import type { WorkerFactory } from './workerLike.ts';
 
@@ -82,6 +82,14 @@ export interface WorkerSlice {
    * again from step 0.
    */
   restartWorker(fromZero?: boolean): void;
+  /**
+   * What the loss chart shows (its x-range and pixel width): the worker sends
+   * each run's series again at that resolution, and then only what it can
+   * draw. Charts call it when their zoom or size changes.
+   */
+  setView(view: PageView): void;
+  /** The exact state of a run at a step it has reached (replayed from the worker's nearest checkpoint). */
+  seek(runId: string, step: number): Promise<RunCursor>;
   /** Terminates the worker; the store does nothing more. */
   dispose(): void;
 }
@@ -92,7 +100,7 @@ export interface Timeline {
   /** Each run's step (by id) when the primary run is at `step` (runs move in lockstep by epochs). */
   readonly targets: Readonly<Record<string, number>>;
   /** The exact state of each run there, as the worker replayed it (by id); filled in as answers arrive. */
-  readonly cursors: Readonly<Record<string, CursorSnapshot>>;
+  readonly cursors: Readonly<Record<string, RunCursor>>;
   /** The number of the seek these cursors answer. */
   readonly request: number;
 }
@@ -103,7 +111,7 @@ export interface TimelineSlice {
   /** Looks at the primary run's step `step` (pausing first); null, or a step not yet passed: back to now. */
   lookAt(step: number | null): void;
   /** The worker's exact cursors for seek `request`. */
-  seeked(request: number, cursors: readonly { id: string; cursor: CursorSnapshot }[]): void;
+  seeked(request: number, cursors: readonly { id: string; cursor: RunCursor }[]): void;
   /** Goes on from the step looked at: every run replayed to it, paused, then playing with `play`. */
   goOnFromTimeline(play: boolean): void;
   /** Every run replayed to where it stands when the primary run is at `step`, and paused there (a link's at=). */

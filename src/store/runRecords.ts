@@ -4,13 +4,13 @@
 // in the state is always the run as it is: there is no copy to refresh.
 import { createSchedule, startWeights, type Settings } from '../core/index.ts';
 import type { RunChunk, RunStatusReport } from '../worker/protocol.ts';
-import { EpochLog } from './epochLog.ts';
-import { LodSeries } from './lod.ts';
+import { EpochLog } from '../worker/epochLog.ts';
 import type { RunCursor, RunStatus, RunView } from './runTypes.ts';
+import { StreamedSeries } from './streamedSeries.ts';
 
 export interface StoredRun extends RunView {
-  readonly lossSeries: LodSeries;
-  readonly batchLossSeries: LodSeries;
+  readonly lossSeries: StreamedSeries;
+  readonly batchLossSeries: StreamedSeries;
   readonly epochs: EpochLog;
 }
 
@@ -34,8 +34,8 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
     visible,
     settings: frozen,
     schedule: createSchedule(frozen),
-    lossSeries: new LodSeries('loss'),
-    batchLossSeries: new LodSeries('batchLoss'),
+    lossSeries: new StreamedSeries(),
+    batchLossSeries: new StreamedSeries(),
     epochs: new EpochLog(),
     cursor: startCursor(frozen),
     status: 'idle',
@@ -52,10 +52,12 @@ export function clearedRun(run: StoredRun): StoredRun {
   return { ...run, cursor: startCursor(run.settings), status: 'idle', message: null, version: run.version + 1 };
 }
 
-/** The run with a chunk's records appended and the chunk's cursor. */
-export function withChunk(run: StoredRun, chunk: RunChunk): StoredRun {
-  run.lossSeries.append(chunk.steps);
-  run.batchLossSeries.append(chunk.steps);
+/**
+ * The run with a chunk's series deltas and epoch rows applied and the chunk's
+ * cursor, or null when a delta does not follow what the run holds.
+ */
+export function withChunk(run: StoredRun, chunk: RunChunk): StoredRun | null {
+  if (!run.lossSeries.apply(chunk.loss) || !run.batchLossSeries.apply(chunk.batchLoss)) return null;
   run.epochs.append(chunk.epochs);
   return { ...run, cursor: chunk.cursor, version: run.version + 1 };
 }

@@ -6,23 +6,23 @@ import type { EpochRecords, StepColumn } from '../core/records.ts';
 import type { CursorSnapshot, WorkerStatus } from '../worker/protocol.ts';
 
 // Only the store talks to the worker; the layers above take the worker's limits from here.
-export { DEFAULT_SPEED, MAX_RUNS, type Speed } from '../worker/protocol.ts';
+export { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, MAX_RUNS, MAX_VIEW_PIXELS, type PageView, type Speed, type ViewUnit } from '../worker/protocol.ts';
 
 /**
- * Per-step rows sorted by step. Short runs keep every step; long runs are
- * thinned to level-of-detail buckets that keep, per bucket, the first, min,
- * max and last row of the key column (M4), so a line drawn from them looks
- * exactly like the line drawn from every step.
+ * Per-step rows sorted by step, as the worker thinned them for the current
+ * view (setView): buckets of consecutive steps at the view's resolution, each
+ * keeping the first, min, max and last row of the key column (M4), so a line
+ * drawn from them looks exactly like the line drawn from every step. Short
+ * runs keep every step.
+ *
+ * For drawing incrementally: rows 0 … stable − 1 do not change while
+ * `revision` stays the same, so a chart that drew them under this revision
+ * need only draw from its last stable row on; the rows from `stable` to
+ * `length` (at most 4: the bucket still filling) may be replaced by the next
+ * update. A new revision (the view or the resolution changed, or the run
+ * restarted) means the rows were replaced: draw them all again.
  */
-export type SeriesView = {
-  readonly length: number;
-  /**
-   * Increases whenever the rows held are rewritten as a whole (thinning
-   * rebuilt, or the series cleared); between two values, rows only change at
-   * the end and are appended. Absent: any change may rewrite any row.
-   */
-  readonly rebuilds?: number;
-} & { readonly [K in StepColumn]: Float64Array };
+export type SeriesView = { readonly length: number; readonly revision: number; readonly stable: number } & { readonly [K in StepColumn]: Float64Array };
 
 /** A run's status is the worker's word for it. */
 export type RunStatus = WorkerStatus;

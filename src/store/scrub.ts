@@ -42,12 +42,13 @@ function rowsUpTo(steps: Float64Array, length: number, step: number): number {
 
 function seriesUpTo(series: SeriesView, step: number): SeriesView {
   const length = rowsUpTo(series.step, series.length, step);
-  return length === series.length ? series : { ...pick(series), length };
+  // A cut series is drawn whole: its revision is the whole series' own, but no row past the cut counts as stable.
+  return length === series.length ? series : { ...pick(series), length, stable: Math.min(series.stable, length) };
 }
 
 function pick(series: SeriesView): Omit<SeriesView, 'length'> {
-  const { step, epoch, w1, w2, batchLoss, loss } = series;
-  return { step, epoch, w1, w2, batchLoss, loss };
+  const { step, epoch, w1, w2, batchLoss, loss, revision, stable } = series;
+  return { step, epoch, w1, w2, batchLoss, loss, revision, stable };
 }
 
 function epochsUpTo(epochs: EpochRecords, step: number): EpochRecords {

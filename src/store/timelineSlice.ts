@@ -4,13 +4,13 @@
 // there, which it recovers by replaying (the engine is deterministic). Going
 // on from a step replays every run to it, paused, so the records after it are
 // made again, exactly, as Play continues.
-import type { CursorSnapshot } from '../worker/protocol.ts';
 import type { Problem } from '../core/index.ts';
 import type { Slice, TimelineSlice } from './labState.ts';
 import { clearedRun } from './runRecords.ts';
 import { lockstepTargets } from './scrub.ts';
 import { primaryRun } from './selectors.ts';
 import type { StoreKit } from './storeKit.ts';
+import type { RunCursor } from './runTypes.ts';
 
 export const createTimelineSlice =
   (kit: StoreKit): Slice<TimelineSlice> =>
@@ -29,7 +29,14 @@ export const createTimelineSlice =
         if (state.playback.status === 'running') kit.link.post({ type: 'pause' });
         const targets = lockstepTargets(state.runs, primary, step, (run) => run.cursor.step);
         request += 1;
-        kit.link.seek(request, Object.entries(targets).map(([id, at]) => ({ id, step: at })));
+        const asked = request;
+        for (const [id, at] of Object.entries(targets)) {
+          // A run the worker cannot answer for keeps what its records say at the step (scrub.recordedCursor).
+          kit.link.seek(id, at).then(
+            (cursor) => get().seeked(asked, [{ id, cursor }]),
+            () => {},
+          );
+        }
         // Cursors already exact for the step are kept while the next answer is on its way.
         const kept = state.timeline?.step === Math.max(0, Math.floor(step)) ? state.timeline.cursors : {};
         set({ timeline: { step: targets[primary.id], targets, cursors: kept, request } });
@@ -38,7 +45,7 @@ export const createTimelineSlice =
       seeked(answer, cursors) {
         const { timeline } = get();
         if (!timeline || timeline.request !== answer) return;
-        const exact: Record<string, CursorSnapshot> = { ...timeline.cursors };
+        const exact: Record<string, RunCursor> = { ...timeline.cursors };
         for (const { id, cursor } of cursors) if (cursor.step === timeline.targets[id]) exact[id] = cursor;
         set({ timeline: { ...timeline, cursors: exact } });
       },

@@ -7,17 +7,16 @@
 // before are dropped here. Flow control: after each chunk the link acks only
 // once the page has drawn it, and the worker sends its next chunk only after
 // that ack, so messages never pile up ahead of the page's frames.
-import { type InMessage, type OutMessage, type RunChunk, type RunConfig, type RunStatusReport, type SeekCursor, type SeekTarget, type Speed, type WorkerStatus } from '../worker/protocol.ts';
+import { type CursorSnapshot, type InMessage, type OutMessage, type PageView, type RunChunk, type RunConfig, type RunStatusReport, type Speed, type WorkerStatus } from '../worker/protocol.ts';
 import { validateOutMessage } from '../worker/outValidation.ts';
 import { browserClock, Watchdog, type PageClock } from './watchdog.ts';
 import type { WorkerFactory, WorkerLike } from './workerLike.ts';
 
 /** What the link reads from the worker, for the current session only. */
 export interface WorkerEvents {
-  chunk(runs: readonly RunChunk[]): void;
+  /** Applies a chunk; returns why it cannot be applied (the link then fails), or null. */
+  chunk(runs: readonly RunChunk[]): string | null;
   status(status: Exclude<WorkerStatus, 'error'>, runs: readonly RunStatusReport[]): void;
-  /** The exact cursors a `seek` asked for (request: its number). */
-  seekResult(request: number, cursors: readonly SeekCursor[]): void;
   /** The worker is gone (already detached): it failed, could not start, or sent what the page cannot read. */
   failure(reason: string): void;
 }
@@ -49,6 +48,11 @@ export class WorkerLink {
   private worker: WorkerLike | null = null;
   private session = 0;
   private readonly watchdog: Watchdog;
+  /** The chart's view as last set; a new worker is told it before its first runs. */
+  private view: PageView | null = null;
+  private viewSent = false;
+  private nextRequest = 1;
+  private readonly seeks = new Map<number, { resolve: (state: CursorSnapshot) => void; reject: (error: Error) => void }>();
 
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -70,8 +74,10 @@ export class WorkerLink {
   /** A new session with these runs, all from step 0, at this speed; starts a worker first if none is attached. */
   configure(runs: RunConfig[], speed: Speed, resume: boolean): void {
     if (!this.worker && !this.spawn()) return;
-    this.session++;
+    this.newSession();
     this.post({ type: 'speed', stepsPerSecond: speed });
+    if (this.view && !this.viewSent) this.post({ type: 'view', view: this.view });
+    this.viewSent = true;
     this.worker?.postMessage({ type: 'configure', session: this.session, runs }, []);
     this.awaitSession();
     if (resume) this.post({ type: 'play' });
@@ -79,14 +85,31 @@ export class WorkerLink {
 
   /** A new session with the same runs, every one back at step 0. */
   reset(): void {
-    this.session++;
+    this.newSession();
     this.worker?.postMessage({ type: 'reset', session: this.session }, []);
     this.awaitSession();
   }
 
-  /** Asks for the exact state of runs at steps they have passed; the answer comes to events.seekResult. */
-  seek(request: number, targets: SeekTarget[]): void {
-    this.worker?.postMessage({ type: 'seek', session: this.session, request, targets }, []);
+  /** The chart's view: the worker sends every run's series again at its resolution. */
+  setView(view: PageView): void {
+    this.view = view;
+    if (!this.worker) return;
+    this.post({ type: 'view', view });
+    this.viewSent = true;
+  }
+
+  /**
+   * The exact state of a run at a step it has reached, replayed by the worker.
+   * Rejected when the worker cannot answer (no such run or step, a new
+   * session, a failure): the caller shows the error, nothing else changes.
+   */
+  seek(id: string, step: number): Promise<CursorSnapshot> {
+    if (!this.worker) return Promise.reject(new Error('no training worker is running'));
+    const request = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.seeks.set(request, { resolve, reject });
+      this.post({ type: 'seek', id, step, request });
+    });
   }
 
   /** Sends a command; without a worker it goes nowhere. */
@@ -107,6 +130,8 @@ export class WorkerLink {
   detach(): void {
     const old = this.worker;
     this.worker = null;
+    this.viewSent = false;
+    this.dropSeeks('the training worker stopped');
     this.watchdog.stop();
     if (!old) return;
     old.onmessage = null;
@@ -117,6 +142,16 @@ export class WorkerLink {
     } catch {
       // A worker that cannot even be terminated is gone all the same.
     }
+  }
+
+  private newSession(): void {
+    this.session++;
+    this.dropSeeks('the runs started again');
+  }
+
+  private dropSeeks(reason: string): void {
+    for (const { reject } of this.seeks.values()) reject(new Error(reason));
+    this.seeks.clear();
   }
 
   /** The worker owes an answer (to a new session or a change of status): work is pending until its next status. */
@@ -170,6 +205,13 @@ export class WorkerLink {
     }
     if (message.type === 'heartbeat') return; // heard already, whatever its session
     if (message.session !== this.session) return; // left over from before the last configure or reset
+    if (message.type === 'seeked') {
+      const pending = this.seeks.get(message.request);
+      this.seeks.delete(message.request);
+      if (message.state) pending?.resolve(message.state);
+      else pending?.reject(new Error(message.message ?? 'the step could not be replayed'));
+      return;
+    }
     if (message.type === 'status') {
       if (message.status === 'error') {
         this.fail(message.message ?? 'training failed');
@@ -180,11 +222,11 @@ export class WorkerLink {
       this.events.status(message.status, message.runs);
       return;
     }
-    if (message.type === 'seekResult') {
-      this.events.seekResult(message.request, message.cursors);
+    const problem = this.events.chunk(message.runs);
+    if (problem) {
+      this.fail(problem);
       return;
     }
-    this.events.chunk(message.runs);
     const acked = this.session;
     this.afterDraw(() => {
       if (acked === this.session) this.worker?.postMessage({ type: 'ack', session: acked }, []);

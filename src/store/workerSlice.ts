@@ -20,10 +20,13 @@ export function workerEvents(set: SetState, get: GetState): WorkerEvents {
       for (const chunk of chunks) {
         const i = runs.findIndex((r) => r.id === chunk.id);
         if (i < 0) continue;
-        runs[i] = withChunk(runs[i], chunk);
+        const next = withChunk(runs[i], chunk);
+        if (!next) return `the training worker sent rows of run '${chunk.id}' that do not follow those the page holds`;
+        runs[i] = next;
         changed = true;
       }
       if (changed) set({ runs });
+      return null;
     },
 
     status(status: Exclude<WorkerStatus, 'error'>, reports: readonly RunStatusReport[]) {
@@ -39,9 +42,6 @@ export function workerEvents(set: SetState, get: GetState): WorkerEvents {
       if (playNow) get().play();
     },
 
-    seekResult(request, cursors) {
-      get().seeked(request, cursors);
-    },
 
     failure(reason: string) {
       set((state) => {
@@ -74,6 +74,14 @@ export const createWorkerSlice =
       const replay = fromZero || !Object.values(reached).some((step) => step > 0) ? null : reached;
       set({ error: null, replay, replayFailed: false, playAfterReplay: false, timeline: null, runs: state.runs.map(clearedRun), playback: { ...state.playback, status: 'idle' } });
       kit.configureWorker(state.settings, false, replay ?? undefined);
+    },
+
+    setView(view) {
+      kit.link.setView(view);
+    },
+
+    seek(runId, step) {
+      return kit.link.seek(runId, step);
     },
 
     dispose() {

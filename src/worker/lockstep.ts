@@ -4,7 +4,7 @@
 // Work is done in rounds of a few steps, whose size adapts so that a round
 // takes about ROUND_MS and the runner reads the clock often enough.
 import { ROUND_MS } from './pacing.ts';
-import { advanceRun, chunkFull, chunkRoom, isActive, type RunSlot } from './runSlot.ts';
+import { advanceRun, isActive, type RunSlot } from './runSlot.ts';
 
 export class Lockstep {
   /** Shared progress in epochs. */
@@ -18,10 +18,10 @@ export class Lockstep {
   /** While seeking, the step each run stops at (its next epoch boundary). */
   private seekTargets: number[] = [];
 
-  private readonly maxChunkSteps: number;
+  private readonly maxRoundSteps: number;
 
-  constructor(maxChunkSteps: number) {
-    this.maxChunkSteps = maxChunkSteps;
+  constructor(maxRoundSteps: number) {
+    this.maxRoundSteps = maxRoundSteps;
   }
 
   get progress(): number {
@@ -38,26 +38,16 @@ export class Lockstep {
     this.seekTargets.splice(index, 1);
   }
 
-  /** One round of lockstep play toward `goal` (in epochs). Returns true when some run's chunk is full. */
-  playRound(runs: readonly RunSlot[], goal: number, maxStepsPerEpoch: number): boolean {
-    let next = Math.min(goal, this.sharedProgress + this.stepsPerRound / maxStepsPerEpoch);
+  /** One round of lockstep play toward `goal` (in epochs). */
+  playRound(runs: readonly RunSlot[], goal: number, maxStepsPerEpoch: number): void {
+    const next = Math.min(goal, this.sharedProgress + this.stepsPerRound / maxStepsPerEpoch);
     for (const slot of runs) {
       if (!isActive(slot)) continue;
-      const room = chunkRoom(slot, this.maxChunkSteps);
-      if (room <= 0) return true;
-      next = Math.min(next, (slot.trainer.step + room) / slot.stepsPerEpoch);
-    }
-    let full = false;
-    for (const slot of runs) {
-      if (!isActive(slot)) continue;
-      const room = chunkRoom(slot, this.maxChunkSteps);
       // The tiny relative nudge keeps ⌊(s/spe)·spe⌋ from landing one step short through rounding.
-      const target = Math.min(Math.floor(next * slot.stepsPerEpoch * (1 + 1e-12)), slot.trainer.step + room);
+      const target = Math.floor(next * slot.stepsPerEpoch * (1 + 1e-12));
       advanceRun(slot, target - slot.trainer.step);
-      if (chunkFull(slot, this.maxChunkSteps)) full = true;
     }
     this.sharedProgress = next;
-    return full;
   }
 
   /** Each active run will stop at the end of its current epoch. */
@@ -70,17 +60,13 @@ export class Lockstep {
     this.seekTargets = [...targets];
   }
 
-  /** One round toward each run's seek target. Returns true when some run's chunk is full. */
-  seekRound(runs: readonly RunSlot[], maxStepsPerEpoch: number): boolean {
-    let full = false;
+  /** One round toward each run's seek target. */
+  seekRound(runs: readonly RunSlot[], maxStepsPerEpoch: number): void {
     runs.forEach((slot, i) => {
       if (!isActive(slot)) return;
-      const room = chunkRoom(slot, this.maxChunkSteps);
       const share = Math.max(1, Math.ceil((this.stepsPerRound * slot.stepsPerEpoch) / maxStepsPerEpoch));
-      advanceRun(slot, Math.min(this.seekTargets[i] - slot.trainer.step, share, room));
-      if (chunkFull(slot, this.maxChunkSteps)) full = true;
+      advanceRun(slot, Math.min(this.seekTargets[i] - slot.trainer.step, share));
     });
-    return full;
   }
 
   /** Every active run has reached its seek target. */
@@ -101,7 +87,7 @@ export class Lockstep {
 
   /** Resizes the next round from how long the last one took. */
   adaptRound(roundMs: number): void {
-    if (roundMs < ROUND_MS / 2) this.stepsPerRound = Math.min(this.stepsPerRound * 2, this.maxChunkSteps);
+    if (roundMs < ROUND_MS / 2) this.stepsPerRound = Math.min(this.stepsPerRound * 2, this.maxRoundSteps);
     else if (roundMs > ROUND_MS * 2) this.stepsPerRound = Math.max(1, Math.floor(this.stepsPerRound / 2));
   }
 }

@@ -51,6 +51,20 @@ function checkCursor(raw: unknown, where: string): CursorSnapshot {
   return raw as unknown as CursorSnapshot;
 }
 
+function checkDelta(raw: unknown, where: string): void {
+  if (!isRecord(raw)) refuse(`${where} must be an object, not ${describeType(raw)}`);
+  for (const key of ['revision', 'keep', 'open'] as const) if (!isCount(raw[key])) refuse(`${where}.${key} must be a non-negative integer`);
+  checkColumns(raw.rows, STEP_COLUMNS, `${where}.rows`);
+  if ((raw.open as number) > (raw.rows as { length: number }).length) refuse(`${where}.open is more than its rows`);
+}
+
+function checkSeeked(raw: Record<string, unknown>): void {
+  if (!isCount(raw.request)) refuse('seeked: request must be a non-negative integer');
+  checkId(raw.id, 'seeked');
+  if (raw.state !== null) checkCursor(raw.state, 'seeked: state');
+  if (raw.message !== null && typeof raw.message !== 'string') refuse('seeked: message must be a string or null');
+}
+
 function checkList(raw: unknown, where: string): unknown[] {
   if (!Array.isArray(raw)) refuse(`${where}: runs must be an array, not ${describeType(raw)}`);
   if (raw.length > MAX_RUNS) refuse(`${where}: at most ${MAX_RUNS} runs, got ${raw.length}`);
@@ -62,7 +76,8 @@ function checkChunk(raw: unknown, index: number): RunChunk {
   if (!isRecord(raw)) refuse(`${where} must be an object, not ${describeType(raw)}`);
   const id = checkId(raw.id, where);
   const named = `${where} ('${safeText(id)}')`;
-  checkColumns(raw.steps, STEP_COLUMNS, `${named}: steps`);
+  checkDelta(raw.loss, `${named}: loss`);
+  checkDelta(raw.batchLoss, `${named}: batchLoss`);
   checkColumns(raw.epochs, EPOCH_COLUMNS, `${named}: epochs`);
   checkCursor(raw.cursor, `${named}: cursor`);
   return raw as unknown as RunChunk;
@@ -88,16 +103,11 @@ function check(raw: unknown): OutMessage {
     if (typeof raw.message !== 'string') refuse('error: message must be a string');
     return raw as unknown as OutMessage;
   }
-  if (type !== 'chunk' && type !== 'status' && type !== 'heartbeat' && type !== 'seekResult') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
+  if (type !== 'chunk' && type !== 'status' && type !== 'heartbeat' && type !== 'seeked') refuse(`unknown message type ${typeof type === 'string' ? `'${safeText(type)}'` : describeType(type)}`);
   if (!isCount(raw.session)) refuse(`${type}: session must be a non-negative integer`);
   if (type === 'heartbeat') return raw as unknown as OutMessage;
-  if (type === 'seekResult') {
-    if (!isCount(raw.request)) refuse('seekResult: request must be a non-negative integer');
-    checkList(raw.cursors, type).forEach((item, index) => {
-      const where = `seekResult: run ${index + 1}`;
-      if (!isRecord(item)) refuse(`${where} must be an object, not ${describeType(item)}`);
-      checkCursor(item.cursor, `${where} ('${safeText(checkId(item.id, where))}'): cursor`);
-    });
+  if (type === 'seeked') {
+    checkSeeked(raw);
     return raw as unknown as OutMessage;
   }
   if (type === 'chunk') {

@@ -1,9 +1,10 @@
 // Everything the runner sends to the page goes through here: chunks of
 // records, statuses and errors. It remembers what went out and when, so the
 // runner can pace chunks to frames, wait for acks, and skip repeated statuses.
-import type { OutMessage, RunChunk, SeekCursor } from './protocol.ts';
+import { createEpochRecords, EPOCH_COLUMNS, STEP_COLUMNS, type EpochRecords } from '../core/records.ts';
+import type { CursorSnapshot, OutMessage, RunChunk } from './protocol.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
-import type { RunSlot } from './runSlot.ts';
+import { hasNews, type RunSlot } from './runSlot.ts';
 import { overallStatus, runStatusReports, type PlayState } from './runStatus.ts';
 
 export type PostMessage = (message: OutMessage, transfer: ArrayBuffer[]) => void;
@@ -42,15 +43,19 @@ export class Outbox {
     this.unacknowledged = false;
   }
 
-  /** Posts the pending records of every run that has some (of every run, with everyRun). */
+  /** Posts what the page lacks of every run that has news (of every run, with everyRun). */
   postChunk(session: number, runs: readonly RunSlot[], now: number, everyRun: boolean): void {
     const chunks: RunChunk[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const slot of runs) {
-      if (!everyRun && slot.builder.steps.length === 0) continue;
-      const taken = slot.builder.take();
-      chunks.push({ id: slot.id, steps: taken.steps, epochs: taken.epochs, cursor: cursorSnapshot(slot.trainer) });
-      transfer.push(...taken.transfer);
+      if (!everyRun && !hasNews(slot)) continue;
+      const loss = slot.series.loss.take();
+      const batchLoss = slot.series.batchLoss.take();
+      const epochs = newEpochs(slot);
+      chunks.push({ id: slot.id, loss, batchLoss, epochs, cursor: cursorSnapshot(slot.trainer) });
+      slot.sentStep = slot.trainer.step;
+      for (const rows of [loss.rows, batchLoss.rows]) for (const column of STEP_COLUMNS) transfer.push(rows[column].buffer as ArrayBuffer);
+      for (const column of EPOCH_COLUMNS) transfer.push(epochs[column].buffer as ArrayBuffer);
     }
     this.postedAt = now;
     this.unacknowledged = this.flowControl;
@@ -69,8 +74,8 @@ export class Outbox {
     this.post(message, []);
   }
 
-  postSeekResult(session: number, request: number, cursors: SeekCursor[]): void {
-    this.post({ type: 'seekResult', session, request, cursors }, []);
+  postSeeked(session: number, request: number, id: string, state: CursorSnapshot | null, message: string | null): void {
+    this.post({ type: 'seeked', session, request, id, state, message }, state ? [state.batch.buffer as ArrayBuffer] : []);
   }
 
   postHeartbeat(session: number): void {
@@ -80,4 +85,15 @@ export class Outbox {
   postError(message: string): void {
     this.post({ type: 'error', message }, []);
   }
+}
+
+/** The epoch rows the page has not had yet, in columns exactly as long. */
+function newEpochs(slot: RunSlot): EpochRecords {
+  const from = slot.epochsSent;
+  const count = slot.epochs.length - from;
+  const rows = createEpochRecords(count);
+  for (const column of EPOCH_COLUMNS) rows[column].set(slot.epochs[column].subarray(from, from + count));
+  rows.length = count;
+  slot.epochsSent = slot.epochs.length;
+  return rows;
 }

@@ -19,13 +19,28 @@ export interface RunConfig {
 
 export type Speed = number | 'max';
 
-export interface SeekTarget {
-  id: string;
-  step: number;
+/** What the loss chart's x-axis counts; a view's range is in these units. */
+export type ViewUnit = 'steps' | 'epochs' | 'examples';
+
+/**
+ * What the page shows of the step series: the chart's width and its x-range
+ * (null: the whole run). The worker sends the M4 buckets of each run at that
+ * resolution, and coarser ones outside the range, so a message costs the
+ * same however long or fast the runs are.
+ */
+export interface PageView {
+  /** Pixel columns of the chart (clamped to MIN_VIEW_PIXELS … MAX_VIEW_PIXELS). */
+  pixels: number;
+  unit: ViewUnit;
+  log: boolean;
+  range: readonly [number, number] | null;
 }
 
-/** Runs a timeline request may name at once: every run on the page. */
-export const MAX_SEEK_TARGETS = 8;
+export const MIN_VIEW_PIXELS = 16;
+/** A wider chart gets this many buckets: beyond it the finest level of a 10⁷-step run could not feed the overview. */
+export const MAX_VIEW_PIXELS = 2048;
+export const DEFAULT_PAGE_VIEW: Readonly<PageView> = Object.freeze({ pixels: 1024, unit: 'steps', log: false, range: null });
+const VIEW_UNITS: readonly ViewUnit[] = ['steps', 'epochs', 'examples'];
 
 /**
  * Page → worker. `session` is chosen by the page on configure and reset and
@@ -46,14 +61,12 @@ export type InMessage =
   | { type: 'speed'; stepsPerSecond: Speed }
   /** Stops training one run; the others go on where they are. Unknown ids are ignored. */
   | { type: 'remove'; id: string }
-  /**
-   * The exact state of runs at steps they have already passed (the timeline):
-   * answered with one `seekResult` carrying `request`; training is not
-   * disturbed. Unknown ids and steps beyond a run's are left out of the answer.
-   */
-  | { type: 'seek'; session: number; request: number; targets: SeekTarget[] }
   /** The page has taken in (and drawn) the chunks of this session so far; with flow control the next chunk waits for it. */
-  | { type: 'ack'; session: number };
+  | { type: 'ack'; session: number }
+  /** The chart's view changed: every run's series is sent again at the view's resolution. */
+  | { type: 'view'; view: PageView }
+  /** The exact state of one run at a step it has reached, replayed from the nearest checkpoint; answered by `seeked`. */
+  | { type: 'seek'; id: string; step: number; request: number };
 
 export type WorkerStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -72,10 +85,26 @@ export interface CursorSnapshot {
   batchSize: number;
 }
 
+/**
+ * What changed in one of a run's thinned series. The page keeps its first
+ * `keep` rows and appends `rows`; of those, the last `open` are the bucket
+ * still filling, which the next delta replaces. A new `revision` (the view or
+ * the resolution changed) comes with keep = 0: the series starts afresh.
+ */
+export interface SeriesDelta {
+  revision: number;
+  keep: number;
+  open: number;
+  /** Every column has exactly `length` entries (capacity = length). */
+  rows: StepRecords;
+}
+
 export interface RunChunk {
   id: string;
-  /** The steps taken since the previous chunk; every column has exactly `length` entries (capacity = length). */
-  steps: StepRecords;
+  /** The full-data loss series, thinned by its own extremes; it carries w1, w2 for the weight path. */
+  loss: SeriesDelta;
+  /** The mini-batch loss series, thinned by the mini-batch loss. */
+  batchLoss: SeriesDelta;
   /** The epochs completed since the previous chunk, likewise. */
   epochs: EpochRecords;
   cursor: CursorSnapshot;
@@ -95,13 +124,8 @@ export type OutMessage =
   | { type: 'error'; message: string }
   /** Sent about every HEARTBEAT_MS while the worker has work, so the page can tell a slow run from a dead worker. */
   | { type: 'heartbeat'; session: number }
-  /** The answer to a `seek`: each named run's cursor at its step, replayed exactly. */
-  | { type: 'seekResult'; session: number; request: number; cursors: SeekCursor[] };
-
-export interface SeekCursor {
-  id: string;
-  cursor: CursorSnapshot;
-}
+  /** The answer to a seek: the run's state at the step, or why there is none (state null). */
+  | { type: 'seeked'; session: number; request: number; id: string; state: CursorSnapshot | null; message: string | null };
 
 /**
  * How often a worker with work says it is alive. Chunks cannot tell: at slow
@@ -152,18 +176,22 @@ function validateRuns(raw: unknown): Validated<RunConfig[]> {
   return { ok: true, value: runs };
 }
 
-function validateSeek(raw: Record<string, unknown>): Validated<InMessage> {
-  if (!isSession(raw.session)) return fail('seek: session must be a non-negative integer');
-  if (!isSession(raw.request)) return fail('seek: request must be a non-negative integer');
-  if (!Array.isArray(raw.targets) || raw.targets.length > MAX_SEEK_TARGETS) return fail(`seek: targets must be an array of at most ${MAX_SEEK_TARGETS}`);
-  const targets: SeekTarget[] = [];
-  for (const [index, item] of raw.targets.entries()) {
-    if (!isRecord(item) || typeof item.id !== 'string' || item.id.length < 1 || item.id.length > MAX_RUN_ID_LENGTH || !isSession(item.step)) {
-      return fail(`seek: target ${index + 1} needs an id and a non-negative integer step`);
+function validateView(raw: unknown): Validated<InMessage> {
+  if (!isRecord(raw)) return fail(`view: view must be an object, not ${describeType(raw)}`);
+  const { pixels, unit, log, range } = raw;
+  if (typeof pixels !== 'number' || !Number.isFinite(pixels)) return fail('view: pixels must be a finite number');
+  if (!VIEW_UNITS.includes(unit as ViewUnit)) return fail(`view: unit must be one of ${VIEW_UNITS.join(', ')}`);
+  if (typeof log !== 'boolean') return fail('view: log must be true or false');
+  let checked: readonly [number, number] | null = null;
+  if (range !== null) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      return fail('view: range must be null or two finite numbers');
     }
-    targets.push({ id: item.id, step: item.step });
+    if (!(range[0] < range[1])) return fail('view: range must run from a smaller to a larger number');
+    checked = [range[0], range[1]];
   }
-  return { ok: true, value: { type: 'seek', session: raw.session, request: raw.request, targets } };
+  const clamped = Math.min(MAX_VIEW_PIXELS, Math.max(MIN_VIEW_PIXELS, Math.round(pixels)));
+  return { ok: true, value: { type: 'view', view: { pixels: clamped, unit: unit as ViewUnit, log, range: checked } } };
 }
 
 /** Turns whatever arrived into a well-formed InMessage, or says what is wrong with it. */
@@ -186,8 +214,16 @@ export function validateInMessage(raw: unknown): Validated<InMessage> {
         return fail(`remove: id must be a string of 1 to ${MAX_RUN_ID_LENGTH} characters`);
       }
       return { ok: true, value: { type: 'remove', id: raw.id } };
-    case 'seek':
-      return validateSeek(raw);
+    case 'view':
+      return validateView(raw.view);
+    case 'seek': {
+      if (typeof raw.id !== 'string' || raw.id.length < 1 || raw.id.length > MAX_RUN_ID_LENGTH) {
+        return fail(`seek: id must be a string of 1 to ${MAX_RUN_ID_LENGTH} characters`);
+      }
+      if (!isSession(raw.step)) return fail('seek: step must be a non-negative integer');
+      if (!isSession(raw.request)) return fail('seek: request must be a non-negative integer');
+      return { ok: true, value: { type: 'seek', id: raw.id, step: raw.step, request: raw.request } };
+    }
     case 'play':
     case 'pause':
     case 'step':

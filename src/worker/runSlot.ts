@@ -1,21 +1,65 @@
-// One run as the runner holds it: its trainer and the chunk of records it is
-// filling for the next post.
+// One run as the runner holds it: its trainer, and everything kept of it in
+// bounded memory — the finest level of the M4 pyramid of each series, every
+// epoch record, checkpoints — plus the series streams that feed the page.
+import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type StepRecords } from '../core/records.ts';
 import type { Settings } from '../core/settings.ts';
-import type { Trainer } from '../core/types.ts';
-import { ChunkBuilder } from './chunkBuilder.ts';
+import type { Schedule, Trainer } from '../core/types.ts';
+import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
+import { EpochLog } from './epochLog.ts';
+import { LodSeries } from './lodSeries.ts';
 import type { RunConfig } from './protocol.ts';
+import { SeriesStream } from './seriesStream.ts';
+
+/** The two thinned series of a run: each keeps the extremes of its own column. */
+export const SERIES_KEYS = ['loss', 'batchLoss'] as const;
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+
+/** Steps trained into the scratch rows at a time before they are thinned; ~200 KB per run. */
+export const TRAIN_ROWS = 4096;
+const EPOCH_ROWS = 64;
 
 export interface RunSlot {
   readonly id: string;
   readonly settings: Settings;
   readonly trainer: Trainer;
+  readonly schedule: Schedule;
   readonly stepsPerEpoch: number;
-  readonly builder: ChunkBuilder;
+  readonly makeTrainer: (settings: Settings) => Trainer;
+  /** Raw rows of the last advance: reused, never sent. */
+  readonly scratch: StepRecords;
+  readonly epochScratch: EpochRecords;
+  readonly lod: Readonly<Record<SeriesKey, LodSeries>>;
+  readonly series: Readonly<Record<SeriesKey, SeriesStream>>;
+  /** Every epoch end so far (at most MAX_EPOCHS rows). */
+  readonly epochs: EpochLog;
+  readonly checkpoints: Checkpoints;
+  /** Epoch rows the page has been sent. */
+  epochsSent: number;
+  /** The trainer's step in the last chunk sent (−1 before the first). */
+  sentStep: number;
+  /** The reach the current plan was made for (viewPlan.ts plannedReach). */
+  plannedReach: number;
 }
 
-export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer): RunSlot {
+export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine<unknown> | null): RunSlot {
   const trainer = makeTrainer(config.settings);
-  return { id: config.id, settings: config.settings, trainer, stepsPerEpoch: trainer.schedule.stepsPerEpoch, builder: new ChunkBuilder() };
+  return {
+    id: config.id,
+    settings: config.settings,
+    trainer,
+    schedule: trainer.schedule,
+    stepsPerEpoch: trainer.schedule.stepsPerEpoch,
+    makeTrainer,
+    scratch: createStepRecords(TRAIN_ROWS),
+    epochScratch: createEpochRecords(EPOCH_ROWS),
+    lod: { loss: new LodSeries('loss'), batchLoss: new LodSeries('batchLoss') },
+    series: { loss: new SeriesStream('loss'), batchLoss: new SeriesStream('batchLoss') },
+    epochs: new EpochLog(),
+    checkpoints: new Checkpoints(engine),
+    epochsSent: 0,
+    sentStep: -1,
+    plannedReach: 0,
+  };
 }
 
 /** Still training: neither done nor diverged. */
@@ -23,23 +67,50 @@ export function isActive(slot: RunSlot): boolean {
   return slot.trainer.status === 'running';
 }
 
-/** Steps the run's pending chunk can still take before it is full. */
-export function chunkRoom(slot: RunSlot, maxChunkSteps: number): number {
-  return maxChunkSteps - slot.builder.steps.length;
-}
-
-export function chunkFull(slot: RunSlot, maxChunkSteps: number): boolean {
-  return slot.builder.steps.length >= maxChunkSteps;
-}
-
-/** Trains `steps` steps (none if ≤ 0) into the pending chunk. */
+/** Trains `steps` steps (none if ≤ 0), thinning them into the pyramid and the page's streams as they come. */
 export function advanceRun(slot: RunSlot, steps: number): void {
-  if (steps <= 0) return;
-  slot.builder.reserve(steps, slot.stepsPerEpoch);
-  slot.trainer.advance(steps, slot.builder.steps, slot.builder.epochs);
+  const { trainer, scratch, epochScratch, checkpoints } = slot;
+  let left = steps;
+  while (left > 0) {
+    scratch.length = 0;
+    epochScratch.length = 0;
+    const taken = trainer.advance(Math.min(left, checkpoints.stepsUntilDue(trainer)), scratch, epochScratch);
+    checkpoints.offer(trainer);
+    for (const key of SERIES_KEYS) {
+      slot.lod[key].append(scratch);
+      slot.series[key].push(scratch, 0, scratch.length);
+    }
+    if (epochScratch.length) slot.epochs.append(epochScratch);
+    if (taken === 0) return;
+    left -= taken;
+  }
 }
 
 /** No run is training any more (each is done or diverged). */
 export function allStopped(runs: readonly RunSlot[]): boolean {
   return runs.every((r) => !isActive(r));
+}
+
+/** Something for the page since the last chunk: steps, epochs or a new revision of a series. */
+export function hasNews(slot: RunSlot): boolean {
+  return slot.sentStep !== slot.trainer.step || slot.epochsSent !== slot.epochs.length || SERIES_KEYS.some((k) => slot.series[k].changed);
+}
+
+/** What a run holds in the worker, in bytes: it must not grow with the steps (only the epoch log grows, to MAX_EPOCHS rows). */
+export interface RunFootprint {
+  readonly id: string;
+  readonly pyramidBytes: number;
+  readonly epochBytes: number;
+  readonly checkpointBytes: number;
+  readonly checkpoints: number;
+}
+
+export function footprintOf(slot: RunSlot): RunFootprint {
+  return {
+    id: slot.id,
+    pyramidBytes: SERIES_KEYS.reduce((sum, key) => sum + slot.lod[key].byteSize, 0),
+    epochBytes: slot.epochs.capacity * Float64Array.BYTES_PER_ELEMENT * EPOCH_COLUMNS.length,
+    checkpointBytes: slot.checkpoints.bytes,
+    checkpoints: slot.checkpoints.count,
+  };
 }

@@ -2,44 +2,40 @@
 // nothing of `self` or Worker: it takes a post function and a scheduler, so the
 // worker entry, an in-process fake and the tests all drive the same code.
 //
-// This file holds the runner's state machine: messages in, work in slices,
-// then what is due goes out. How runs move together is in lockstep.ts, the
-// pacing limits in pacing.ts, posting (chunks, statuses, acks) in outbox.ts.
+// This file is the state machine: messages in, work in slices (training never
+// waits for the page's ack, which holds back messages, not steps), then what
+// is due goes out. Lockstep: lockstep.ts; pacing: pacing.ts; posting:
+// outbox.ts; what a chunk holds for the view: viewPlan.ts, seriesStream.ts;
+// going back to a step: replay.ts.
 import { createTrainer as createEngineTrainer } from '../core/index.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Trainer } from '../core/types.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { Lockstep } from './lockstep.ts';
-import { FRAME_MS, MAX_CATCH_UP_MS, MAX_CHUNK_STEPS, SLICE_MS } from './pacing.ts';
-import { Outbox, type PostMessage } from './outbox.ts';
-import { DEFAULT_SPEED, validateInMessage, type InMessage, type RunConfig, type Speed } from './protocol.ts';
-import { advanceRun, allStopped, chunkFull, createRunSlot, isActive, type RunSlot } from './runSlot.ts';
+import { CORE_CHECKPOINTS, type CheckpointEngine } from './checkpoints.ts';
+import type { RunnerOptions } from './runnerOptions.ts';
+import { FRAME_MS, MAX_CATCH_UP_MS, MAX_ROUND_STEPS, SLICE_MS } from './pacing.ts';
+import { Outbox } from './outbox.ts';
+import { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, validateInMessage, type InMessage, type PageView, type RunConfig, type Speed } from './protocol.ts';
+import { replan, seekAnswer } from './replay.ts';
+import { advanceRun, allStopped, createRunSlot, footprintOf, hasNews, isActive, type RunFootprint, type RunSlot } from './runSlot.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
-import { seekCursors } from './seek.ts';
 import { WakeTimer } from './wakeTimer.ts';
-
-export interface RunnerOptions {
-  post: PostMessage;
-  scheduler?: Scheduler;
-  createTrainer?: (settings: Settings) => Trainer;
-  /** Overrides MAX_CHUNK_STEPS (tests use small chunks). */
-  maxChunkSteps?: number;
-  /**
-   * Send a chunk only once the page has acknowledged the previous one. The
-   * page acks after drawing, so however slow its machine, messages never
-   * queue up ahead of its frames; training waits (a full chunk) instead.
-   */
-  flowControl?: boolean;
-}
 
 /** stopped: nothing to do until a message; playing: lockstep at the speed; seeking: to the epoch ends. */
 type Mode = 'stopped' | 'playing' | 'seeking';
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type { RunnerOptions };
+
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
   private readonly makeTrainer: (settings: Settings) => Trainer;
-  private readonly maxChunkSteps: number;
+  private readonly checkpointEngine: CheckpointEngine<unknown> | null;
   private readonly lockstep: Lockstep;
   private readonly wake: WakeTimer;
   private readonly outbox: Outbox;
@@ -52,12 +48,13 @@ export class TrainingRunner {
   private speed: Speed = DEFAULT_SPEED;
   private failure: string | null = null;
   private lastTickAt = 0;
+  private view: PageView = DEFAULT_PAGE_VIEW;
 
   constructor(options: RunnerOptions) {
     this.scheduler = options.scheduler ?? timerScheduler();
     this.makeTrainer = options.createTrainer ?? createEngineTrainer;
-    this.maxChunkSteps = Math.max(1, Math.floor(options.maxChunkSteps ?? MAX_CHUNK_STEPS));
-    this.lockstep = new Lockstep(this.maxChunkSteps);
+    this.checkpointEngine = options.checkpoints === undefined ? (CORE_CHECKPOINTS as CheckpointEngine<unknown>) : options.checkpoints;
+    this.lockstep = new Lockstep(Math.max(1, Math.floor(options.maxRoundSteps ?? MAX_ROUND_STEPS)));
     this.wake = new WakeTimer(this.scheduler);
     this.outbox = new Outbox(options.post, options.flowControl ?? false);
     // Work is training, or records not yet out; a failed runner has none until the page resets it.
@@ -80,6 +77,11 @@ export class TrainingRunner {
     this.heartbeat.check();
   }
 
+  /** What each run holds in memory (benchmarks and tests read it; the page never needs it). */
+  footprint(): RunFootprint[] {
+    return this.runs.map(footprintOf);
+  }
+
   /** Stops every timer; the runner does nothing more until the next message. */
   dispose(): void {
     this.mode = 'stopped';
@@ -88,30 +90,25 @@ export class TrainingRunner {
   }
 
   private dispatch(message: InMessage): void {
-    if (message.type === 'configure') {
-      this.configure(message.session, message.runs);
-      return;
-    }
+    if (message.type === 'configure') return this.configure(message.session, message.runs);
     if (message.type === 'speed') {
       this.speed = message.stepsPerSecond;
       this.lastTickAt = this.scheduler.now();
       return;
     }
-    if (message.type === 'seek') {
-      // A stale request (from before a configure or reset) names runs that are gone.
-      if (message.session === this.session) this.outbox.postSeekResult(this.session, message.request, seekCursors(message.targets, this.runs, this.makeTrainer));
-      return;
-    }
-    if (message.type === 'remove') {
-      this.remove(message.id);
-      return;
-    }
+    if (message.type === 'remove') return this.remove(message.id);
     if (message.type === 'ack') {
       if (message.session !== this.session || !this.outbox.awaitingAck) return;
       this.outbox.acknowledge();
       this.settle();
       return;
     }
+    if (message.type === 'view') {
+      this.view = message.view;
+      for (const slot of this.runs) replan(slot, this.view);
+      return this.settle();
+    }
+    if (message.type === 'seek') return this.seek(message.id, message.step, message.request);
     if (!this.runs.length) {
       this.outbox.postError(`${message.type}: no runs are configured yet`);
       return;
@@ -152,14 +149,23 @@ export class TrainingRunner {
     this.runs = [];
     this.lockstep.restart();
     this.outbox.startSession();
-    this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer));
+    this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer, this.checkpointEngine));
+    for (const slot of this.runs) replan(slot, this.view);
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);
     if (configs.some((c) => (c.replayTo ?? 0) > 0)) {
       // A replay is a seek to given steps: it reports running, then paused where it stops.
       this.lockstep.aimAtSteps(configs.map((c) => c.replayTo ?? 0));
-      this.startSeeking();
-    } else this.reportStatus();
+      this.mode = 'seeking';
+      this.playState = 'running';
+      this.wakeSoon();
+    }
+    this.reportStatus();
+  }
+
+  private seek(id: string, step: number, request: number): void {
+    const answer = seekAnswer(this.runs.find((r) => r.id === id), id, step);
+    this.outbox.postSeeked(this.session, request, id, answer.state, answer.message);
   }
 
   private remove(id: string): void {
@@ -188,9 +194,7 @@ export class TrainingRunner {
 
   private stepOnce(): void {
     this.mode = 'stopped';
-    for (const slot of this.runs) {
-      if (isActive(slot)) advanceRun(slot, 1);
-    }
+    for (const slot of this.runs) if (isActive(slot)) advanceRun(slot, 1);
     this.playState = 'paused';
     this.lockstep.resync(this.runs);
     this.settle();
@@ -198,10 +202,6 @@ export class TrainingRunner {
 
   private seekEpochEnd(): void {
     this.lockstep.aimAtEpochEnds(this.runs);
-    this.startSeeking();
-  }
-
-  private startSeeking(): void {
     this.mode = 'seeking';
     this.playState = 'running';
     this.reportStatus();
@@ -219,7 +219,7 @@ export class TrainingRunner {
     this.settle();
   }
 
-  /** Trains in rounds until the slice is used, the goal is reached, a chunk is full, or every run has stopped. */
+  /** Trains in rounds until the slice is used, the goal is reached, or every run has stopped. */
   private work(): void {
     const start = this.scheduler.now();
     let goal = Number.POSITIVE_INFINITY;
@@ -231,7 +231,8 @@ export class TrainingRunner {
     const maxStepsPerEpoch = Math.max(...this.runs.map((r) => r.stepsPerEpoch));
     for (;;) {
       const roundStart = this.scheduler.now();
-      const full = this.mode === 'seeking' ? this.lockstep.seekRound(this.runs, maxStepsPerEpoch) : this.lockstep.playRound(this.runs, goal, maxStepsPerEpoch);
+      if (this.mode === 'seeking') this.lockstep.seekRound(this.runs, maxStepsPerEpoch);
+      else this.lockstep.playRound(this.runs, goal, maxStepsPerEpoch);
       const now = this.scheduler.now();
       this.lockstep.adaptRound(now - roundStart);
 
@@ -245,8 +246,10 @@ export class TrainingRunner {
         this.lockstep.resync(this.runs);
         break;
       }
-      if (full || this.lockstep.progress >= goal || now - start >= SLICE_MS) break;
+      if (this.lockstep.progress >= goal || now - start >= SLICE_MS) break;
     }
+    // A run that has trained twice as far as its plan was made for gets a coarser one (a new revision).
+    for (const slot of this.runs) if (slot.trainer.step >= 2 * slot.plannedReach) replan(slot, this.view);
   }
 
   /** Posts what is due, reports the status once the data it describes is out, and plans the next wake. */
@@ -256,25 +259,21 @@ export class TrainingRunner {
     if (this.hasPending() && now - outbox.lastPostAt >= FRAME_MS && !outbox.awaitingAck) outbox.postChunk(this.session, this.runs, now, false);
     if (!this.hasPending()) this.reportStatus();
 
+    // While an ack is owed, the ack itself calls settle() again; until then only training wakes the runner.
+    const postDue = this.hasPending() && !outbox.awaitingAck;
     const nextPost = outbox.lastPostAt + FRAME_MS;
-    const someChunkFull = this.runs.some((r) => chunkFull(r, this.maxChunkSteps));
-    if (outbox.awaitingAck && (this.mode === 'stopped' || someChunkFull)) {
-      // Nothing to do until the page has caught up: its ack calls settle() again.
-      this.wake.cancel();
-    } else if (this.mode === 'stopped') {
-      if (this.hasPending()) this.wakeAt(nextPost);
+    if (this.mode === 'stopped') {
+      if (postDue) this.wakeAt(nextPost);
       else this.wake.cancel();
     } else if (this.mode === 'playing' && this.speed !== 'max') {
-      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, this.hasPending() && !outbox.awaitingAck ? nextPost : 0));
-    } else if (someChunkFull) {
-      this.wakeAt(nextPost);
+      this.wakeAt(Math.max(this.lastTickAt + FRAME_MS, postDue ? nextPost : 0));
     } else {
       this.wakeSoon();
     }
   }
 
   private hasPending(): boolean {
-    return this.runs.some((r) => r.builder.steps.length > 0);
+    return this.runs.some(hasNews);
   }
 
   private reportStatus(): void {
@@ -285,7 +284,7 @@ export class TrainingRunner {
     this.wake.cancel();
     this.heartbeat.stop();
     this.mode = 'stopped';
-    this.failure = error instanceof Error ? error.message : String(error);
+    this.failure = errorText(error);
     this.outbox.postError(this.failure);
     this.reportStatus();
   }

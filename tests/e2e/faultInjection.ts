@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 
 export interface FaultControls {
   /** Spoils the next chunk of the first worker that carries a run. */
-  spoil: 'cursor' | 'steps' | null;
+  spoil: 'cursor' | 'loss' | null;
   /** Spoils the chunks of every later worker too (a fault that repeats), until cleared. */
   spoilLater: boolean;
   /** The first worker neither takes in nor sends anything more. */
@@ -38,7 +38,7 @@ export function injectFaults(): void {
         let data = event.data as { type?: string; runs?: Record<string, unknown>[] };
         const spoilHere = first() ? faults.spoil !== null : faults.spoilLater;
         if (spoilHere && data?.type === 'chunk' && data.runs?.length) {
-          data = { ...data, runs: [{ ...data.runs[0], ...(faults.spoil === 'steps' ? { steps: null } : { cursor: { step: 'x' } }) }, ...data.runs.slice(1)] };
+          data = { ...data, runs: [{ ...data.runs[0], ...(faults.spoil === 'loss' ? { loss: null } : { cursor: { step: 'x' } }) }, ...data.runs.slice(1)] };
           if (first()) faults.spoil = null;
         }
         handler?.call(this, data === event.data ? event : new MessageEvent('message', { data }));

@@ -50,7 +50,7 @@ describe.runIf(hasBrowser)('faults of the training worker, injected from outside
 
   for (const [spoil, reason] of [
     ['cursor', /cannot read \(chunk: run 1 \('run-\d+'\): cursor\.step must be a non-negative integer\)/],
-    ['steps', /cannot read \(chunk: run 1 \('run-\d+'\): steps must be an object, not null\)/],
+    ['loss', /cannot read \(chunk: run 1 \('run-\d+'\): loss must be an object, not null\)/],
   ] as const) {
     it(`a chunk with a malformed ${spoil} is a named failure, and Restart resumes at the step reached`, async () => {
       const { page, errors } = await playing(browser);

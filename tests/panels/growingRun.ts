@@ -1,9 +1,11 @@
 // A run as the page sees it while training: the real engine advanced chunk by
-// chunk into the store's level-of-detail series (small, so its thinning is
-// rebuilt within a test), a new RunView after every chunk, as the store makes.
+// chunk into a level-of-detail series (the worker's, small, so its thinning is
+// rebuilt within a test) seen as the store's SeriesView — a new revision when
+// the buckets widen, every row but the open bucket's stable — and a new
+// RunView after every chunk, as the store makes.
 import { createEpochRecords, createStepRecords, createTrainer, DEFAULT_SETTINGS, type Settings } from '../../src/core/index.ts';
-import { LodSeries } from '../../src/store/lod.ts';
-import type { RunView } from '../../src/store/runTypes.ts';
+import { LodSeries } from '../../src/worker/lodSeries.ts';
+import type { RunView, SeriesView } from '../../src/store/runTypes.ts';
 import { cursorSnapshot } from '../../src/worker/cursorSnapshot.ts';
 
 export interface GrowingRun {
@@ -11,6 +13,21 @@ export interface GrowingRun {
   view(): RunView;
   /** Trains `steps` more steps (fewer at the end); returns the new view. */
   advance(steps: number): RunView;
+}
+
+/** The series as a chart reads it: rows, the revision (its bucket width), and all but the last bucket's four rows stable. */
+function seriesView(series: LodSeries): SeriesView {
+  return {
+    get length() { return series.length; },
+    get step() { return series.step; },
+    get epoch() { return series.epoch; },
+    get w1() { return series.w1; },
+    get w2() { return series.w2; },
+    get batchLoss() { return series.batchLoss; },
+    get loss() { return series.loss; },
+    get revision() { return series.bucketWidth; },
+    get stable() { return Math.max(0, series.length - 4); },
+  };
 }
 
 export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color = '#1f77b4', rowCapacity = 256): GrowingRun {
@@ -28,8 +45,8 @@ export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color 
     visible: true,
     settings,
     schedule: trainer.schedule,
-    lossSeries,
-    batchLossSeries,
+    lossSeries: seriesView(lossSeries),
+    batchLossSeries: seriesView(batchLossSeries),
     epochs,
     cursor: cursorSnapshot(trainer),
     status: trainer.status === 'running' ? (version === 0 ? 'idle' : 'running') : trainer.status,

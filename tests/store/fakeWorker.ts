@@ -25,6 +25,8 @@ export class FakeWorker implements WorkerLike {
   ) {
     this.runner = new TrainingRunner({
       scheduler,
+      // Fake time costs per clock read, not per step: small rounds keep the steps per fake millisecond realistic.
+      maxRoundSteps: 64,
       post: (message, transfer) => {
         const data = structuredClone(message, { transfer });
         scheduler.defer(() => this.deliver(data));

@@ -4,10 +4,11 @@ import { chunkMessage, cursor } from '../worker/outMessages.ts';
 import { settings, setup } from './labHarness.ts';
 
 describe('lab store: a malformed message from the worker', () => {
-  for (const [what, spoil] of [
-    ['steps: null', { steps: null }],
-    ['a cursor without fields', { cursor: {} }],
-    ['a cursor whose batch is not a Uint32Array', { cursor: { ...cursor(), batch: 'x' } }],
+  for (const [what, spoil, reason] of [
+    ['loss: null', { loss: null }, /cannot read \(chunk: run 1 \('run-1'\): loss/],
+    ['rows that do not follow those held', { loss: { revision: 0, keep: 5, open: 0, rows: chunkMessage(1).runs[0].loss.rows } }, /sent rows of run 'run-1' that do not follow those the page holds/],
+    ['a cursor without fields', { cursor: {} }, /cannot read \(chunk: run 1 \('run-1'\): cursor/],
+    ['a cursor whose batch is not a Uint32Array', { cursor: { ...cursor(), batch: 'x' } }, /cannot read \(chunk: run 1 \('run-1'\): cursor/],
   ] as const) {
     it(`becomes a named failure, keeping what was recorded: ${what}`, () => {
       const t = setup();
@@ -20,7 +21,8 @@ describe('lab store: a malformed message from the worker', () => {
       const bad = chunkMessage(1, [id]);
       Object.assign(bad.runs[0], spoil);
       expect(() => t.worker.deliver(bad)).not.toThrow();
-      expect(t.state.error).toMatch(/^Training stopped: the training worker sent a message the page cannot read \(chunk: run 1 \('run-1'\): (steps|cursor)/);
+      expect(t.state.error).toMatch(/^Training stopped: the training worker sent /);
+      expect(t.state.error).toMatch(reason);
       expect(t.state.playback.status).toBe('error');
       expect(t.state.runs[0].cursor.step).toBe(recorded);
       expect(t.worker.terminated).toBe(true);

@@ -138,7 +138,8 @@ describe('lab store: one run', () => {
     const stale = createStepRecords(1);
     stale.step[0] = 999;
     stale.length = 1;
-    t.worker.deliver({ type: 'chunk', session: oldSession, runs: [{ id: t.state.runs[0].id, steps: stale, epochs: createEpochRecords(0), cursor: { ...t.state.runs[0].cursor, step: 999 } }] });
+    const delta = { revision: 9, keep: 0, open: 0, rows: stale };
+    t.worker.deliver({ type: 'chunk', session: oldSession, runs: [{ id: t.state.runs[0].id, loss: delta, batchLoss: delta, epochs: createEpochRecords(0), cursor: { ...t.state.runs[0].cursor, step: 999 } }] });
     expect(t.state.runs[0].cursor.step).toBe(0);
     t.wait(100);
     expect(t.state.playback.status).toBe('idle');

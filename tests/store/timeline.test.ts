@@ -14,6 +14,9 @@ function engineAt(s: Settings, step: number) {
   return { step: trainer.step, epoch: trainer.epoch, w1: trainer.w1, w2: trainer.w2, loss: trainer.loss, batchLoss: trainer.batchLoss, batch: Array.from(trainer.currentBatch()) };
 }
 
+/** Seek answers resolve promises: let their callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function played(steps: number) {
   const t = setup({ speed: 'max', settings: settings({ epochs: 5 }) });
   t.state.configureRuns([{ settings: settings({ epochs: 5 }) }, { settings: settings({ epochs: 5, b: 1 }) }]);
@@ -24,7 +27,7 @@ function played(steps: number) {
 }
 
 describe('the timeline', () => {
-  it('looks back at a step: every run at its lockstep step, with the exact state replayed by the worker', () => {
+  it('looks back at a step: every run at its lockstep step, with the exact state replayed by the worker', async () => {
     const t = played(30);
     const [b10, b1] = t.state.runs;
     expect([b10.cursor.step, b1.cursor.step]).toEqual([30, 30]);
@@ -32,6 +35,7 @@ describe('the timeline', () => {
     // b=1 has 100 steps per epoch to b=10's 10: at b=10's step 7 it stands at step 70 — but it has only run 30.
     expect(t.state.timeline?.targets).toEqual({ [b10.id]: 7, [b1.id]: 30 });
     t.wait();
+    await settle();
     const cursor = t.state.timeline!.cursors[b10.id];
     const direct = engineAt(b10.settings, 7);
     expect({ ...cursor, batch: Array.from(cursor.batch) }).toMatchObject(direct);
@@ -44,7 +48,7 @@ describe('the timeline', () => {
     expect(t.state.runs[0].lossSeries.length).toBe(30);
   });
 
-  it('shows the records up to the step before the answer arrives, and drops answers to older requests', () => {
+  it('shows the records up to the step before the answer arrives, and drops answers to older requests', async () => {
     const t = played(30);
     const id = t.state.runs[0].id;
     t.state.lookAt(12);
@@ -53,6 +57,7 @@ describe('the timeline', () => {
     expect(shown.cursor.step).toBe(14);
     expect(shown.cursor.w1).toBe(t.state.runs[0].lossSeries.w1[13]);
     t.wait();
+    await settle();
     expect(t.state.timeline!.cursors[id].step).toBe(14);
   });
 

@@ -27,10 +27,12 @@ function setup() {
   const draws: (() => void)[] = [];
   const seen: string[] = [];
   const events: WorkerEvents = {
-    chunk: (runs) => seen.push(`chunk ${runs.map((r) => r.id).join(',')}`),
+    chunk: (runs) => {
+      seen.push(`chunk ${runs.map((r) => r.id).join(',')}`);
+      return null;
+    },
     status: (status) => seen.push(`status ${status}`),
     failure: (reason) => seen.push(`failure ${reason}`),
-    seekResult: (request, cursors) => seen.push(`seekResult ${request} ${cursors.map((c) => `${c.id}@${c.cursor.step}`).join(',')}`),
   };
   const link = new WorkerLink(
     () => {
@@ -92,7 +94,7 @@ describe('worker link', () => {
       (w: StubWorker) => w.send({ type: 'status', session: 1, status: 'error', runs: [], message: 'nan everywhere' }),
       (w: StubWorker) => w.send({ type: 'error', message: 'nan everywhere' }),
       (w: StubWorker) => w.send('nonsense'),
-      (w: StubWorker) => w.send({ ...chunkMessage(1), runs: [{ ...chunkMessage(1).runs[0], steps: null }] }),
+      (w: StubWorker) => w.send({ ...chunkMessage(1), runs: [{ ...chunkMessage(1).runs[0], loss: null }] }),
       (w: StubWorker) => w.send({ ...chunkMessage(1), runs: [{ ...chunkMessage(1).runs[0], cursor: { ...cursor(), batch: null } }] }),
       (w: StubWorker) => w.onerror?.({ message: '  ' } as ErrorEvent),
     ]) {
@@ -117,7 +119,7 @@ describe('worker link', () => {
         throw new Error('no workers here');
       },
       () => {},
-      { chunk: () => {}, status: () => {}, failure: (reason) => seen.push(reason), seekResult: () => {} },
+      { chunk: () => null, status: () => {}, failure: (reason) => seen.push(reason) },
     );
     link.configure([], 10, false);
     link.post({ type: 'play' });

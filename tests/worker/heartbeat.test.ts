@@ -29,8 +29,8 @@ describe('TrainingRunner: heartbeat', () => {
     expect(h.scheduler.pendingTimers).toBe(0);
   });
 
-  it('keeps beating while a full chunk waits for the page’s ack, and stops once every run is done', () => {
-    const h = new Harness(0.02, { maxChunkSteps: 500, flowControl: true });
+  it('keeps beating while a chunk waits for the page’s ack, and stops once every run is done', () => {
+    const h = new Harness(0.02, { flowControl: true });
     h.configure([{ id: 'a', settings: settings({ b: 1, epochs: 100_000 }) }]);
     h.send({ type: 'ack', session: 1 });
     h.send({ type: 'speed', stepsPerSecond: 'max' });

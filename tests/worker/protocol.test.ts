@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { createStepRecords } from '../../src/core/index.ts';
 import { validateOutMessage } from '../../src/worker/outValidation.ts';
 import { MAX_RUNS, validateInMessage } from '../../src/worker/protocol.ts';
-import { chunkMessage, cursor } from './outMessages.ts';
+import { chunkMessage, cursor, delta } from './outMessages.ts';
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, w0: [...DEFAULT_SETTINGS.w0] as [number, number], ...patch });
 
@@ -26,6 +26,9 @@ describe('validateInMessage', () => {
       { type: 'speed', stepsPerSecond: 60 },
       { type: 'speed', stepsPerSecond: 'max' },
       { type: 'remove', id: 'a' },
+      { type: 'view', view: { pixels: 800, unit: 'epochs', log: true, range: [0.5, 2] } },
+      { type: 'view', view: { pixels: 800, unit: 'steps', log: false, range: null } },
+      { type: 'seek', id: 'a', step: 25, request: 3 },
     ];
     for (const message of messages) expect(validateInMessage(message)).toEqual({ ok: true, value: message });
   });
@@ -72,6 +75,21 @@ describe('validateInMessage', () => {
     expect(rejection({ type: 'remove', id: 'x'.repeat(65) })).toMatch(/id must be a string/);
   });
 
+  it('refuses a view or a seek with a field out of shape, and clamps the pixels', () => {
+    const v = (patch: Record<string, unknown>) => ({ type: 'view', view: { pixels: 800, unit: 'steps', log: false, range: null, ...patch } });
+    expect(rejection({ type: 'view' })).toMatch(/view must be an object/);
+    expect(rejection(v({ pixels: NaN }))).toMatch(/pixels must be a finite number/);
+    expect(rejection(v({ unit: 'hours' }))).toMatch(/unit must be one of/);
+    expect(rejection(v({ log: 1 }))).toMatch(/log must be true or false/);
+    expect(rejection(v({ range: [3, 1] }))).toMatch(/from a smaller to a larger/);
+    expect(rejection(v({ range: [0, Infinity] }))).toMatch(/two finite numbers/);
+    expect(validateInMessage(v({ pixels: 1e9 }))).toMatchObject({ ok: true, value: { view: { pixels: 2048 } } });
+    expect(validateInMessage(v({ pixels: -3 }))).toMatchObject({ ok: true, value: { view: { pixels: 16 } } });
+    expect(rejection({ type: 'seek', id: 'a', step: -1, request: 1 })).toMatch(/step must be/);
+    expect(rejection({ type: 'seek', id: '', step: 1, request: 1 })).toMatch(/id must be/);
+    expect(rejection({ type: 'seek', id: 'a', step: 1 })).toMatch(/request must be/);
+  });
+
   it('refuses speeds that are not positive finite numbers or max', () => {
     for (const stepsPerSecond of [0, -5, NaN, Infinity, 'fast', null, 1e12]) {
       expect(rejection({ type: 'speed', stepsPerSecond })).toMatch(/stepsPerSecond/);
@@ -100,6 +118,8 @@ describe('validateOutMessage', () => {
       { type: 'status', session: 1, status: 'idle', runs: [{ id: 'a', status: 'diverged', message: 'too big' }] },
       { type: 'status', session: 1, status: 'error', runs: [{ id: 'a', status: 'error', message: null }], message: 'x' },
       { type: 'error', message: 'x' },
+      { type: 'seeked', session: 1, request: 2, id: 'a', state: cursor(), message: null },
+      { type: 'seeked', session: 1, request: 2, id: 'a', state: null, message: 'not reached' },
     ]) expect(validateOutMessage(message)).toEqual({ ok: true, value: message });
   });
 
@@ -116,15 +136,18 @@ describe('validateOutMessage', () => {
   });
 
   it('refuses chunks whose records are missing, of the wrong kind or of unequal lengths', () => {
-    expect(refused(spoilt({ steps: null }))).toMatch(/run 1 \('a'\): steps must be an object, not null/);
+    expect(refused(spoilt({ loss: null }))).toMatch(/run 1 \('a'\): loss must be an object, not null/);
     expect(refused(spoilt({ epochs: undefined }))).toMatch(/epochs must be an object/);
     expect(refused(spoilt({ id: 7 }))).toMatch(/run 1: id must be a string/);
     const steps = createStepRecords(2);
     steps.length = 2;
-    expect(refused(spoilt({ steps: { ...steps, loss: new Float32Array(2) } }))).toMatch(/steps.loss must be a Float64Array/);
-    expect(refused(spoilt({ steps: { ...steps, w1: new Float64Array(1) } }))).toMatch(/steps.w1 has 1 entries, not 2/);
-    expect(refused(spoilt({ steps: { ...steps, length: 3 } }))).toMatch(/steps.capacity must equal its length/);
-    expect(refused(spoilt({ steps: { ...steps, length: -1, capacity: -1 } }))).toMatch(/steps.length must be a non-negative integer/);
+    expect(refused(spoilt({ loss: delta(2, { rows: { ...steps, loss: new Float32Array(2) } }) }))).toMatch(/loss.rows.loss must be a Float64Array/);
+    expect(refused(spoilt({ batchLoss: delta(2, { rows: { ...steps, w1: new Float64Array(1) } }) }))).toMatch(/batchLoss.rows.w1 has 1 entries, not 2/);
+    expect(refused(spoilt({ loss: delta(2, { rows: { ...steps, length: 3 } }) }))).toMatch(/rows.capacity must equal its length/);
+    expect(refused(spoilt({ loss: delta(2, { rows: { ...steps, length: -1, capacity: -1 } }) }))).toMatch(/rows.length must be a non-negative integer/);
+    expect(refused(spoilt({ loss: delta(2, { keep: -1 }) }))).toMatch(/loss.keep must be a non-negative integer/);
+    expect(refused(spoilt({ loss: delta(2, { open: 3 }) }))).toMatch(/loss.open is more than its rows/);
+    expect(refused(spoilt({ loss: delta(2, { revision: 0.5 }) }))).toMatch(/loss.revision/);
   });
 
   it('refuses a chunk whose cursor is malformed in any field', () => {

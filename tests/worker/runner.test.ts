@@ -11,7 +11,7 @@ describe('TrainingRunner: configure and step', () => {
     const [chunk] = h.chunks();
     expect(chunk.runs.map((r) => r.id)).toEqual(['a', 'b']);
     const direct = createTrainer(settings());
-    expect(chunk.runs[0].steps.length).toBe(0);
+    expect(chunk.runs[0].loss.rows.length).toBe(0);
     expect(chunk.runs[0].cursor).toMatchObject({ step: 0, epoch: 0, w1: direct.w1, w2: direct.w2, loss: direct.loss, batchSize: 0 });
     expect(h.lastStatus()).toEqual({
       type: 'status',
@@ -74,7 +74,7 @@ describe('TrainingRunner: configure and step', () => {
   });
 
   it('stepEpoch on a huge epoch works in slices and can be paused', () => {
-    const h = new Harness(0.05, { maxChunkSteps: 4096 });
+    const h = new Harness(0.05);
     h.configure([{ id: 'a', settings: settings({ n: 1_000_000, b: 1 }) }]);
     h.send({ type: 'stepEpoch' });
     h.scheduler.advance(100);
@@ -107,8 +107,8 @@ describe('TrainingRunner: playing', () => {
     expect(h.scheduler.pendingTimers).toBe(0);
   });
 
-  it('at max speed posts at most one chunk per frame, each bounded in size', () => {
-    const h = new Harness(0.02, { maxChunkSteps: 20_000 });
+  it('at max speed posts at most one chunk per frame, and trains in slices between them', () => {
+    const h = new Harness(0.02);
     h.configure([{ id: 'a', settings: settings({ epochs: 100_000 }) }, { id: 'b', settings: settings({ b: 1, epochs: 100_000 }) }]);
     h.send({ type: 'speed', stepsPerSecond: 'max' });
     h.send({ type: 'play' });
@@ -116,34 +116,7 @@ describe('TrainingRunner: playing', () => {
     const chunks = h.chunks().slice(1);
     expect(chunks.length).toBeGreaterThan(20);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i].at - chunks[i - 1].at).toBeGreaterThanOrEqual(FRAME_MS);
-    for (const chunk of chunks) for (const run of chunk.runs) expect(run.steps.length).toBeLessThanOrEqual(20_000);
-    // The work is done in slices with yields in between, not in one block per chunk.
     expect(h.stepOf('b')).toBeGreaterThan(20_000);
-  });
-
-  it('with flow control sends the next chunk only after the page acknowledges the last one', () => {
-    const h = new Harness(0.02, { maxChunkSteps: 5_000, flowControl: true });
-    h.configure([{ id: 'a', settings: settings({ b: 1, epochs: 100_000 }) }]);
-    h.send({ type: 'ack', session: 1 }); // the configure chunk
-    h.send({ type: 'speed', stepsPerSecond: 'max' });
-    h.send({ type: 'play' });
-    h.scheduler.advance(1000);
-    // One chunk went out; the page has not drawn it, so training stopped at one full chunk behind it.
-    expect(h.chunks()).toHaveLength(2);
-    const held = h.stepOf('a');
-    // Only the heartbeat's timer: no work is scheduled while the page is behind.
-    expect(h.scheduler.pendingTimers).toBe(1);
-    h.send({ type: 'ack', session: 0 }); // a stale session's ack changes nothing
-    h.scheduler.advance(100);
-    expect(h.chunks()).toHaveLength(2);
-    expect(h.stepOf('a')).toBe(held);
-    h.send({ type: 'ack', session: 1 });
-    expect(h.chunks()).toHaveLength(3);
-    expect(h.stepOf('a')).toBe(held + 5_000);
-    h.send({ type: 'ack', session: 1 });
-    h.scheduler.advance(100);
-    expect(h.chunks().length).toBeGreaterThan(3);
-    expect(h.column('a', 'step')).toEqual(Array.from({ length: h.stepOf('a') }, (_, i) => i + 1));
   });
 
   it('at a finite speed takes the steps due from elapsed time', () => {
@@ -235,11 +208,13 @@ describe('TrainingRunner: playing', () => {
   });
 
   it('records exactly what a direct trainer records, bit for bit', () => {
-    const h = new Harness(0.01, { maxChunkSteps: 3000 });
+    const h = new Harness(0.01, { maxRoundSteps: 3000 });
+    // 3,340 steps: at 2,048 pixels the view keeps every one of them.
     const runs = [
-      { id: 'a', settings: settings({ n: 500, b: 3, shuffle: 'epoch', mom: 0.5, epochs: 40, seed: 9 }) },
-      { id: 'b', settings: settings({ n: 500, b: 64, shuffle: 'replacement', data: 'plane', rho: 0.8, epochs: 40, seed: 9 }) },
+      { id: 'a', settings: settings({ n: 500, b: 3, shuffle: 'epoch', mom: 0.5, epochs: 20, seed: 9 }) },
+      { id: 'b', settings: settings({ n: 500, b: 64, shuffle: 'replacement', data: 'plane', rho: 0.8, epochs: 20, seed: 9 }) },
     ];
+    h.send({ type: 'view', view: { pixels: 2048, unit: 'steps', log: false, range: null } });
     h.configure(runs);
     h.send({ type: 'step' });
     h.send({ type: 'speed', stepsPerSecond: 'max' });
@@ -254,11 +229,10 @@ describe('TrainingRunner: playing', () => {
       const steps = createStepRecords(direct.schedule.totalSteps);
       const epochs = createEpochRecords(direct.settings.epochs);
       direct.advance(direct.schedule.totalSteps, steps, epochs);
-      for (const column of STEP_COLUMNS) expect(bytes(h.column(run.id, column))).toEqual(bytes(steps[column]));
-      for (const column of EPOCH_COLUMNS) {
-        const streamed = h.chunks().flatMap((c) => c.runs.filter((r) => r.id === run.id).flatMap((r) => Array.from(r.epochs[column].subarray(0, r.epochs.length))));
-        expect(bytes(streamed)).toEqual(bytes(epochs[column]));
+      for (const key of ['loss', 'batchLoss'] as const) {
+        for (const column of STEP_COLUMNS) expect(bytes(h.column(run.id, column, key))).toEqual(bytes(steps[column]));
       }
+      for (const column of EPOCH_COLUMNS) expect(bytes(h.epochColumn(run.id, column))).toEqual(bytes(epochs[column]));
     }
   });
 
@@ -270,9 +244,11 @@ describe('TrainingRunner: playing', () => {
     h.runUntilSettled(1000);
     for (const chunk of h.chunks()) {
       for (const run of chunk.runs) {
-        for (const column of STEP_COLUMNS) expect(run.steps[column].length).toBe(run.steps.length);
+        for (const rows of [run.loss.rows, run.batchLoss.rows]) {
+          for (const column of STEP_COLUMNS) expect(rows[column].length).toBe(rows.length);
+          expect(rows.capacity).toBe(rows.length);
+        }
         for (const column of EPOCH_COLUMNS) expect(run.epochs[column].length).toBe(run.epochs.length);
-        expect(run.steps.capacity).toBe(run.steps.length);
       }
     }
   });

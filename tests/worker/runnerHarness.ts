@@ -2,6 +2,8 @@
 // the transfer list as postMessage would (which also proves the chunks are
 // transferable: a buffer listed twice or a non-transferable would throw).
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
+import type { EpochColumn, StepColumn } from '../../src/core/records.ts';
+import { StreamedSeries } from '../../src/store/streamedSeries.ts';
 import type { InMessage, OutMessage, RunChunk, RunConfig } from '../../src/worker/protocol.ts';
 import { TrainingRunner, type RunnerOptions } from '../../src/worker/runner.ts';
 import { FakeScheduler } from './fakeScheduler.ts';
@@ -35,6 +37,8 @@ export class Harness {
         this.posted.push({ at: this.scheduler.time, message: structuredClone(message, { transfer }) });
       },
       scheduler: this.scheduler,
+      // Fake time costs per clock read, not per step: small rounds keep the steps per fake millisecond realistic.
+      maxRoundSteps: 64,
       ...options,
     });
   }
@@ -71,17 +75,28 @@ export class Harness {
     return step;
   }
 
-  /** Every step row of a run, concatenated over all chunks, as one column. */
-  column(id: string, name: keyof RunChunk['steps'] & string): number[] {
-    const out: number[] = [];
-    for (const chunk of this.chunks()) {
-      for (const run of chunk.runs) {
-        if (run.id !== id) continue;
-        const col = run.steps[name as 'step'];
-        for (let i = 0; i < run.steps.length; i++) out.push(col[i]);
-      }
+  /** A run's series as the page would hold it after every chunk so far (the last session's, when it changed). */
+  series(id: string, key: 'loss' | 'batchLoss' = 'loss'): StreamedSeries {
+    const series = new StreamedSeries();
+    let session = -1;
+    for (const p of this.posted) {
+      if (p.message.type !== 'chunk') continue;
+      if (p.message.session !== session) series.clear();
+      session = p.message.session;
+      for (const run of p.message.runs) if (run.id === id && !series.apply(run[key])) throw new Error(`a ${key} delta of run ${id} does not follow`);
     }
-    return out;
+    return series;
+  }
+
+  /** One column of a run's loss series as the page holds it. */
+  column(id: string, name: StepColumn, key: 'loss' | 'batchLoss' = 'loss'): number[] {
+    const series = this.series(id, key);
+    return Array.from(series[name].subarray(0, series.length));
+  }
+
+  /** Every epoch row of a run, over all chunks, as one column. */
+  epochColumn(id: string, name: EpochColumn): number[] {
+    return this.chunks().flatMap((c) => c.runs.filter((r) => r.id === id).flatMap((r) => Array.from(r.epochs[name].subarray(0, r.epochs.length))));
   }
 
   /** Advances fake time until the run's status is final or the limit passes. */

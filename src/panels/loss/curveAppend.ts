@@ -25,10 +25,10 @@ export interface CurvePaint {
   readonly record: CurvePaintRecord;
 }
 
+/** A new revision means the worker replaced the series' rows (SeriesView): nothing drawn can be appended to. */
 function rebuildsOf(s: RunLossSeries): string {
   const { lossSeries, batchLossSeries } = s.run;
-  // Without a rebuild counter any change may rewrite any row: the run's version then stands in for it.
-  return lossSeries.rebuilds === undefined || batchLossSeries.rebuilds === undefined ? `v${s.run.version}` : `${lossSeries.rebuilds},${batchLossSeries.rebuilds}`;
+  return `${lossSeries.revision},${batchLossSeries.revision}`;
 }
 
 /** The key of what places the pixels already drawn, given the frame's own key. */

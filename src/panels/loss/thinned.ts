@@ -1,5 +1,5 @@
 // Whether the rows shown are every step or level-of-detail buckets (see
-// store/lod.ts). Buckets keep each one's first, lowest, highest and last
+// worker/m4.ts). Buckets keep each one's first, lowest, highest and last
 // row, which draws exactly the pixels of every step while a bucket is
 // narrower than a pixel column; zoomed in further, the view is thinned and
 // the chart says so.

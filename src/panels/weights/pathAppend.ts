@@ -18,9 +18,9 @@ export interface PathPaint {
   readonly record: PathPaintRecord;
 }
 
+/** A new revision means the worker replaced the series' rows (SeriesView): nothing drawn can be appended to. */
 function rebuildsOf(p: RunPath): string {
-  const { lossSeries } = p.run;
-  return lossSeries.rebuilds === undefined ? `v${p.run.version}` : String(lossSeries.rebuilds);
+  return String(p.run.lossSeries.revision);
 }
 
 export function planPathPaint(last: PathPaintRecord | null, paths: readonly RunPath[], primaryId: string | undefined, frameKey: string): PathPaint {

@@ -63,21 +63,21 @@ describe('appending to the loss curves drawn', () => {
   it('keeps the rows drawn as they were, up to the open bucket at the end of the series, between two rebuilds of its thinning', () => {
     const run = growingRun({ n: 200, b: 1, epochs: 10 }, 'run', '#1f77b4', 64);
     let last: CurvePaintRecord | null = null;
-    let before: { x: number[]; y: number[]; rebuilds: number } | null = null;
+    let before: { x: number[]; y: number[]; revision: number } | null = null;
     let checked = 0;
     for (let chunk = 0; chunk < 80; chunk++) {
       const view = run.advance(23);
       const { paint, layout } = plan(last, [view]);
       const line = layout.series[0].batch.drawn;
       if (before && !paint.whole) {
-        expect(view.batchLossSeries.rebuilds).toBe(before.rebuilds);
+        expect(view.batchLossSeries.revision).toBe(before.revision);
         // The open bucket holds at most 4 rows, and the row before it joins the drawing on.
         const stable = before.x.length - 5;
         expect(copy(line.x.subarray(0, stable))).toEqual(before.x.slice(0, stable));
         expect(copy(line.y.subarray(0, stable))).toEqual(before.y.slice(0, stable));
         checked++;
       }
-      before = { x: copy(line.x), y: copy(line.y), rebuilds: view.batchLossSeries.rebuilds! };
+      before = { x: copy(line.x), y: copy(line.y), revision: view.batchLossSeries.revision! };
       last = paint.record;
     }
     expect(checked).toBeGreaterThan(10);
@@ -91,11 +91,11 @@ describe('appending to the loss curves drawn', () => {
     for (let chunk = 0; chunk < 60; chunk++) {
       const view = run.advance(31);
       const { paint } = plan(last, [view]);
-      if (view.lossSeries.rebuilds !== prevRebuilds) {
+      if (view.lossSeries.revision !== prevRebuilds) {
         expect(paint.whole).toBe(true);
         rebuilt++;
       }
-      prevRebuilds = view.lossSeries.rebuilds!;
+      prevRebuilds = view.lossSeries.revision!;
       last = paint.record;
     }
     expect(rebuilt).toBeGreaterThan(2);

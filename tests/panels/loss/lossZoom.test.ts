@@ -3,21 +3,19 @@ import { buildLossLayout, type LossOptions } from '../../../src/panels/loss/loss
 import { LOSS_TITLES, lossMarks, xTitle } from '../../../src/panels/loss/lossMarks.ts';
 import { LOG_START_GAP } from '../../../src/panels/loss/xWindow.ts';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
-import { LodSeries } from '../../../src/store/lod.ts';
+import { m4Of } from '../../../src/worker/m4.ts';
 import { trainedRun } from '../runFixture.ts';
 
 const base: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
 const markOptions = { xAxis: 'steps', yScale: 'log', plotWidth: 496, epochDotSpacing: 7, epochRuleSpacing: 6, clipMarkSpacing: 8 } as const;
 
-/** A long run as the store keeps it: level-of-detail buckets once the rows outgrow their capacity. */
+/** A long run as the store holds it for the whole-run view: M4 buckets of 64 steps, as the worker sends them. */
 function lodRun() {
   const run = trainedRun({ n: 1000, b: 1, epochs: 100 }, Infinity, 'long');
-  const full = new LodSeries('loss');
-  const batch = new LodSeries('batchLoss');
-  full.append(run.lossSeries);
-  batch.append(run.lossSeries);
-  expect(full.bucketWidth).toBeGreaterThan(4);
-  return { ...run, lossSeries: full, batchLossSeries: batch };
+  const plan = [{ start: 0, end: Infinity, width: 64 }];
+  const full = m4Of(run.lossSeries, 'loss', plan);
+  const batch = m4Of(run.lossSeries, 'batchLoss', plan);
+  return { ...run, lossSeries: { ...full, revision: 1, stable: full.length }, batchLossSeries: { ...batch, revision: 1, stable: batch.length } };
 }
 
 describe('zooming the loss chart', () => {
@@ -49,7 +47,7 @@ describe('zooming the loss chart', () => {
     expect(whole.thinnedSteps).toBe(0); // a bucket is narrower than a pixel column: exact as drawn
     const zoomed = lossMarks(buildLossLayout([run], { ...base, zoom: [50_000, 50_500] }), markOptions);
     expect(zoomed.thinnedSteps).toBeGreaterThan(1);
-    expect(zoomed.thinnedSteps).toBeLessThanOrEqual(2 * run.lossSeries.bucketWidth);
+    expect(zoomed.thinnedSteps).toBeLessThanOrEqual(2 * 64);
   });
 
   it('says where the curve will be in a zoom that no step has reached yet, not an arbitrary 0.01 to 1', () => {

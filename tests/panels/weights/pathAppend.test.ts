@@ -80,10 +80,10 @@ describe('appending to the weight-space paths drawn', () => {
     let record = first.record;
     let rebuilt = 0;
     for (let chunk = 0; chunk < 30; chunk++) {
-      const before = a.view().lossSeries.rebuilds;
+      const before = a.view().lossSeries.revision;
       const next = a.advance(37);
       const plan = planPathPaint(record, runPaths([next], cache), 'a', key);
-      if (next.lossSeries.rebuilds !== before) {
+      if (next.lossSeries.revision !== before) {
         expect(plan.whole).toBe(true);
         rebuilt++;
       } else expect(plan.whole).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
-import { LOD_ROW_CAPACITY, LodSeries } from '../../src/store/lod.ts';
-import { EpochLog } from '../../src/store/epochLog.ts';
+import { LOD_ROW_CAPACITY, LodSeries } from '../../src/worker/lodSeries.ts';
+import { EpochLog } from '../../src/worker/epochLog.ts';
 import { createEpochRecords } from '../../src/core/records.ts';
 
 /** A deterministic, wiggly key with plateaus (ties), spikes and the odd NaN, like a noisy batch loss. */
@@ -183,36 +183,5 @@ describe('EpochLog', () => {
     }
     log.clear();
     expect(log.length).toBe(0);
-  });
-});
-
-describe('what a chart may keep of what it drew', () => {
-  it('counts every rewrite of the rows held, and between two counts changes only the open bucket at the end', () => {
-    const series = new LodSeries('loss', 64);
-    const source = createStepRecords(1000);
-    for (let i = 0; i < 1000; i++) {
-      source.step[i] = i + 1;
-      source.loss[i] = Math.sin(i * 0.37) + i * 1e-3;
-    }
-    source.length = 1000;
-    let before = { rows: [] as number[], rebuilds: series.rebuilds };
-    let kept = 0;
-    for (let from = 0; from < 1000; from += 7) {
-      series.append(source, from, Math.min(1000, from + 7));
-      const rows = Array.from(series.step.subarray(0, series.length));
-      if (series.rebuilds === before.rebuilds) {
-        // The open bucket keeps at most four rows; every row before it stays as it was.
-        const stable = Math.max(0, before.rows.length - 4);
-        expect(rows.slice(0, stable)).toEqual(before.rows.slice(0, stable));
-        kept++;
-      } else {
-        expect(series.rebuilds).toBeGreaterThan(before.rebuilds);
-      }
-      before = { rows, rebuilds: series.rebuilds };
-    }
-    expect(series.rebuilds).toBeGreaterThan(2);
-    expect(kept).toBeGreaterThan(100);
-    series.clear();
-    expect(series.rebuilds).toBe(before.rebuilds + 1);
   });
 });
