@@ -1,12 +1,13 @@
 // A shared link reproduces the run it came from, in every engine: the JSON
 // exported from the page opened by the link is byte-identical to the original
-// page's export, and both to what the engine computes in Node.
+// page's export, and both to what the engine computes in Node. Copied while
+// paused part-way, the link carries the moment (at=): it opens paused there.
 import { expect, it } from 'vitest';
 import { createSchedule } from '../../src/core/index.ts';
 import { parseExperimentQuery } from '../../src/url/experimentUrl.ts';
 import { allRunsJson } from '../../src/store/export/index.ts';
 import { describeInEngines } from './engineSuite.ts';
-import { copyLink, exportJson, stepEpochs } from './appTab.ts';
+import { copyLink, exportJson, stepEpochs, waitForStep } from './appTab.ts';
 
 /** One link per model; the deep one also exports the stable rates at the start and final weights. */
 const LINKS = ['?n=60&b=7&lr=0.05&seed=3&mom=0.5', '?model=deep&n=45&b=6&lr=0.04&seed=12&w0=2_-0.5&shuffle=batches'];
@@ -23,8 +24,10 @@ describeInEngines('a copied link reproduces the run', (engine) => {
     expect(await original.errors()).toEqual([]);
     await original.close();
 
+    expect(new URL(link).searchParams.get('at')).toBe(String(2 * perEpoch));
     const copy = await engine().open(new URL(link).search);
-    await stepEpochs(copy, 2, perEpoch);
+    await waitForStep(copy, `step === ${2 * perEpoch}`);
+    await copy.waitFor(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'paused', undefined, { message: 'paused at the moment' });
     const fromLink = await exportJson(copy);
     expect(await copy.errors()).toEqual([]);
 
