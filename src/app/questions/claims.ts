@@ -286,3 +286,14 @@ export const firstStepOffLr: Measure = (run) => Math.max(...moveOverLr(run, 1).m
 export function medianEpochFirstStepOverLr(from: number): Measure {
   return (run) => median(epochsFrom(run, from).map((row) => Math.max(...moveOverLr(run, row.step - run.stepsPerEpoch + 1))));
 }
+
+type EpochField = 'loss' | 'meanBatchLoss' | 'valLoss';
+const ratioOf = (row: RunResult['epochs'][number], a: EpochField, b: EpochField) => (row[a] ?? NaN) / (row[b] ?? NaN);
+/** Field a over b in epoch `epoch`'s row (meanBatchLoss: what a loop prints as loss; loss, valLoss: at the epoch's end); NaN if missing. */
+export function epochRatio(epoch: number, a: EpochField, b: EpochField): Measure {
+  return (run) => [...run.epochs.filter((row) => row.epoch === epoch).map((row) => ratioOf(row, a, b)), NaN][0];
+}
+/** The larger of a/b and b/a at the worst epoch from `from` on (1 = equal at every epoch's end); NaN when there is none. */
+export function worstEpochRatio(from: number, a: EpochField, b: EpochField): Measure {
+  return (run) => Math.max(...epochsFrom(run, from).map((row) => Math.max(ratioOf(row, a, b), ratioOf(row, b, a))), epochsFrom(run, from).length ? 0 : NaN);
+}

@@ -10,12 +10,13 @@ import { localMinima } from './localMinima.ts';
 import { newEpoch } from './newEpoch.ts';
 import { reshuffle } from './reshuffle.ts';
 import { stepsPerEpoch } from './stepsPerEpoch.ts';
+import { valLoss } from './valLoss.ts';
 import type { Question } from './types.ts';
 
 export type { Question } from './types.ts';
 export type { Claim, ClaimCheck, Runs } from './claims.ts';
 
-export const QUESTIONS: readonly Question[] = [newEpoch, stepsPerEpoch, fitEachBatch, fullBatch, reshuffle, localMinima, batchSize, adamEpoch];
+export const QUESTIONS: readonly Question[] = [newEpoch, stepsPerEpoch, fitEachBatch, fullBatch, reshuffle, localMinima, batchSize, adamEpoch, valLoss];
 
 export function questionById(id: string | null): Question | null {
   return QUESTIONS.find((q) => q.id === id) ?? null;
