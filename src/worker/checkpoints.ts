@@ -30,7 +30,12 @@ export const CORE_CHECKPOINTS: CheckpointEngine<TrainerCheckpoint> = {
   bytes: (checkpoint, counted) => checkpointBytes(checkpoint, counted),
 };
 
-export const MAX_CHECKPOINTS = 64;
+/**
+ * A replay from the nearest checkpoint costs up to two spacings, ~2/MAX of
+ * the run's example gradients: 256 keeps a seek in a 3.2·10⁸-gradient run
+ * (b = 32, 10⁷ steps) near 2.5·10⁶ gradients; the byte budget still binds first at large n.
+ */
+export const MAX_CHECKPOINTS = 256;
 /** Per run; eight runs of n = 10⁶ stay well inside the renderer's memory goal. */
 export const CHECKPOINT_BUDGET_BYTES = 8 * 1024 * 1024;
 /** Example gradients between checkpoints until the budget first fills (~1 ms of training). */
