@@ -21,7 +21,7 @@ export function frozenSettings(settings: Settings): Settings {
 function startCursor(settings: Settings): RunCursor {
   // The starting loss comes from the worker with the first chunk, within a frame of configuring.
   const [w1, w2] = startWeights(settings);
-  return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: settings.lr, batch: new Uint32Array(0), batchSize: 0 };
+  return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: settings.lr, valLoss: NaN, batch: new Uint32Array(0), batchSize: 0 };
 }
 
 /** A run that has not started; its name is given by the roster. */

@@ -54,8 +54,8 @@ function pick(series: SeriesView): Omit<SeriesView, 'length'> {
 function epochsUpTo(epochs: EpochRecords, step: number): EpochRecords {
   const length = rowsUpTo(epochs.step, epochs.length, step);
   if (length === epochs.length) return epochs;
-  const { capacity, epoch, step: steps, loss, meanBatchLoss, w1, w2 } = epochs;
-  return { length, capacity, epoch, step: steps, loss, meanBatchLoss, w1, w2 };
+  const { capacity, epoch, step: steps, loss, meanBatchLoss, w1, w2, valLoss } = epochs;
+  return { length, capacity, epoch, step: steps, loss, meanBatchLoss, w1, w2, valLoss };
 }
 
 /**
@@ -67,7 +67,7 @@ function epochsUpTo(epochs: EpochRecords, step: number): EpochRecords {
 export function recordedCursor(run: RunView, step: number): RunCursor {
   if (step <= 0) {
     const [w1, w2] = startWeights(run.settings);
-    return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: run.settings.lr, batch: new Uint32Array(0), batchSize: 0 };
+    return { step: 0, epoch: 0, batchInEpoch: 0, w1, w2, loss: NaN, batchLoss: NaN, lr: run.settings.lr, valLoss: NaN, batch: new Uint32Array(0), batchSize: 0 };
   }
   const series = run.lossSeries;
   const i = rowsUpTo(series.step, series.length, step) - 1;
@@ -82,9 +82,16 @@ export function recordedCursor(run: RunView, step: number): RunCursor {
     loss: i >= 0 ? series.loss[i] : NaN,
     batchLoss: i >= 0 ? series.batchLoss[i] : NaN,
     lr: run.cursor.lr,
+    valLoss: epochValLoss(run.epochs, step),
     batch: new Uint32Array(0),
     batchSize: 0,
   };
+}
+
+/** The validation loss recorded at `step` when it ends an epoch; NaN elsewhere (the worker's exact answer follows). */
+function epochValLoss(epochs: EpochRecords, step: number): number {
+  const i = rowsUpTo(epochs.step, epochs.length, step) - 1;
+  return i >= 0 && epochs.step[i] === step && epochs.valLoss ? epochs.valLoss[i] : NaN;
 }
 
 /** The run as it was at `cursor.step`: its records up to that step, the cursor there, and paused. */

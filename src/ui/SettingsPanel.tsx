@@ -45,6 +45,7 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
       {field('n')}
       {field('noise')}
       {settings.data === 'plane' && field('rho')}
+      {field('val')}
       {field(
         'seed',
         <button type="button" data-testid="new-seed" onClick={() => onChange({ ...settings, seed: newSeed() })} title="New data and order">

@@ -1,6 +1,7 @@
 // Where each run is now, in one line: the counters that tell steps, batches
 // and epochs apart, and both losses. The values carry stable test ids and
 // machine-readable data-value attributes, so tests never parse display text.
+import { validationSize } from '../core/data.ts';
 import type { RunView } from '../store/runTypes.ts';
 import { primaryRun } from '../store/selectors.ts';
 import { formatCount, formatEpochs, formatValue } from '../panels/shared/format.ts';
@@ -79,6 +80,7 @@ function RunStatusRow({ run, primary, showLr }: RowProps) {
       <Item label="examples seen" testId={id('examples')} value={examples} text={formatCount(examples)} />
       <Item label="full loss" testId={id('loss')} value={cursor.loss} text={formatValue(cursor.loss)} />
       <Item label="batch loss" testId={id('batch-loss')} value={cursor.batchLoss} text={formatValue(cursor.batchLoss)} />
+      {validationSize(run.settings) > 0 ? <Item label="val loss" testId={id('val-loss')} value={cursor.valLoss} text={formatValue(cursor.valLoss)} /> : null}
       <Item label="w1" testId={id('w1')} value={cursor.w1} text={formatValue(cursor.w1)} />
       <Item label="w2" testId={id('w2')} value={cursor.w2} text={formatValue(cursor.w2)} />
       {showLr ? <Item label="lr" testId={id('lr')} value={cursor.lr} text={formatValue(cursor.lr)} /> : null}

@@ -13,6 +13,7 @@ export function cursorSnapshot(trainer: Trainer): CursorSnapshot {
     loss: trainer.loss,
     batchLoss: trainer.batchLoss,
     lr: trainer.lr,
+    valLoss: trainer.valLoss,
     // A copy: the trainer's view changes with the next step, and the chunk transfers what it holds.
     batch: batch.slice(0, MAX_BATCH_INDICES),
     batchSize: batch.length,

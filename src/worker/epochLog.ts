@@ -1,14 +1,17 @@
 // Every epoch end of a run, never thinned: at most MAX_EPOCHS rows (a few MB),
 // and the epoch panels need each one. Columns double when full.
-import { EPOCH_COLUMNS, type EpochColumn, type EpochRecords } from '../core/records.ts';
+import { EPOCH_COLUMNS, VAL_LOSS_COLUMN, type EpochColumn, type EpochRecords, type ValLossColumn } from '../core/records.ts';
 
-type MutableColumns = { [K in EpochColumn]: Float64Array };
+// valLoss is kept beside the drawn columns: NaN in rows whose source had none (a run without a validation set).
+const ALL_COLUMNS = [...EPOCH_COLUMNS, VAL_LOSS_COLUMN] as const;
+type MutableColumns = { [K in EpochColumn | ValLossColumn]: Float64Array };
 
 const FIRST_ALLOCATION = 64;
 
 function allocate(capacity: number): MutableColumns {
   const columns = {} as MutableColumns;
   for (const name of EPOCH_COLUMNS) columns[name] = new Float64Array(capacity);
+  columns[VAL_LOSS_COLUMN] = new Float64Array(capacity).fill(NaN);
   return columns;
 }
 
@@ -40,21 +43,28 @@ export class EpochLog implements EpochRecords {
   get w2(): Float64Array {
     return this.columns.w2;
   }
+  /** The validation loss at each epoch's end; NaN where the run has no validation set. */
+  get valLoss(): Float64Array {
+    return this.columns.valLoss;
+  }
 
   clear(): void {
     this.rows = 0;
     this.columns = allocate(FIRST_ALLOCATION);
   }
 
-  /** Appends rows 0 … length − 1 of `source`. */
-  append(source: { readonly length: number } & { readonly [K in EpochColumn]: Float64Array }): void {
+  /** Appends rows 0 … length − 1 of `source` (valLoss NaN when it has none). */
+  append(source: { readonly length: number } & { readonly [K in EpochColumn]: Float64Array } & { readonly [K in ValLossColumn]?: Float64Array }): void {
     const need = this.rows + source.length;
     if (need > this.capacity) {
       const next = allocate(Math.max(need, this.capacity * 2));
-      for (const name of EPOCH_COLUMNS) next[name].set(this.columns[name].subarray(0, this.rows));
+      for (const name of ALL_COLUMNS) next[name].set(this.columns[name].subarray(0, this.rows));
       this.columns = next;
     }
     for (const name of EPOCH_COLUMNS) this.columns[name].set(source[name].subarray(0, source.length), this.rows);
+    const { valLoss } = source;
+    if (valLoss) this.columns.valLoss.set(valLoss.subarray(0, source.length), this.rows);
+    else this.columns.valLoss.fill(NaN, this.rows, need);
     this.rows = need;
   }
 }

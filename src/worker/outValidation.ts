@@ -4,12 +4,12 @@
 // in a chart's render, and blank the page. So each field is checked here,
 // once, and a bad message becomes a failure that names what was wrong.
 import { describeType, isRecord, safeText, type Validated } from '../core/index.ts';
-import { EPOCH_COLUMNS, STEP_COLUMNS } from '../core/records.ts';
+import { EPOCH_COLUMNS, STEP_COLUMNS, VAL_LOSS_COLUMN } from '../core/records.ts';
 import { MAX_BATCH_INDICES, MAX_RUN_ID_LENGTH, MAX_RUNS, type CursorSnapshot, type OutMessage, type RunChunk, type RunStatusReport, type WorkerStatus } from './protocol.ts';
 
 const STATUSES: readonly WorkerStatus[] = ['idle', 'running', 'paused', 'done', 'diverged', 'error'];
 const COUNTS = ['step', 'epoch', 'batchInEpoch', 'batchSize'] as const;
-const VALUES = ['w1', 'w2', 'loss', 'batchLoss', 'lr'] as const;
+const VALUES = ['w1', 'w2', 'loss', 'batchLoss', 'lr', 'valLoss'] as const;
 
 /** Thrown inside this file only, and always caught by validateOutMessage. */
 class Refusal extends Error {}
@@ -79,6 +79,8 @@ function checkChunk(raw: unknown, index: number): RunChunk {
   checkDelta(raw.loss, `${named}: loss`);
   checkDelta(raw.batchLoss, `${named}: batchLoss`);
   checkColumns(raw.epochs, EPOCH_COLUMNS, `${named}: epochs`);
+  // Present only for a run with a validation set, and then a column like the others.
+  if ((raw.epochs as Record<string, unknown>)[VAL_LOSS_COLUMN] !== undefined) checkColumns(raw.epochs, [VAL_LOSS_COLUMN], `${named}: epochs`);
   checkCursor(raw.cursor, `${named}: cursor`);
   return raw as unknown as RunChunk;
 }

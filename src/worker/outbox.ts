@@ -56,6 +56,7 @@ export class Outbox {
       slot.sentStep = slot.trainer.step;
       for (const rows of [loss.rows, batchLoss.rows]) for (const column of STEP_COLUMNS) transfer.push(rows[column].buffer as ArrayBuffer);
       for (const column of EPOCH_COLUMNS) transfer.push(epochs[column].buffer as ArrayBuffer);
+      if (epochs.valLoss) transfer.push(epochs.valLoss.buffer as ArrayBuffer);
     }
     this.postedAt = now;
     this.unacknowledged = this.flowControl;
@@ -87,13 +88,18 @@ export class Outbox {
   }
 }
 
-/** The epoch rows the page has not had yet, in columns exactly as long. */
+/** The epoch rows the page has not had yet, in columns exactly as long; valLoss only when the run has a validation set. */
 function newEpochs(slot: RunSlot): EpochRecords {
   const from = slot.epochsSent;
   const count = slot.epochs.length - from;
-  const rows = createEpochRecords(count);
+  const { valLoss, ...rows } = createEpochRecords(count);
   for (const column of EPOCH_COLUMNS) rows[column].set(slot.epochs[column].subarray(from, from + count));
   rows.length = count;
+  if (slot.trainer.validation) {
+    valLoss.set(slot.epochs.valLoss.subarray(from, from + count));
+    slot.epochsSent = slot.epochs.length;
+    return { ...rows, valLoss };
+  }
   slot.epochsSent = slot.epochs.length;
   return rows;
 }

@@ -80,6 +80,8 @@ export interface CursorSnapshot {
   loss: number;
   batchLoss: number;
   lr: number;
+  /** The validation set's loss at w; NaN when the run has no validation set. */
+  valLoss: number;
   /** The first (at most MAX_BATCH_INDICES) example indices of the last step's batch, copied. */
   batch: Uint32Array;
   batchSize: number;
@@ -105,7 +107,7 @@ export interface RunChunk {
   loss: SeriesDelta;
   /** The mini-batch loss series, thinned by the mini-batch loss. */
   batchLoss: SeriesDelta;
-  /** The epochs completed since the previous chunk, likewise. */
+  /** The epochs completed since the previous chunk, likewise; with valLoss (each epoch's end) when the run has a validation set. */
   epochs: EpochRecords;
   cursor: CursorSnapshot;
 }

@@ -109,7 +109,8 @@ export function footprintOf(slot: RunSlot): RunFootprint {
   return {
     id: slot.id,
     pyramidBytes: SERIES_KEYS.reduce((sum, key) => sum + slot.lod[key].byteSize, 0),
-    epochBytes: slot.epochs.capacity * Float64Array.BYTES_PER_ELEMENT * EPOCH_COLUMNS.length,
+    // The epoch log holds the valLoss column beside the drawn ones.
+    epochBytes: slot.epochs.capacity * Float64Array.BYTES_PER_ELEMENT * (EPOCH_COLUMNS.length + 1),
     checkpointBytes: slot.checkpoints.bytes,
     checkpoints: slot.checkpoints.count,
   };

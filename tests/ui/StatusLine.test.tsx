@@ -80,3 +80,16 @@ describe('status line', () => {
     expect(html).toContain('data-testid="status-message"');
   });
 });
+
+describe('status line and validation loss', () => {
+  it('shows val loss, the engine’s trainer.valLoss, only for a run with a validation set', () => {
+    const run = trainedRun({ val: 0.2 }, 30);
+    expect(Number.isFinite(run.cursor.valLoss)).toBe(true);
+    const html = renderToStaticMarkup(<StatusLine runs={[run]} />);
+    expect(Number(valueOf(html, 'status-val-loss'))).toBe(run.cursor.valLoss);
+    expect(html).toContain('val loss');
+    const plain = renderToStaticMarkup(<StatusLine runs={[trainedRun({}, 30)]} />);
+    expect(valueOf(plain, 'status-val-loss')).toBeUndefined();
+    expect(plain).not.toContain('val loss');
+  });
+});

@@ -4,7 +4,7 @@ import { createEpochRecords, createStepRecords } from '../../src/core/index.ts';
 import type { CursorSnapshot } from '../../src/worker/protocol.ts';
 
 export function cursor(patch: Partial<CursorSnapshot> = {}): CursorSnapshot {
-  return { step: 3, epoch: 1, batchInEpoch: 1, w1: 0.5, w2: -0.25, loss: 0.3, batchLoss: 0.4, lr: 0.1, batch: new Uint32Array([4, 7]), batchSize: 2, ...patch };
+  return { step: 3, epoch: 1, batchInEpoch: 1, w1: 0.5, w2: -0.25, loss: 0.3, batchLoss: 0.4, lr: 0.1, valLoss: NaN, batch: new Uint32Array([4, 7]), batchSize: 2, ...patch };
 }
 
 /** A series delta of `rows` rows, the last of them open. */

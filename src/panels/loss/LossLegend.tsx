@@ -9,8 +9,10 @@ export interface LossLegendProps {
   /** Some curve is beyond the y-axis: the entry explains the marks on its edge. */
   readonly clipped?: boolean;
   readonly style?: LossStyle;
+  /** Some run shown has a validation set: the entry for its val_loss marks. */
+  readonly validation?: boolean;
 }
 
-export function LossLegend({ smoothing, clipped = false, style = LOSS_STYLE }: LossLegendProps) {
-  return <LegendEntries entries={lossLegendEntries(smoothing, clipped, style)} />;
+export function LossLegend({ smoothing, clipped = false, style = LOSS_STYLE, validation = false }: LossLegendProps) {
+  return <LegendEntries entries={lossLegendEntries(smoothing, clipped, style, validation)} />;
 }

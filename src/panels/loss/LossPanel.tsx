@@ -17,7 +17,7 @@ import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
-import { thinnedNote } from './legendEntries.ts';
+import { showsValidation, thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
@@ -128,7 +128,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
       className="loss-panel"
       testId="loss-panel"
       title={LOSS_TITLES[xAxis]}
-      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} style={style} />}
+      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} style={style} validation={showsValidation(layout)} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,

@@ -15,6 +15,8 @@ export interface LossTooltipProps {
 
 export function LossTooltip({ rows, left, width, top, announce }: LossTooltipProps) {
   const flip = left > width / 2;
+  // Only when a run read has a validation set; its value is known at epoch ends.
+  const withVal = rows.some((r) => r.valLoss !== null);
   return (
     <div className="panel-tooltip" role={announce ? 'status' : undefined} style={{ top: top + 2, ...(flip ? { right: width - left + 10 } : { left: left + 10 }) }}>
       <table>
@@ -25,6 +27,7 @@ export function LossTooltip({ rows, left, width, top, announce }: LossTooltipPro
             <th>epoch</th>
             <th>full loss</th>
             <th>batch loss</th>
+            {withVal ? <th>val loss (epoch end)</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -38,6 +41,7 @@ export function LossTooltip({ rows, left, width, top, announce }: LossTooltipPro
               <td>{formatEpochs(r.epoch)}</td>
               <td>{formatValue(r.loss)}</td>
               <td>{r.step === 0 ? 'start' : formatValue(r.batchLoss)}</td>
+              {withVal ? <td>{r.valLoss === null || Number.isNaN(r.valLoss) ? '—' : formatValue(r.valLoss)}</td> : null}
             </tr>
           ))}
         </tbody>

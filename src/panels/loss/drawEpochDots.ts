@@ -1,6 +1,7 @@
 // The per-epoch summaries on canvas: the full loss at each epoch's end (a
 // filled dot) and the epoch's mean batch loss (a hollow one), because the
-// gap between the two is what a training loop's printout hides.
+// gap between the two is what a training loop's printout hides; and, for a
+// run with a validation set, its loss there (a hollow diamond), Keras's val_loss.
 import { PAPER } from '../shared/markStyle.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import type { EpochDot } from './lossMarks.ts';
@@ -8,7 +9,7 @@ import type { LossStyle } from './style.ts';
 
 /** Draws dots `from` … end (see lossMarks for their order). */
 export function drawEpochDots(ctx: CanvasRenderingContext2D, frame: PlotFrame, dots: readonly EpochDot[], style: LossStyle, from = 0): void {
-  const { epochLoss, epochMean } = style;
+  const { epochLoss, epochMean, epochVal } = style;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   ctx.globalAlpha = 1;
@@ -22,6 +23,21 @@ export function drawEpochDots(ctx: CanvasRenderingContext2D, frame: PlotFrame, d
       ctx.fill();
       ctx.strokeStyle = d.color;
       ctx.lineWidth = epochMean.strokeWidth;
+      ctx.stroke();
+    }
+    if (!Number.isNaN(d.val)) {
+      const py = frame.y(d.val);
+      const r = epochVal.radius;
+      ctx.beginPath();
+      ctx.moveTo(px, py - r);
+      ctx.lineTo(px + r, py);
+      ctx.lineTo(px, py + r);
+      ctx.lineTo(px - r, py);
+      ctx.closePath();
+      ctx.fillStyle = PAPER;
+      ctx.fill();
+      ctx.strokeStyle = d.color;
+      ctx.lineWidth = epochVal.strokeWidth;
       ctx.stroke();
     }
     if (!Number.isNaN(d.loss)) {

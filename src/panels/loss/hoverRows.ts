@@ -13,7 +13,20 @@ export interface HoverRow {
   readonly loss: number;
   /** Loss of the step's mini-batch (NaN at the start). */
   readonly batchLoss: number;
+  /**
+   * The validation loss where the step ends an epoch (the page has it only
+   * there); NaN at other steps; null when the run has no validation set.
+   */
+  readonly valLoss: number | null;
   readonly x: number;
+}
+
+function epochEndValLoss(s: LossLayout['series'][number], step: number): number | null {
+  const { val, length } = s.epochs;
+  if (!val) return null;
+  // Epoch e ends at step e · stepsPerEpoch; the run's own epoch record confirms it.
+  const row = step / s.plan.stepsPerEpoch - 1;
+  return Number.isInteger(row) && row >= 0 && row < length && s.run.epochs.step[row] === step ? val[row] : NaN;
 }
 
 /** For each visible run, its full-loss row nearest to x (runs without rows are left out). */
@@ -31,6 +44,7 @@ export function hoverRows(layout: LossLayout, x: number): HoverRow[] {
       epoch: step / s.plan.stepsPerEpoch,
       loss: s.full.y[index],
       batchLoss: before ? NaN : s.run.lossSeries.batchLoss[index - s.fullOffset],
+      valLoss: epochEndValLoss(s, step),
       x: s.full.x[index],
     });
   }

@@ -17,8 +17,11 @@ export function lossRunEntries(layout: Pick<LossLayout, 'series'>, style: LossSt
   }));
 }
 
-/** What the marks mean, on the page (LossLegend) and in the exports. */
-export function lossLegendEntries(smoothing: string | null, clipped: boolean, style: LossStyle = LOSS_STYLE): LegendEntry[] {
+/** The label of the validation-loss mark; named only when a run shown has a validation set. */
+export const VAL_LOSS_LABEL = 'val_loss at epoch end (held-out examples)';
+
+/** What the marks mean, on the page (LossLegend) and in the exports; `validation`: some run shown has a validation set. */
+export function lossLegendEntries(smoothing: string | null, clipped: boolean, style: LossStyle = LOSS_STYLE, validation = false): LegendEntry[] {
   const rule = style.epochRuleSwatch;
   const { size } = style.clipMark;
   const entries: LegendEntry[] = [
@@ -31,10 +34,22 @@ export function lossLegendEntries(smoothing: string | null, clipped: boolean, st
     },
     { label: 'full loss at epoch end', width: 10, height: 10, marks: [{ kind: 'dot', cx: 5, cy: 5, dot: style.epochLoss, fill: INK }] },
     { label: 'epoch mean of batch losses (what a training loop prints)', width: 10, height: 10, marks: [{ kind: 'dot', cx: 5, cy: 5, dot: style.epochMean, fill: PAPER, stroke: INK }] },
+    ...(validation ? [valLossEntry(style)] : []),
     { label: 'epoch end', width: 10, height: 12, marks: [{ kind: 'line', x1: 5, x2: 5, y1: 0, y2: 12, color: rule.color, stroke: rule.stroke }] },
   ];
   if (clipped) entries.push({ label: 'beyond the axis (marked on its edge)', width: 10, height: 8, marks: [{ kind: 'path', d: `M${5 - size},0 L${5 + size},0 L5,${size} Z`, fill: INK }] });
   return entries;
+}
+
+/** Some run drawn has a validation set, so the chart has val_loss marks to name. */
+export function showsValidation(layout: Pick<LossLayout, 'series'>): boolean {
+  return layout.series.some((s) => s.epochs.val !== null);
+}
+
+function valLossEntry(style: LossStyle): LegendEntry {
+  const { radius: r, strokeWidth } = style.epochVal;
+  const c = r + strokeWidth;
+  return { label: VAL_LOSS_LABEL, width: 2 * c, height: 2 * c, marks: [{ kind: 'path', d: `M${c},${c - r} L${c + r},${c} L${c},${c + r} L${c - r},${c} Z`, fill: PAPER, stroke: INK, strokeWidth }] };
 }
 
 /** Said on the chart (and under an export's legend) when the rows shown are level-of-detail buckets. */

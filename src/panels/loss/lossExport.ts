@@ -12,7 +12,7 @@ import { drawCurves } from './drawCurves.ts';
 import { drawEpochDots } from './drawEpochDots.ts';
 import { drawForeground, lossAxes } from './drawForeground.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
-import { lossLegendEntries, lossRunEntries, thinnedNote } from './legendEntries.ts';
+import { lossLegendEntries, lossRunEntries, showsValidation, thinnedNote } from './legendEntries.ts';
 import { buildLossLayout, LossLayoutCache, type LossOptions } from './lossLayout.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { smoothingLabel } from './smoothing.ts';
@@ -67,7 +67,7 @@ export function lossExport({ runs, options, screen }: LossExportInput, style: Lo
     ],
     legend: [
       ...lossRunEntries(layout, style),
-      ...lossLegendEntries(layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, options.xAxis) : null, marks.clipped.length > 0, style),
+      ...lossLegendEntries(layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, options.xAxis) : null, marks.clipped.length > 0, style, showsValidation(layout)),
       ...(marks.thinnedSteps > 0 ? [noteEntry(thinnedNote(marks.thinnedSteps))] : []),
     ],
   };

@@ -2,6 +2,7 @@
 // without touching the DOM: each visible run's rows mapped onto the shared
 // x-axis, the mini-batch loss smoothed if asked, the x-window shown (the whole
 // run or a zoom) and a y-domain fitted to the full losses inside it.
+import { validationSize } from '../../core/data.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import type { XZoom } from '../../url/view.ts';
@@ -72,8 +73,8 @@ export interface RunLossSeries {
   readonly fullOffset: number;
   /** Mini-batch loss per step (rows of run.batchLossSeries). */
   readonly batch: LineSeries;
-  /** One row per finished epoch: x, full loss at its end, mean of its batch losses. */
-  readonly epochs: { readonly length: number; readonly x: Float64Array; readonly loss: Float64Array; readonly mean: Float64Array };
+  /** One row per finished epoch: x, full loss at its end, mean of its batch losses, validation loss at its end (null: no validation set). */
+  readonly epochs: { readonly length: number; readonly x: Float64Array; readonly loss: Float64Array; readonly mean: Float64Array; readonly val: Float64Array | null };
 }
 
 export interface LossLayout {
@@ -171,6 +172,7 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
     x: mapSteps(e.step, e.length, mode, plan, buffers.get('epochs.x', e.length)),
     loss: e.loss.subarray(0, e.length),
     mean: e.meanBatchLoss.subarray(0, e.length),
+    val: validationSize(run.settings) > 0 && e.valLoss ? e.valLoss.subarray(0, e.length) : null,
   };
   const entry: CachedSeries = { key, run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs, startLoss: initialLoss };
   cache.entries.set(run.id, entry);
@@ -198,6 +200,7 @@ function windowRange(s: CachedSeries, inside: readonly [number, number], epochs:
   for (let i = epochs[0]; i < epochs[1]; i++) {
     includeValue(range, s.epochs.loss[i]);
     includeValue(range, s.epochs.mean[i]);
+    if (s.epochs.val) includeValue(range, s.epochs.val[i]);
   }
   // Before the first step, and in a zoom with nothing in it yet, the start loss says where the curve will be.
   if (s.full.length === 0 || !window.zoomed || inside[1] <= inside[0]) includeValue(range, s.startLoss);

@@ -31,6 +31,8 @@ export interface EpochDot {
   /** Full loss at the epoch's end and mean batch loss, pinned onto the axis; NaN: not drawn. */
   readonly loss: number;
   readonly mean: number;
+  /** Validation loss at the epoch's end, likewise; NaN without a validation set. */
+  readonly val: number;
 }
 
 export interface EpochRule {
@@ -98,7 +100,7 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
     // Counted from the first epoch, so zooming does not change which epochs keep their dot.
     for (const i of shown) {
       if ((i + 1) % stride !== 0) continue;
-      epochDots.push({ color: s.run.color, x: e.x[i], loss: clampToDomain(e.loss[i], domain), mean: clampToDomain(e.mean[i], domain) });
+      epochDots.push({ color: s.run.color, x: e.x[i], loss: clampToDomain(e.loss[i], domain), mean: clampToDomain(e.mean[i], domain), val: e.val ? clampToDomain(e.val[i], domain) : NaN });
     }
   }
 

@@ -22,6 +22,8 @@ export interface LossStyle {
   readonly epochLoss: DotStyle;
   /** Mean batch loss of an epoch (what a training loop prints): a paper dot ringed in the run's colour. */
   readonly epochMean: DotStyle;
+  /** Validation loss at an epoch's end (Keras's val_loss): a paper diamond ringed in the run's colour; radius is its half-diagonal. */
+  readonly epochVal: DotStyle;
   /** Plot pixels per epoch dot and per epoch rule: more epochs than fit are thinned to every n-th. */
   readonly epochDotSpacing: number;
   readonly epochRuleSpacing: number;
@@ -47,6 +49,7 @@ export const LOSS_STYLE: LossStyle = {
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 0.75 },
   epochLoss: { radius: 3.2, strokeWidth: 0.75 },
   epochMean: { radius: 3.2, strokeWidth: 1.25 },
+  epochVal: { radius: 4, strokeWidth: 1.25 },
   epochDotSpacing: 7,
   epochRuleSpacing: 6,
   clipMarkSpacing: 8,
@@ -68,6 +71,7 @@ export const PRESENT_LOSS_STYLE: LossStyle = {
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 1.2 },
   epochLoss: { radius: 5, strokeWidth: 1.2 },
   epochMean: { radius: 5, strokeWidth: 2 },
+  epochVal: { radius: 6, strokeWidth: 2 },
   epochDotSpacing: 11,
   edgePad: 6,
   crosshair: { color: '#5b6572', width: 1.5 },

@@ -67,7 +67,7 @@ export function SwatchMarkElement({ mark }: { readonly mark: SwatchMark }) {
     case 'rect':
       return <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} fill={mark.fill} stroke={mark.stroke} strokeWidth={mark.stroke === undefined ? undefined : mark.strokeWidth} />;
     case 'path':
-      return <path d={mark.d} fill={mark.fill} />;
+      return <path d={mark.d} fill={mark.fill} stroke={mark.stroke} strokeWidth={mark.stroke === undefined ? undefined : mark.strokeWidth} />;
     case 'text':
       return (
         <text x={mark.x} y={mark.y} textAnchor="middle" fontSize={mark.fontSize} fontWeight={mark.fontWeight} fill={mark.fill}>

@@ -45,7 +45,7 @@ export function swatchMarkup(mark: SwatchMark): string {
         '/>'
       );
     case 'path':
-      return `<path d="${escapeXml(mark.d)}" fill="${escapeXml(mark.fill)}"/>`;
+      return `<path d="${escapeXml(mark.d)}" fill="${escapeXml(mark.fill)}"${mark.stroke ? ` ${strokeAttributes(mark.stroke, mark.strokeWidth ?? 1)}` : ''}/>`;
     case 'text':
       return text(mark.x, mark.y, mark.text, mark.fontSize, escapeXml(mark.fill), ` text-anchor="middle"${mark.fontWeight ? ` font-weight="${mark.fontWeight}"` : ''}`);
   }

@@ -29,7 +29,7 @@ export type SwatchMark =
   | { readonly kind: 'polyline'; readonly points: readonly (readonly [number, number])[]; readonly color: string; readonly stroke: StrokeStyle }
   | { readonly kind: 'dot'; readonly cx: number; readonly cy: number; readonly dot: DotStyle; readonly fill: string; readonly stroke?: string }
   | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly fill: string; readonly stroke?: string; readonly strokeWidth?: number }
-  | { readonly kind: 'path'; readonly d: string; readonly fill: string }
+  | { readonly kind: 'path'; readonly d: string; readonly fill: string; readonly stroke?: string; readonly strokeWidth?: number }
   | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly fontSize: number; readonly fontWeight?: number; readonly fill: string };
 
 export interface LegendEntry {

@@ -5,14 +5,7 @@
 // change the run, rho on line data and drop where b divides n; the page that
 // held such a value exports it in `settings`, with the same steps.)
 import type { EpochRecords, Settings } from '../../core/index.ts';
-import {
-  EPOCH_CSV_HEADER,
-  epochCsvRows,
-  reportWithSteps,
-  settingsCsvComment,
-  STEP_CSV_HEADER,
-  stepCsvRows,
-} from '../../core/runReport.ts';
+import { epochCsvHeader, epochCsvRows, hasValidation, reportWithSteps, settingsCsvComment, stepCsvHeader, stepCsvRows } from '../../core/runReport.ts';
 import type { RunExportJson } from '../../core/runReport.ts';
 import { runNames } from '../runNames.ts';
 import type { RunAtStep } from './exportTypes.ts';
@@ -57,14 +50,16 @@ export function allRunsJson(runs: readonly RunAtStep[]): string {
 export function runStepsCsv(settings: Settings, upToStep: number): string {
   refuseOverLimits([{ settings, step: upToStep }]);
   const { steps } = resimulate(settings, upToStep);
-  return settingsCsvComment(settings) + STEP_CSV_HEADER + stepCsvRows(steps);
+  const withValLoss = hasValidation(settings);
+  return settingsCsvComment(settings) + stepCsvHeader(withValLoss) + stepCsvRows(steps, withValLoss);
 }
 
 /**
- * `# settings: …`, the header `epoch,step,loss,meanBatchLoss,w1,w2`, then one
- * row per completed epoch. Takes the page's epoch records, which are never
+ * `# settings: …`, the header `epoch,step,loss,meanBatchLoss,w1,w2` (then
+ * `,valLoss` for a run with a validation set, as the CLI's), then one row per completed epoch. Takes the page's epoch records, which are never
  * thinned, so it needs no recomputation and is never refused.
  */
 export function runEpochsCsv(settings: Settings, epochs: EpochRecords): string {
-  return settingsCsvComment(settings) + EPOCH_CSV_HEADER + epochCsvRows(epochs);
+  const withValLoss = hasValidation(settings);
+  return settingsCsvComment(settings) + epochCsvHeader(withValLoss) + epochCsvRows(epochs, withValLoss);
 }

@@ -39,3 +39,21 @@ describe('what the loss chart says in words', () => {
     expect(keyboard).toContain('style="top:12px;right:170px"');
   });
 });
+
+describe('loss tooltip and validation loss', () => {
+  it('reads val loss at an epoch end, the engine’s, a dash between epoch ends, and no column without a validation set', () => {
+    const run = trainedRun({ val: 0.2 }, 25, 'v'); // 10 steps per epoch
+    const layout = buildLossLayout([run], options);
+    const cells = (rows: ReturnType<typeof hoverRows>) =>
+      [...renderToStaticMarkup(<LossTooltip rows={rows} left={100} width={560} top={10} announce />).matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
+    const atEnd = hoverRows(layout, 20);
+    expect(atEnd[0].valLoss).toBe(run.epochs.valLoss![1]);
+    expect(Number.isFinite(atEnd[0].valLoss)).toBe(true);
+    expect(cells(atEnd).at(-1)).toBe(formatValue(run.epochs.valLoss![1]));
+    expect(hoverRows(layout, 13)[0].valLoss).toBeNaN();
+    expect(cells(hoverRows(layout, 13)).at(-1)).toBe('—');
+    const plain = hoverRows(buildLossLayout([trainedRun({}, 25)], options), 20);
+    expect(plain[0].valLoss).toBeNull();
+    expect(renderToStaticMarkup(<LossTooltip rows={plain} left={100} width={560} top={10} announce />)).not.toContain('val loss');
+  });
+});

@@ -49,6 +49,11 @@ export class CanvasRecorder {
   lineTo(x: number, y: number): void {
     this.path.push({ kind: 'lineTo', x, y });
   }
+  /** Recorded as the line back to the subpath's start, which is what it paints. */
+  closePath(): void {
+    const start = this.path.findLast((p) => p.kind === 'moveTo');
+    if (start) this.path.push({ kind: 'lineTo', x: start.x, y: start.y });
+  }
   arc(x: number, y: number, r: number): void {
     this.path.push({ kind: 'arc', x, y, r });
   }
