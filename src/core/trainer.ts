@@ -1,6 +1,5 @@
-// A training run of mini-batch SGD (or Adam, or RMSprop) on the two-weight model: its epochs, its
-// record buffers and its status. The steps themselves run in sgdSteps.ts, the
-// hot loop; this file decides how many to take and what happens between them.
+// A training run of mini-batch SGD (or Adam, or RMSprop) on the two-weight model: its epochs, record buffers and
+// status. The steps run in sgdSteps.ts, the hot loop; this file decides how many to take and what comes between.
 import type { Settings } from './settings.ts';
 import { checkSettings } from './parseSettings.ts';
 import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
