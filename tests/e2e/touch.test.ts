@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
-import { ensureScrollRoom, hold, openTouchApp, pinch, scrolledAt, stackIfNoPhoneLayout, swipe, touchGesture, touchPointOf, type TouchPage } from './touch.ts';
+import { ensureScrollRoom, hold, openTouchApp, pinch, scrolledAt, swipe, touchGesture, touchPointOf, type TouchPage } from './touch.ts';
 
 const LOSS = '[data-testid="loss-panel"] [data-testid="loss-plot-surface"]';
 const WEIGHTS = '[data-testid="weight-panel"] svg.panel-fg';
@@ -19,11 +19,10 @@ const span = (ticks: number[]) => Math.max(...ticks) - Math.min(...ticks);
 /** A point inside the weight space's plot box a finger can reach (its margins are small; the middle is inside). */
 const insideWeights = async (page: Page) => (await touchPointOf(page, WEIGHTS)).at;
 
-/** The app on a phone, with the charts where a finger reaches them. */
+/** The app on a phone (its one-column layout puts the charts where a finger reaches them). */
 async function openPhone(browser: Browser, query: string): Promise<TouchPage> {
   const opened = await openTouchApp(browser, query);
   await opened.page.waitForSelector('[data-testid="status-step"]');
-  await stackIfNoPhoneLayout(opened.page);
   return opened;
 }
 

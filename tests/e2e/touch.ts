@@ -109,17 +109,3 @@ export async function touchPointOf(page: Page, selector: string, bringToMiddle =
     return { at, width: r.right - r.left, height: r.bottom - r.top };
   }, bringToMiddle);
 }
-
-/**
- * Until the phone layout is on this branch (issue 12's layout part), the
- * desktop grid squeezes the charts to slivers at 390 px, where no finger can
- * reach them: then the test stacks that grid into one column that scrolls with
- * the page, as a phone layout does. With a phone layout (the loss chart at
- * least 90% of the screen wide) the page is left exactly as it is.
- */
-export async function stackIfNoPhoneLayout(page: Page): Promise<boolean> {
-  await page.waitForSelector('[data-testid="loss-panel"]');
-  const narrow = await page.$eval('[data-testid="loss-panel"]', (el) => el.getBoundingClientRect().width < 0.9 * window.innerWidth);
-  if (narrow) await page.addStyleTag({ content: '.app { display: block; height: auto; overflow-x: clip; } .sidebar, .main { overflow: visible; } .charts, .lower { display: block; }' });
-  return narrow;
-}

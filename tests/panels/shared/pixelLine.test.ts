@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawDecimated, thinM4, toPixel, type PenSink, type PixelMapping } from '../../../src/panels/shared/pixelLine.ts';
+import { drawDecimated, toPixel, type PenSink, type PixelMapping } from '../../../src/panels/shared/pixelLine.ts';
 
 /** Pixels are the values themselves. */
 const SAME: PixelMapping = { origin: 0, scale: 1, base: 0, lo: -Infinity, hi: Infinity, log: false };
@@ -61,56 +61,6 @@ describe('pixel-column decimation', () => {
   });
 });
 
-describe('data-space M4 thinning', () => {
-  const n = 60_000;
-  const xs = Float64Array.from({ length: n }, (_, i) => i + 1);
-  const ys = Float64Array.from({ length: n }, (_, i) => 1 + Math.sin(i * 0.37) * (1 + (i % 101)) + (i === 31_337 ? 500 : 0));
-
-  it('keeps at most four rows per bucket, in order, including every extreme', () => {
-    const outX = new Float64Array(4 * 1024);
-    const outY = new Float64Array(4 * 1024);
-    const kept = thinM4(xs, ys, n, 1024, outX, outY);
-    expect(kept).toBeLessThanOrEqual(4 * 1024);
-    for (let i = 1; i < kept; i++) expect(outX[i]).toBeGreaterThan(outX[i - 1]);
-    expect(Math.max(...outY.subarray(0, kept))).toBe(Math.max(...ys));
-    expect(Math.min(...outY.subarray(0, kept))).toBe(Math.min(...ys));
-    expect(outX[0]).toBe(1);
-    expect(outX[kept - 1]).toBe(n);
-  });
-
-  it('loses no extreme by more than one pixel column at two or more buckets per pixel', () => {
-    const outX = new Float64Array(4 * 1024);
-    const outY = new Float64Array(4 * 1024);
-    const kept = thinM4(xs, ys, n, 1024, outX, outY);
-    // Per pixel column of a 500-pixel chart, the thinned rows reach the same lowest and highest value.
-    const columns = (x: ArrayLike<number>, y: ArrayLike<number>, m: number) => {
-      const lo = new Map<number, number>();
-      const hi = new Map<number, number>();
-      for (let i = 0; i < m; i++) {
-        const c = Math.floor(((x[i] - 1) / n) * 500);
-        lo.set(c, Math.min(lo.get(c) ?? Infinity, y[i]));
-        hi.set(c, Math.max(hi.get(c) ?? -Infinity, y[i]));
-      }
-      return { lo, hi };
-    };
-    const full = columns(xs, ys, n);
-    const thin = columns(outX, outY, kept);
-    // A bucket can straddle two columns, so an extreme may be drawn in the neighbouring column, never farther.
-    const near = (m: Map<number, number>, c: number, pick: (...v: number[]) => number) =>
-      pick(...[c - 1, c, c + 1].map((k) => m.get(k)).filter((v): v is number => v !== undefined));
-    for (const [c, v] of full.hi) expect(near(thin.hi, c, Math.max)).toBeGreaterThanOrEqual(v);
-    for (const [c, v] of full.lo) expect(near(thin.lo, c, Math.min)).toBeLessThanOrEqual(v);
-  });
-
-  it('passes short series and NaN gaps through', () => {
-    const outX = new Float64Array(16);
-    const outY = new Float64Array(16);
-    expect(thinM4([1, 2, 3], [5, NaN, 6], 3, 1024, outX, outY)).toBe(3);
-    expect(Array.from(outY.subarray(0, 3))).toEqual([5, NaN, 6]);
-    expect(thinM4([], [], 0, 10, outX, outY)).toBe(0);
-  });
-});
-
 /** Deterministic pseudo-random numbers in [0, 1). */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -135,54 +85,7 @@ function randomLine(random: () => number): { xs: Float64Array; ys: Float64Array 
   return { xs, ys };
 }
 
-/** M4 per bucket, the straightforward way: the model the allocation-free thinning must match. */
-function referenceThin(xs: Float64Array, ys: Float64Array, length: number, buckets: number): [number, number][] {
-  const out: [number, number][] = [];
-  if (length <= 0) return out;
-  const perUnit = xs[length - 1] > xs[0] ? buckets / (xs[length - 1] - xs[0]) : 0;
-  let group: number[] = [];
-  let bucket = NaN;
-  const close = () => {
-    if (group.length === 0) return;
-    let low = group[0];
-    let high = group[0];
-    for (const i of group) {
-      if (ys[i] < ys[low]) low = i;
-      if (ys[i] > ys[high]) high = i;
-    }
-    for (const i of [...new Set([group[0], low, high, group.at(-1)!])].sort((a, b) => a - b)) out.push([xs[i], ys[i]]);
-    group = [];
-  };
-  for (let i = 0; i < length; i++) {
-    if (Number.isNaN(ys[i])) {
-      close();
-      out.push([xs[i], ys[i]]);
-      bucket = NaN;
-      continue;
-    }
-    const b = Math.min(buckets - 1, Math.floor((xs[i] - xs[0]) * perUnit));
-    if (b !== bucket) close();
-    bucket = b;
-    group.push(i);
-  }
-  close();
-  return out;
-}
-
 describe('decimation against straightforward models', () => {
-  it('thinM4 keeps the same rows as grouping each bucket and picking its first, lowest, highest and last', () => {
-    const random = lcg(7);
-    const outX = new Float64Array(512);
-    const outY = new Float64Array(512);
-    for (let trial = 0; trial < 300; trial++) {
-      const { xs, ys } = randomLine(random);
-      const buckets = 1 + Math.floor(random() * 60);
-      const kept = thinM4(xs, ys, xs.length, buckets, outX, outY);
-      const got = Array.from({ length: kept }, (_, i): [number, number] => [outX[i], outY[i]]);
-      expect(got).toEqual(referenceThin(xs, ys, xs.length, buckets));
-    }
-  });
-
   it('drawDecimated draws, per pixel column, the first point, the extremes left to right and the last point', () => {
     const random = lcg(11);
     for (let trial = 0; trial < 300; trial++) {
