@@ -29,11 +29,17 @@ export async function openApp(browser: Browser, query = '', viewport = { width: 
   const context = await browser.newContext({ viewport, ...device, permissions: ['clipboard-read', 'clipboard-write'] });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(baseUrl + query);
+  return { page, errors };
+}
+
+/** Every console error and uncaught page error of `page` from now on, as text. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(baseUrl + query);
-  return { page, errors };
+  return errors;
 }

@@ -6,7 +6,7 @@
 // page's errors and close; anything engine-specific stays in this file.
 import { inject } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { collectErrors, launchBrowser } from './browser.ts';
 import puppeteer, { type BrowserContext as PuppeteerContext } from 'puppeteer-core';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import { ERROR_GLOBAL } from './staticServer.ts';
@@ -121,11 +121,7 @@ async function launchChromium(): Promise<Engine> {
       const context = await browser.newContext({ viewport });
       contexts.add(context);
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
-      page.on('pageerror', (err) => errors.push(String(err)));
+      const errors = collectErrors(page);
       await page.goto(baseUrl + query);
       return new (class extends BaseTab {
         readonly engine = 'chromium' as const;

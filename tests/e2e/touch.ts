@@ -3,7 +3,7 @@
 // path a touch screen's events take, so scrolling, touch-action and the
 // pointer events the page sees are the browser's own.
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { baseUrl } from './browser.ts';
+import { openApp } from './browser.ts';
 
 export interface TouchPage {
   page: Page;
@@ -15,15 +15,8 @@ export const PHONE = { width: 390, height: 844 };
 
 /** Opens the app as on a phone: 390×844, device scale 2, mobile viewport, touch. */
 export async function openTouchApp(browser: Browser, query = '', viewport = PHONE): Promise<TouchPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(baseUrl + query);
-  const cdp = await context.newCDPSession(page);
+  const { page, errors } = await openApp(browser, query, viewport, undefined, { deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const cdp = await page.context().newCDPSession(page);
   return { page, cdp, errors };
 }
 
