@@ -68,10 +68,11 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const dataExport = useRef<ChartExporter>(null);
   useChartView(view);
 
-  // The deep model's curvature depends on the weights, so its stable rate is taken where the run is now.
+  // The deep model's curvature depends on the weights, so its stable rate is taken where the shown run
+  // stands: where it is now, or at the step the timeline looks back at.
   const primary = primaryRun(runs, primaryRunId);
   const shownPrimary = primaryRun(shown, primaryRunId);
-  const deepAt = settings.model === 'deep' ? (primary?.cursor ?? { w1: startWeights(settings)[0], w2: startWeights(settings)[1] }) : null;
+  const deepAt = settings.model === 'deep' ? (shownPrimary?.cursor ?? { w1: startWeights(settings)[0], w2: startWeights(settings)[1] }) : null;
   const deepW1 = deepAt?.w1 ?? 0;
   const deepW2 = deepAt?.w2 ?? 0;
   const maxLr = useMemo(() => {
@@ -79,7 +80,8 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
     const mom = stableLrMomentum(settings);
     return settings.model === 'deep' ? maxStableLr(stats, 'deep', deepW1, deepW2, mom) : largestStableLr(stats, settings.model, mom);
   }, [settings, deepW1, deepW2]);
-  const lrWhere = settings.model === 'deep' ? `at the current weights (${deepW1.toPrecision(3)}, ${deepW2.toPrecision(3)})` : undefined;
+  const weightsShown = `(${deepW1.toPrecision(3)}, ${deepW2.toPrecision(3)})`;
+  const lrWhere = settings.model !== 'deep' ? undefined : timeline ? `at step ${timeline.step}'s weights ${weightsShown}` : `at the current weights ${weightsShown}`;
 
   const actions = useMemo(() => {
     // Any way of advancing starts the run: the experiment gets its own history entry.

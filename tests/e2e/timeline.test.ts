@@ -74,4 +74,25 @@ describe.runIf(hasBrowser)('the timeline and at= links', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("the deep model's stable learning rate is taken at the step looked at, not at the live weights", async () => {
+    const query = '?model=deep&epochs=5';
+    const { page, errors } = await openApp(browser, query);
+    for (let e = 1; e <= 3; e++) {
+      await page.click('[data-testid="step-epoch"]');
+      await waitForStep(page, `step >= ${e * 10}`);
+    }
+    const live = engineAt(query, 30);
+    const fact = page.locator('[data-testid="fact-max-lr"]');
+    expect(await fact.textContent()).toContain(`at the current weights (${live.w1.toPrecision(3)}, ${live.w2.toPrecision(3)})`);
+    await page.locator('[data-testid="timeline-range"]').fill('2');
+    const back = engineAt(query, 2);
+    await page.waitForFunction((w1) => document.querySelector('[data-testid="status-w1"]')?.getAttribute('data-value') === String(w1), back.w1);
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="fact-max-lr"]')?.textContent?.includes(text) ?? false,
+      `at step 2's weights (${back.w1.toPrecision(3)}, ${back.w2.toPrecision(3)})`,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
