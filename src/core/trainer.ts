@@ -4,7 +4,7 @@ import type { Settings } from './settings.ts';
 import { checkSettings } from './parseSettings.ts';
 import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
-import { generateData, generateValidationData, validationSize } from './data.ts';
+import { generateData, validationSize, validationStats } from './data.ts';
 import { sufficientStats } from './stats.ts';
 import { fullLoss } from './loss.ts';
 import { largestStableLr, stableLrMomentum } from './curvature.ts';
@@ -56,9 +56,8 @@ export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint,
 
 /** The validation set of the settings and its averages; null when val is 0 (or rounds to no example). */
 function validationSet(settings: Settings): Trainer['validation'] {
-  if (validationSize(settings) === 0) return null;
-  const data = generateValidationData(settings);
-  return { data, stats: sufficientStats(data) };
+  // Only its averages are kept: the loss there is O(1) from them, and the examples would be up to 12 MB.
+  return validationSize(settings) === 0 ? null : { stats: validationStats(settings) };
 }
 
 /** The learning rate of 0-based epoch e: lr / (1 + decay·e). */

@@ -75,8 +75,8 @@ export interface Trainer {
   readonly w2: number;
   /** Full-data loss at the current weights. */
   readonly loss: number;
-  /** The validation set (settings.val) and its averages, or null when there is none. */
-  readonly validation: { readonly data: Dataset; readonly stats: SufficientStats } | null;
+  /** The validation set's averages (settings.val), or null when there is none. */
+  readonly validation: { readonly stats: SufficientStats } | null;
   /** Validation loss at the current weights; NaN without a validation set. */
   readonly valLoss: number;
   /** Loss of the last step's mini-batch before the step (NaN before the first step). */

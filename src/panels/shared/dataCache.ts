@@ -1,14 +1,16 @@
 // The training set and its sufficient statistics, regenerated on the main
 // thread from the settings that determine them (the worker keeps its own
 // copy). Several panels ask for the same data every frame, so both are
-// memoised: statistics are small and kept for many settings, data sets can
-// be 24 MB each and only the last few are kept.
+// memoised: statistics are small, kept for many settings and computed while
+// drawing the examples without keeping them (every compared run needs its
+// loss surface); data sets can be 24 MB each, only the data panel's and the
+// PyTorch script's need them, and only the last few are kept.
 import {
   fullLoss,
+  dataStats,
   generateData,
   optimum,
   startWeights,
-  sufficientStats,
   type Dataset,
   type DataSettings,
   type Optimum,
@@ -48,7 +50,7 @@ export function datasetFor(s: DataSettings): Dataset {
 /** Sufficient statistics and the optimum of the run's model on its data. */
 export function statsFor(s: DataSettings): { stats: SufficientStats; optimum: Optimum } {
   return remember(statistics, dataKey(s), MAX_STATS, () => {
-    const stats = sufficientStats(datasetFor(s));
+    const stats = dataStats(s);
     return { stats, optimum: optimum(stats, s.model) };
   });
 }
