@@ -60,16 +60,36 @@ export function validationStats(settings: ValidationSettings): SufficientStats {
   return sumExamples(settings, validationSize(settings), 'val');
 }
 
+// Line data's x2 column is all ones (8 MB at n = 10⁶): data sets of one length
+// share one such column, released when none holds it. Nothing writes into a
+// data set once it is drawn, so sharing cannot leak one run into another.
+const onesByLength = new Map<number, WeakRef<Float64Array>>();
+
+function onesOf(n: number): Float64Array {
+  const held = onesByLength.get(n)?.deref();
+  if (held) return held;
+  const ones = new Float64Array(n).fill(1);
+  onesByLength.set(n, new WeakRef(ones));
+  return ones;
+}
+
 function storeExamples(settings: DataSettings, n: number, stream: RandomStream): Dataset {
   const x1 = new Float64Array(n);
-  const x2 = new Float64Array(n);
   const y = new Float64Array(n);
-  drawExamples(settings, n, stream, (i, a, b, t) => {
+  if (settings.data === 'plane') {
+    const x2 = new Float64Array(n);
+    drawExamples(settings, n, stream, (i, a, b, t) => {
+      x1[i] = a;
+      x2[i] = b;
+      y[i] = t;
+    });
+    return { n, x1, x2, y };
+  }
+  drawExamples(settings, n, stream, (i, a, _, t) => {
     x1[i] = a;
-    x2[i] = b;
     y[i] = t;
   });
-  return { n, x1, x2, y };
+  return { n, x1, x2: onesOf(n), y };
 }
 
 function sumExamples(settings: DataSettings, n: number, stream: RandomStream): SufficientStats {

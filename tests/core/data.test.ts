@@ -69,3 +69,21 @@ describe('the synthetic data set', () => {
     }
   });
 });
+
+describe("line data's constant x2 column", () => {
+  it('is all ones, and one array shared by the data sets of one length (8 MB per run saved at n = 10⁶)', () => {
+    const a = generateData(settingsWith({ n: 500, seed: 1 }));
+    const b = generateData(settingsWith({ n: 500, seed: 2 }));
+    expect(a.x2.every((v) => v === 1)).toBe(true);
+    expect(b.x2).toBe(a.x2);
+    expect(b.x1).not.toBe(a.x1);
+    expect(generateData(settingsWith({ n: 499, seed: 1 })).x2).not.toBe(a.x2);
+  });
+
+  it('is not shared by plane data, whose x2 varies', () => {
+    const a = generateData(settingsWith({ n: 500, data: 'plane', seed: 1 }));
+    const b = generateData(settingsWith({ n: 500, data: 'plane', seed: 2 }));
+    expect(b.x2).not.toBe(a.x2);
+    expect(a.x2.some((v) => v !== a.x2[0])).toBe(true);
+  });
+});
