@@ -62,9 +62,9 @@ export function clearedRun(run: StoredRun): StoredRun {
  * cursor, or null when a delta does not follow what the run holds.
  */
 export function withChunk(run: StoredRun, chunk: RunChunk): StoredRun | null {
-  if (!run.lossSeries.apply(chunk.loss) || !run.batchLossSeries.apply(chunk.batchLoss)) return null;
   // A run with a validation set gets its series in every chunk; one without gets none, and a mismatch is refused.
   if ((chunk.valLoss === undefined) !== (run.valLossSeries === null)) return null;
+  if (!run.lossSeries.apply(chunk.loss) || !run.batchLossSeries.apply(chunk.batchLoss)) return null;
   if (chunk.valLoss && run.valLossSeries && !run.valLossSeries.apply(chunk.valLoss)) return null;
   run.epochs.append(chunk.epochs);
   return { ...run, cursor: chunk.cursor, version: run.version + 1 };

@@ -6,7 +6,6 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Keyboar
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';
-import { startLossFor } from '../shared/dataCache.ts';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { plotSize } from '../shared/plotFrame.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
@@ -22,6 +21,7 @@ import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
+import { START_LOSSES } from './startLosses.ts';
 import { LossTooltip } from './LossTooltip.tsx';
 import { lossStyleFor } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
@@ -73,7 +73,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   const [painter] = useState(() => new LossPainter());
 
   const layout = useMemo(
-    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom, logX }, cache),
+    () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, ...START_LOSSES, zoom, logX }, cache),
     [runs, xAxis, yScale, smoothing, primaryRunId, cache, zoom, logX],
   );
   const frame = useMemo(() => lossFrame(layout, size.width, size.height, yScale), [layout, size.width, size.height, yScale]);
@@ -94,7 +94,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   useImperativeHandle(
     exportRef,
     () => () => {
-      const input = { runs, options: { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r: RunView) => startLossFor(r.settings), zoom, logX }, screen: size };
+      const input = { runs, options: { xAxis, yScale, smoothing, primaryRunId, ...START_LOSSES, zoom, logX }, screen: size };
       return import('./lossExport.ts').then((m) => m.lossExport(input));
     },
     [runs, xAxis, yScale, smoothing, primaryRunId, zoom, logX, size],

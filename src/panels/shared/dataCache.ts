@@ -2,7 +2,8 @@
 // thread from the settings that determine them (the worker keeps its own
 // copy). Several panels ask for the same data every frame, so both are
 // memoised: statistics are small and kept for many settings, data sets can
-// be 24 MB each and only the last few are kept.
+// be 24 MB each and only the last few are kept. A validation set is needed
+// only for its statistics (its loss at the start), so only those are kept.
 import {
   fullLoss,
   generateData,
@@ -15,12 +16,14 @@ import {
   type Settings,
   type SufficientStats,
 } from '../../core/index.ts';
+import { generateValidationData, validationSize, type ValidationSettings } from '../../core/data.ts';
 
 const MAX_DATASETS = 2;
 const MAX_STATS = 32;
 
 const datasets = new Map<string, Dataset>();
 const statistics = new Map<string, { stats: SufficientStats; optimum: Optimum }>();
+const validationStatistics = new Map<string, SufficientStats>();
 
 /** The settings that determine the examples, as one string (two settings giving the same data give the same key). */
 export function dataKey(s: DataSettings): string {
@@ -56,4 +59,11 @@ export function statsFor(s: DataSettings): { stats: SufficientStats; optimum: Op
 /** The full-data loss at the run's initial weights. */
 export function startLossFor(s: DataSettings & Pick<Settings, 'w0' | 'init'>): number {
   return fullLoss(statsFor(s).stats, s.model, ...startWeights(s));
+}
+
+/** The validation loss at the run's initial weights; NaN without a validation set. */
+export function startValLossFor(s: ValidationSettings & Pick<Settings, 'w0' | 'init'>): number {
+  if (validationSize(s) === 0) return NaN;
+  const stats = remember(validationStatistics, `${dataKey(s)}|${s.val}`, MAX_STATS, () => sufficientStats(generateValidationData(s)));
+  return fullLoss(stats, s.model, ...startWeights(s));
 }
