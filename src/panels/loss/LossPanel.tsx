@@ -1,7 +1,8 @@
 // Loss curves of every visible run: the full-data loss (what the model really
 // achieves), the mini-batch loss (what each step sees — its noise is the
-// point), and per-epoch summaries (full loss at each epoch's end, and the
-// mean batch loss a training loop prints). D3 draws; React only hosts.
+// point), the validation loss per step for a run with a validation set, and
+// per-epoch summaries (full loss at each epoch's end, the mean batch loss a
+// training loop prints, val_loss there). D3 draws; React only hosts.
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';

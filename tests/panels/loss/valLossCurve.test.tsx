@@ -105,6 +105,23 @@ describe('the validation loss curve on the loss chart', () => {
     expect(PRESENT_LOSS_STYLE.val.width).toBeGreaterThan(LOSS_STYLE.val.width);
   });
 
+  it('keeps the dashes’ phase on x, so a piece appended later continues the pattern of the whole line', () => {
+    const run = trainedRun({ val: 0.2 }, 30, 'v');
+    const layout = buildLossLayout([run], options);
+    const frame = lossFrame(layout, 560, 290, 'log');
+    const dashed = (from?: number) => {
+      const recorder = new CanvasRecorder();
+      drawCurves(recorder.context, frame, { layout, smoothed: false }, LOSS_STYLE, from);
+      return recorder.paints.filter((p) => p.lineDash.length > 0);
+    };
+    const [whole] = dashed();
+    const [tail] = dashed(12);
+    expect(whole.lineDashOffset).toBeCloseTo(whole.path[0].x, 9);
+    // The tail starts one row back (it joins on) and its pattern starts where that row is on x.
+    expect(tail.path[0].x).toBeCloseTo(whole.path[11].x, 9);
+    expect(tail.lineDashOffset).toBeCloseTo(tail.path[0].x, 9);
+  });
+
   it('draws no val line for a run without a validation set', () => {
     const layout = buildLossLayout([trainedRun({}, 30)], options);
     const recorder = new CanvasRecorder();
