@@ -3,7 +3,7 @@
 // to a run goes through these functions and returns a new object, so the run
 // in the state is always the run as it is: there is no copy to refresh.
 import { createSchedule, startWeights, type Settings } from '../core/index.ts';
-import { hasValidation } from '../core/runReport.ts';
+import { validationSize } from '../core/data.ts';
 import type { RunChunk, RunStatusReport } from '../worker/protocol.ts';
 import { EpochLog } from '../worker/epochLog.ts';
 import type { RunCursor, RunStatus, RunView } from './runTypes.ts';
@@ -39,7 +39,7 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
     lossSeries: new StreamedSeries(),
     batchLossSeries: new StreamedSeries(),
     // The worker sends this series exactly when the run has a validation set.
-    valLossSeries: hasValidation(frozen) ? new StreamedSeries() : null,
+    valLossSeries: validationSize(frozen) > 0 ? new StreamedSeries() : null,
     epochs: new EpochLog(),
     cursor: startCursor(frozen),
     status: 'idle',
