@@ -6,6 +6,7 @@
 import { validationSize } from '../../core/data.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
+import { startValLossFor } from '../shared/dataCache.ts';
 import type { XZoom } from '../../url/view.ts';
 import { emptyRange, fitLossDomain, includeValue, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { Buffers } from './buffers.ts';
@@ -29,8 +30,6 @@ export interface LossOptions {
    * curves will begin.
    */
   readonly initialLoss?: (run: RunView) => number;
-  /** The validation loss at a run's start weights (NaN if unknown or without a validation set): the val line's step 0. */
-  readonly initialValLoss?: (run: RunView) => number;
   /** The zoomed x-range, or null (default) for the whole run. */
   readonly zoom?: XZoom | null;
   readonly logX?: boolean;
@@ -112,7 +111,8 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
   // The start row only once training has begun, so an idle run still shows the "press play" hint.
   const start = run.lossSeries.length > 0 ? initialLoss : NaN;
   const valSeries = run.valLossSeries;
-  const valStart = valSeries && valSeries.length > 0 && options.initialValLoss ? options.initialValLoss(run) : NaN;
+  // Its start row, the val loss at the start weights, likewise (the worker's series begin at step 1).
+  const valStart = valSeries && valSeries.length > 0 ? startValLossFor(run.settings) : NaN;
   const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, valSeries?.length ?? -1, run.epochs.length, options.xAxis, options.smoothing, unit, start, initialLoss, valStart].join('|');
   const hit = cache.entries.get(run.id);
   if (hit && hit.key === key) {

@@ -6,6 +6,7 @@
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
+import { startLossFor } from '../shared/dataCache.ts';
 import { frameKey, plotSize } from '../shared/plotFrame.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
 import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
@@ -17,7 +18,6 @@ import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { lossMarks } from './lossMarks.ts';
-import { START_LOSSES } from './startLosses.ts';
 import type { LossStyle } from './style.ts';
 
 export interface LossView {
@@ -74,7 +74,7 @@ export class LossPainter {
     }
     const layout = buildLossLayout(
       runs,
-      { xAxis: view.xAxis, yScale: view.yScale, smoothing: view.smoothing, primaryRunId: view.primaryRunId, ...START_LOSSES, zoom: view.zoom, logX: view.logX },
+      { xAxis: view.xAxis, yScale: view.yScale, smoothing: view.smoothing, primaryRunId: view.primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom: view.zoom, logX: view.logX },
       this.cache,
     );
     const frame = lossFrame(layout, view.width, view.height, view.yScale);

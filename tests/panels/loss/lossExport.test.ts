@@ -3,7 +3,6 @@ import { lossExport } from '../../../src/panels/loss/lossExport.ts';
 import { LOSS_STYLE } from '../../../src/panels/loss/style.ts';
 import { startLossFor, startValLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { VAL_CURVE_LABEL, VAL_LOSS_LABEL } from '../../../src/panels/loss/legendEntries.ts';
-import { START_LOSSES } from '../../../src/panels/loss/startLosses.ts';
 import { layoutExport } from '../../../src/panels/shared/exportLayout.ts';
 import { composeChartSvg } from '../../../src/panels/shared/exportSvg.ts';
 import type { RunView } from '../../../src/store/runTypes.ts';
@@ -72,7 +71,7 @@ describe('the loss chart as SVG', () => {
 
   it('draws the validation loss per step as a dashed path in the run’s colour through its own numbers, named in the legend; none without a validation set', () => {
     const run = named(trainedRun({ n: 60, b: 10, epochs: 4, val: 0.2 }, 18, 'v'), 'val run', '#0072B2');
-    const pieces = lossExport({ runs: [run], options: { xAxis: 'epochs', yScale: 'log', smoothing: 0, primaryRunId: null, ...START_LOSSES }, screen: SCREEN });
+    const pieces = lossExport({ runs: [run], options: { xAxis: 'epochs', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) }, screen: SCREEN });
     const layout = layoutExport(pieces);
     const svg = composeChartSvg(pieces, layout);
     const dashed = svgPaths(svg).filter((p) => p.attributes['stroke-dasharray'] === LOSS_STYLE.val.dash!.join(' '));

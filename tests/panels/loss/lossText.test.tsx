@@ -8,7 +8,6 @@ import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { formatEpochs, formatValue } from '../../../src/panels/shared/format.ts';
 import { trainedRun } from '../runFixture.ts';
 import { createTrainer, type Settings } from '../../../src/core/index.ts';
-import { START_LOSSES } from '../../../src/panels/loss/startLosses.ts';
 
 const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
 
@@ -52,7 +51,7 @@ describe('loss tooltip and validation loss', () => {
 
   it('reads the val loss at the step read, the engine’s, at epoch ends and between them, and no column without a validation set', () => {
     const run = trainedRun({ val: 0.2 }, 25, 'v'); // 10 steps per epoch
-    const layout = buildLossLayout([run], { ...options, ...START_LOSSES });
+    const layout = buildLossLayout([run], options);
     const cells = (rows: ReturnType<typeof hoverRows>) =>
       [...renderToStaticMarkup(<LossTooltip rows={rows} left={100} width={560} top={10} announce />).matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
     const atEnd = hoverRows(layout, 20);
@@ -67,7 +66,7 @@ describe('loss tooltip and validation loss', () => {
     }
     // Not the training loss: the column says something of its own.
     expect(hoverRows(layout, 13)[0].valLoss).not.toBe(hoverRows(layout, 13)[0].loss);
-    const plain = hoverRows(buildLossLayout([trainedRun({}, 25)], { ...options, ...START_LOSSES }), 20);
+    const plain = hoverRows(buildLossLayout([trainedRun({}, 25)], options), 20);
     expect(plain[0].valLoss).toBeNull();
     expect(renderToStaticMarkup(<LossTooltip rows={plain} left={100} width={560} top={10} announce />)).not.toContain('val loss');
   });

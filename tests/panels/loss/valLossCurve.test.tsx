@@ -12,8 +12,8 @@ import { lossFrame } from '../../../src/panels/loss/lossFrame.ts';
 import { buildLossLayout, LossLayoutCache, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
 import { LossLegend } from '../../../src/panels/loss/LossLegend.tsx';
 import { lossSummary } from '../../../src/panels/loss/lossSummary.ts';
-import { START_LOSSES } from '../../../src/panels/loss/startLosses.ts';
 import { LOSS_STYLE, PRESENT_LOSS_STYLE } from '../../../src/panels/loss/style.ts';
+import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { frameKey } from '../../../src/panels/shared/plotFrame.ts';
 import { formatValue } from '../../../src/panels/shared/format.ts';
 import { PAPER } from '../../../src/panels/shared/markStyle.ts';
@@ -21,7 +21,7 @@ import { CanvasRecorder } from '../shared/canvasRecorder.ts';
 import { growingRun } from '../growingRun.ts';
 import { trainedRun } from '../runFixture.ts';
 
-const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, ...START_LOSSES };
+const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
 
 /** The engine's validation loss at steps 0 … steps of a fresh run (step 0: the start weights). */
 function engineValLoss(patch: Partial<Settings>, steps: number): number[] {
