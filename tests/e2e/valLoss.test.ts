@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTrainer, DEFAULT_SETTINGS } from '../../src/core/index.ts';
 import { VAL_CURVE_LABEL, VAL_LOSS_LABEL } from '../../src/panels/loss/legendEntries.ts';
 import { LOSS_STYLE } from '../../src/panels/loss/style.ts';
+import { formatValue } from '../../src/panels/shared/format.ts';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
 import { statusNumber, statusValue, waitForStep } from './statusReader.ts';
 
@@ -105,6 +106,18 @@ describe.runIf(hasBrowser)('validation loss in the browser', () => {
     val.points.forEach(([, y], i) => expect(Math.abs(y - (a + b * Math.log(valLoss[i]))), `step ${i}`).toBeLessThan(0.02));
     // And it is not the full loss drawn again: somewhere the two curves are pixels apart.
     expect(Math.max(...val.points.map(([, y], i) => Math.abs(y - full.points[i][1])))).toBeGreaterThan(3);
+
+    // Reading the chart gives the val loss at the step read, between epoch ends too: the newest row, then 13 back.
+    await page.focus('[data-testid="loss-panel"] .panel-plot');
+    const cells = () => page.$$eval('[data-testid="loss-panel"] .panel-tooltip td', (tds) => tds.map((td) => td.textContent ?? ''));
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-testid="loss-panel"] .panel-tooltip');
+    expect(await page.textContent('[data-testid="loss-panel"] .panel-tooltip th:last-child')).toBe('val loss');
+    const newest = await cells();
+    expect([newest[1], newest.at(-1)]).toEqual(['50', formatValue(valLoss[50])]);
+    for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await cells())[1]).toBe('37');
+    expect((await cells()).at(-1)).toBe(formatValue(valLoss[37]));
     expect(errors).toEqual([]);
     await page.context().close();
   });
