@@ -2,7 +2,7 @@
 // loaded after the first paint so their code (the data chart, the caption's
 // sentences, the loop view, the questions' texts and claim checks) is not in
 // the initial chunk. App.tsx uses them as it would the components themselves.
-import { deferred } from './deferred.tsx';
+import { deferred } from '../panels/shared/deferred.tsx';
 
 export const DataPanel = deferred('the data chart', () => import('../panels/data/DataPanel.tsx').then((m) => m.DataPanel));
 export const PrimaryCaption = deferred('the caption', () => import('./PrimaryCaption.tsx').then((m) => m.PrimaryCaption));

@@ -3,6 +3,7 @@
 // to a run goes through these functions and returns a new object, so the run
 // in the state is always the run as it is: there is no copy to refresh.
 import { createSchedule, startWeights, type Settings } from '../core/index.ts';
+import { validationSize } from '../core/data.ts';
 import type { RunChunk, RunStatusReport } from '../worker/protocol.ts';
 import { EpochLog } from '../worker/epochLog.ts';
 import type { RunCursor, RunStatus, RunView } from './runTypes.ts';
@@ -11,6 +12,7 @@ import { StreamedSeries } from './streamedSeries.ts';
 export interface StoredRun extends RunView {
   readonly lossSeries: StreamedSeries;
   readonly batchLossSeries: StreamedSeries;
+  readonly valLossSeries: StreamedSeries | null;
   readonly epochs: EpochLog;
 }
 
@@ -36,6 +38,8 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
     schedule: createSchedule(frozen),
     lossSeries: new StreamedSeries(),
     batchLossSeries: new StreamedSeries(),
+    // The worker sends this series exactly when the run has a validation set.
+    valLossSeries: validationSize(frozen) > 0 ? new StreamedSeries() : null,
     epochs: new EpochLog(),
     cursor: startCursor(frozen),
     status: 'idle',
@@ -48,6 +52,7 @@ export function newRun(id: string, settings: Settings, color: string, visible: b
 export function clearedRun(run: StoredRun): StoredRun {
   run.lossSeries.clear();
   run.batchLossSeries.clear();
+  run.valLossSeries?.clear();
   run.epochs.clear();
   return { ...run, cursor: startCursor(run.settings), status: 'idle', message: null, version: run.version + 1 };
 }
@@ -57,7 +62,10 @@ export function clearedRun(run: StoredRun): StoredRun {
  * cursor, or null when a delta does not follow what the run holds.
  */
 export function withChunk(run: StoredRun, chunk: RunChunk): StoredRun | null {
+  // A run with a validation set gets its series in every chunk; one without gets none, and a mismatch is refused.
+  if ((chunk.valLoss === undefined) !== (run.valLossSeries === null)) return null;
   if (!run.lossSeries.apply(chunk.loss) || !run.batchLossSeries.apply(chunk.batchLoss)) return null;
+  if (chunk.valLoss && run.valLossSeries && !run.valLossSeries.apply(chunk.valLoss)) return null;
   run.epochs.append(chunk.epochs);
   return { ...run, cursor: chunk.cursor, version: run.version + 1 };
 }

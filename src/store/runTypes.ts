@@ -2,7 +2,7 @@
 // views and never see the worker or the store's internals.
 import type { Settings } from '../core/settings.ts';
 import type { Schedule } from '../core/types.ts';
-import type { EpochRecords, StepColumn } from '../core/records.ts';
+import type { EpochRecords, SeriesColumn } from '../core/records.ts';
 import type { CursorSnapshot, WorkerStatus } from '../worker/protocol.ts';
 
 // Only the store talks to the worker; the layers above take the worker's limits from here.
@@ -22,7 +22,7 @@ export { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, MAX_RUNS, MAX_VIEW_PIXELS, type PageV
  * update. A new revision (the view or the resolution changed, or the run
  * restarted) means the rows were replaced: draw them all again.
  */
-export type SeriesView = { readonly length: number; readonly revision: number; readonly stable: number } & { readonly [K in StepColumn]: Float64Array };
+export type SeriesView = { readonly length: number; readonly revision: number; readonly stable: number } & { readonly [K in SeriesColumn]: Float64Array };
 
 /** A run's status is the worker's word for it. */
 export type RunStatus = WorkerStatus;
@@ -42,6 +42,8 @@ export interface RunView {
   readonly lossSeries: SeriesView;
   /** Thinned by the mini-batch loss, whose noise is the point. */
   readonly batchLossSeries: SeriesView;
+  /** Thinned by the validation loss; null when the run has no validation set (every series' rows carry valLoss, NaN then). */
+  readonly valLossSeries: SeriesView | null;
   /** Every epoch end, never thinned. */
   readonly epochs: EpochRecords;
   readonly cursor: RunCursor;

@@ -47,8 +47,8 @@ function seriesUpTo(series: SeriesView, step: number): SeriesView {
 }
 
 function pick(series: SeriesView): Omit<SeriesView, 'length'> {
-  const { step, epoch, w1, w2, batchLoss, loss, revision, stable } = series;
-  return { step, epoch, w1, w2, batchLoss, loss, revision, stable };
+  const { step, epoch, w1, w2, batchLoss, loss, valLoss, revision, stable } = series;
+  return { step, epoch, w1, w2, batchLoss, loss, valLoss, revision, stable };
 }
 
 function epochsUpTo(epochs: EpochRecords, step: number): EpochRecords {
@@ -82,16 +82,10 @@ export function recordedCursor(run: RunView, step: number): RunCursor {
     loss: i >= 0 ? series.loss[i] : NaN,
     batchLoss: i >= 0 ? series.batchLoss[i] : NaN,
     lr: run.cursor.lr,
-    valLoss: epochValLoss(run.epochs, step),
+    valLoss: i >= 0 ? series.valLoss[i] : NaN,
     batch: new Uint32Array(0),
     batchSize: 0,
   };
-}
-
-/** The validation loss recorded at `step` when it ends an epoch; NaN elsewhere (the worker's exact answer follows). */
-function epochValLoss(epochs: EpochRecords, step: number): number {
-  const i = rowsUpTo(epochs.step, epochs.length, step) - 1;
-  return i >= 0 && epochs.step[i] === step && epochs.valLoss ? epochs.valLoss[i] : NaN;
 }
 
 /** The run as it was at `cursor.step`: its records up to that step, the cursor there, and paused. */
@@ -101,6 +95,7 @@ export function runAtStep(run: RunView, cursor: RunCursor): RunView {
     ...run,
     lossSeries: seriesUpTo(run.lossSeries, cursor.step),
     batchLossSeries: seriesUpTo(run.batchLossSeries, cursor.step),
+    valLossSeries: run.valLossSeries && seriesUpTo(run.valLossSeries, cursor.step),
     epochs: epochsUpTo(run.epochs, cursor.step),
     cursor,
     status: 'paused',

@@ -3,17 +3,17 @@
 // Each delta keeps a prefix and appends; a new revision replaces the lot. The
 // rows before `stable` do not change within a revision, so a chart can paint
 // only what is new (see SeriesView in runTypes.ts).
-import { STEP_COLUMNS, type StepColumn } from '../core/records.ts';
+import { SERIES_COLUMNS, type SeriesColumn } from '../core/records.ts';
 import type { SeriesDelta } from '../worker/protocol.ts';
 import type { SeriesView } from './runTypes.ts';
 
-type MutableColumns = { [K in StepColumn]: Float64Array };
+type MutableColumns = { [K in SeriesColumn]: Float64Array };
 
 const FIRST_ALLOCATION = 256;
 
 function allocate(capacity: number): MutableColumns {
   const columns = {} as MutableColumns;
-  for (const name of STEP_COLUMNS) columns[name] = new Float64Array(capacity);
+  for (const name of SERIES_COLUMNS) columns[name] = new Float64Array(capacity);
   return columns;
 }
 
@@ -53,9 +53,13 @@ export class StreamedSeries implements SeriesView {
   get loss(): Float64Array {
     return this.columns.loss;
   }
+  /** The validation loss at each row's step (NaN without a validation set). */
+  get valLoss(): Float64Array {
+    return this.columns.valLoss;
+  }
   /** Bytes held by the columns. */
   get byteSize(): number {
-    return this.columns.step.byteLength * STEP_COLUMNS.length;
+    return this.columns.step.byteLength * SERIES_COLUMNS.length;
   }
 
   /** Back to no rows, as before the first delta (the run is at step 0 again). */
@@ -84,10 +88,10 @@ export class StreamedSeries implements SeriesView {
       this.revisionNumber++;
     } else if (length > this.columns.step.length) {
       const next = allocate(Math.max(length, this.columns.step.length * 2));
-      for (const name of STEP_COLUMNS) next[name].set(this.columns[name].subarray(0, delta.keep));
+      for (const name of SERIES_COLUMNS) next[name].set(this.columns[name].subarray(0, delta.keep));
       this.columns = next;
     }
-    for (const name of STEP_COLUMNS) this.columns[name].set(rows[name].subarray(0, rows.length), delta.keep);
+    for (const name of SERIES_COLUMNS) this.columns[name].set(rows[name].subarray(0, rows.length), delta.keep);
     this.rows = length;
     this.stableRows = length - delta.open;
     return true;

@@ -22,7 +22,7 @@ export type XZoom = readonly [number, number];
 export interface ViewState {
   x: XAxisMode;
   y: YScaleMode;
-  /** Exponential-moving-average weight in [0, MAX_SMOOTH]; 0 draws the raw curve. */
+  /** Exponential-moving-average weight in [0, MAX_SMOOTH] of the mini-batch loss; 0 draws the raw curve. The full and validation losses are never smoothed. */
   smooth: number;
   /** Playback speed: part of the link so a prepared experiment plays at a pace that shows it. */
   speed: SpeedChoice;

@@ -1,26 +1,26 @@
 // Level-of-detail storage for a run's per-step rows, bounded in memory however
 // long the run: the finest level of the worker's pyramid. Every step is kept
 // while the rows fit; after that the steps are grouped into buckets of W
-// consecutive steps, each keeping the rows (all step columns) of its first,
+// consecutive steps, each keeping the rows (all series columns) of its first,
 // lowest, highest and last value of a key column — M4 (m4.ts) — so a line
 // drawn from the kept rows covers exactly the pixels the full line would.
 // When the buckets run out, W doubles: the kept rows are thinned again at 2W,
 // and since the M4 of nested buckets' rows is the M4 of their steps, thinning
 // never drifts. Coarser levels are the same merge done on demand for a view
 // (replay.ts historyStreams), so they need no storage of their own.
-import type { StepColumn } from '../core/records.ts';
+import { SERIES_COLUMNS, type SeriesColumn } from '../core/records.ts';
 import { M4Stream, type StepRows } from './m4.ts';
 
 /**
- * 8,192 buckets of at most 4 rows: 32,768 rows × 6 columns × 8 B ≈ 1.6 MB per
- * series, two series per run. The page never holds these: it gets the M4 of
+ * 8,192 buckets of at most 4 rows: 32,768 rows × 7 columns × 8 B ≈ 1.8 MB per
+ * series, two series per run (three with a validation set). The page never holds these: it gets the M4 of
  * them at its view's resolution, and a zoom finer than this level is replayed
  * from a checkpoint.
  */
 export const LOD_ROW_CAPACITY = 32_768;
 const FIRST_ALLOCATION = 1_024;
 
-function streamOf(key: StepColumn, width: number, rows: number): M4Stream {
+function streamOf(key: SeriesColumn, width: number, rows: number): M4Stream {
   return new M4Stream(key, [{ start: 0, end: Infinity, width }], rows);
 }
 
@@ -36,7 +36,7 @@ export class LodSeries implements StepRows {
    * @param rowCapacity the most rows ever held; a multiple of 8 (buckets of 1, 2, then 4 rows must divide it)
    */
   constructor(
-    readonly key: StepColumn,
+    readonly key: SeriesColumn,
     readonly rowCapacity = LOD_ROW_CAPACITY,
   ) {
     if (!Number.isInteger(rowCapacity) || rowCapacity < 8 || rowCapacity % 8 !== 0) {
@@ -68,6 +68,9 @@ export class LodSeries implements StepRows {
   get loss(): Float64Array {
     return this.view.rows.loss;
   }
+  get valLoss(): Float64Array {
+    return this.view.rows.valLoss;
+  }
   /** Consecutive steps per bucket; 1 while every step is kept. */
   get bucketWidth(): number {
     return this.width;
@@ -78,7 +81,7 @@ export class LodSeries implements StepRows {
   }
   /** Bytes held by the columns. */
   get byteSize(): number {
-    return this.view.rows.capacity * 8 * 6;
+    return this.view.rows.capacity * 8 * SERIES_COLUMNS.length;
   }
 
   /** Index of the first row whose step is greater than `step` (length when none). */

@@ -1,5 +1,5 @@
 // M4 thinning of a step series as a stream: steps are grouped into buckets of
-// consecutive steps, and each bucket keeps the rows (all step columns) of its
+// consecutive steps, and each bucket keeps the rows (all series columns) of its
 // first, lowest, highest and last value of a key column, so a line drawn from
 // the kept rows covers exactly the pixels the full line would when a bucket is
 // at most a pixel wide. Buckets are aligned: with width w, bucket j of a
@@ -7,10 +7,10 @@
 // Because M4 of M4 rows is M4 of the steps (for buckets that nest), the same
 // stream fed the rows of a finer aligned level gives exactly what it would give
 // fed every step: that is how the worker answers a new view from its pyramid.
-import { createStepRecords, STEP_COLUMNS, type StepColumn, type StepRecords } from '../core/records.ts';
+import { createStepRecords, SERIES_COLUMNS, type SeriesColumn, type SeriesRecords } from '../core/records.ts';
 
-/** Rows in step order: the step columns, rows 0 … length − 1 (StepRecords fits). */
-export type StepRows = { readonly length: number } & { readonly [K in StepColumn]: Float64Array };
+/** Rows in step order: the series columns, rows 0 … length − 1 (what createStepRecords makes fits). */
+export type StepRows = { readonly length: number } & { readonly [K in SeriesColumn]: Float64Array };
 
 // Orders that make NaN the worst candidate for both the lowest and the highest
 // value: a total preorder, so "first best" is well defined and merges stay exact.
@@ -31,7 +31,7 @@ export interface BucketSegment {
 /** Segments in step order, each starting where the previous ends; the last ends at Infinity. */
 export type BucketPlan = readonly BucketSegment[];
 
-const COLUMNS = STEP_COLUMNS.length;
+const COLUMNS = SERIES_COLUMNS.length;
 // Slots of the open bucket: the row that came first, the lowest, the highest and the latest.
 const FIRST = 0;
 const LOW = 1;
@@ -42,8 +42,8 @@ const LOW_FIRST = [FIRST, LOW, HIGH, LAST] as const;
 const HIGH_FIRST = [FIRST, HIGH, LOW, LAST] as const;
 
 export class M4Stream {
-  private out: StepRecords;
-  /** The open bucket's four rows, COLUMNS values each, in STEP_COLUMNS order. */
+  private out: SeriesRecords;
+  /** The open bucket's four rows, COLUMNS values each, in SERIES_COLUMNS order. */
   private readonly slots = new Float64Array(4 * COLUMNS);
   private isOpen = false;
   /** Last step of the open bucket. */
@@ -53,7 +53,7 @@ export class M4Stream {
   private segment = 0;
 
   constructor(
-    readonly key: StepColumn,
+    readonly key: SeriesColumn,
     readonly plan: BucketPlan,
     initialRows = 256,
   ) {
@@ -130,7 +130,7 @@ export class M4Stream {
   }
 
   /** The complete buckets' rows so far (not taken), then the open bucket's rows written just past them. */
-  rowsWithOpen(): { rows: StepRecords; open: number } {
+  rowsWithOpen(): { rows: SeriesRecords; open: number } {
     const open = this.openRows;
     const need = this.out.length + open;
     if (need > this.out.capacity) this.grow(need);
@@ -144,10 +144,10 @@ export class M4Stream {
    * Hands over the complete buckets' rows since the last take, then the open
    * bucket's rows (the last `open` of them), and starts collecting afresh.
    */
-  take(): { rows: StepRecords; open: number } {
+  take(): { rows: SeriesRecords; open: number } {
     const open = this.openRows;
     const rows = createStepRecords(this.out.length + open);
-    for (const name of STEP_COLUMNS) rows[name].set(this.out[name].subarray(0, this.out.length));
+    for (const name of SERIES_COLUMNS) rows[name].set(this.out[name].subarray(0, this.out.length));
     rows.length = this.out.length;
     if (open) this.emitOpen(rows);
     this.out.length = 0;
@@ -178,6 +178,7 @@ export class M4Stream {
     s[at + 3] = source.w2[row];
     s[at + 4] = source.batchLoss[row];
     s[at + 5] = source.loss[row];
+    s[at + 6] = source.valLoss[row];
   }
 
   private close(): void {
@@ -190,13 +191,13 @@ export class M4Stream {
 
   private grow(need: number): void {
     const next = createStepRecords(Math.max(need, this.out.capacity * 2));
-    for (const name of STEP_COLUMNS) next[name].set(this.out[name].subarray(0, this.out.length));
+    for (const name of SERIES_COLUMNS) next[name].set(this.out[name].subarray(0, this.out.length));
     next.length = this.out.length;
     this.out = next;
   }
 
   /** Appends the open bucket's distinct rows to `target`, in step order. */
-  private emitOpen(target: StepRecords): void {
+  private emitOpen(target: SeriesRecords): void {
     const s = this.slots;
     const low = s[LOW * COLUMNS];
     const high = s[HIGH * COLUMNS];
@@ -207,13 +208,13 @@ export class M4Stream {
       if (s[at] === previous) continue;
       previous = s[at];
       const row = target.length++;
-      for (let c = 0; c < COLUMNS; c++) target[STEP_COLUMNS[c]][row] = s[at + c];
+      for (let c = 0; c < COLUMNS; c++) target[SERIES_COLUMNS[c]][row] = s[at + c];
     }
   }
 }
 
 /** The M4 rows of all of `source` under `plan`: the stream's result in one call (tests and history). */
-export function m4Of(source: StepRows, key: StepColumn, plan: BucketPlan): StepRecords {
+export function m4Of(source: StepRows, key: SeriesColumn, plan: BucketPlan): SeriesRecords {
   const stream = new M4Stream(key, plan);
   stream.push(source);
   return stream.take().rows;

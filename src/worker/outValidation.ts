@@ -4,7 +4,7 @@
 // in a chart's render, and blank the page. So each field is checked here,
 // once, and a bad message becomes a failure that names what was wrong.
 import { describeType, isRecord, safeText, type Validated } from '../core/index.ts';
-import { EPOCH_COLUMNS, STEP_COLUMNS, VAL_LOSS_COLUMN } from '../core/records.ts';
+import { EPOCH_COLUMNS, SERIES_COLUMNS, VAL_LOSS_COLUMN } from '../core/records.ts';
 import { MAX_BATCH_INDICES, MAX_RUN_ID_LENGTH, MAX_RUNS, type CursorSnapshot, type OutMessage, type RunChunk, type RunStatusReport, type WorkerStatus } from './protocol.ts';
 
 const STATUSES: readonly WorkerStatus[] = ['idle', 'running', 'paused', 'done', 'diverged', 'error'];
@@ -54,7 +54,7 @@ function checkCursor(raw: unknown, where: string): CursorSnapshot {
 function checkDelta(raw: unknown, where: string): void {
   if (!isRecord(raw)) refuse(`${where} must be an object, not ${describeType(raw)}`);
   for (const key of ['revision', 'keep', 'open'] as const) if (!isCount(raw[key])) refuse(`${where}.${key} must be a non-negative integer`);
-  checkColumns(raw.rows, STEP_COLUMNS, `${where}.rows`);
+  checkColumns(raw.rows, SERIES_COLUMNS, `${where}.rows`);
   if ((raw.open as number) > (raw.rows as { length: number }).length) refuse(`${where}.open is more than its rows`);
 }
 
@@ -78,6 +78,8 @@ function checkChunk(raw: unknown, index: number): RunChunk {
   const named = `${where} ('${safeText(id)}')`;
   checkDelta(raw.loss, `${named}: loss`);
   checkDelta(raw.batchLoss, `${named}: batchLoss`);
+  // The validation loss series: present only for a run with a validation set.
+  if (raw.valLoss !== undefined) checkDelta(raw.valLoss, `${named}: valLoss`);
   checkColumns(raw.epochs, EPOCH_COLUMNS, `${named}: epochs`);
   // Present only for a run with a validation set, and then a column like the others.
   if ((raw.epochs as Record<string, unknown>)[VAL_LOSS_COLUMN] !== undefined) checkColumns(raw.epochs, [VAL_LOSS_COLUMN], `${named}: epochs`);

@@ -3,7 +3,7 @@
 // structured clone delivers whatever was posted and a worker that throws on a
 // bad message would take every run down with it.
 import { describeType, isRecord, safeText, validateSettings, type Settings, type Validated } from '../core/index.ts';
-import type { EpochRecords, StepRecords } from '../core/records.ts';
+import type { EpochRecords, SeriesRecords } from '../core/records.ts';
 
 /** One run to train; ids are chosen by the page and echoed back in every chunk. */
 export interface RunConfig {
@@ -97,8 +97,8 @@ export interface SeriesDelta {
   revision: number;
   keep: number;
   open: number;
-  /** Every column has exactly `length` entries (capacity = length). */
-  rows: StepRecords;
+  /** Every series column has exactly `length` entries (capacity = length); valLoss is NaN without a validation set. */
+  rows: SeriesRecords;
 }
 
 export interface RunChunk {
@@ -107,6 +107,8 @@ export interface RunChunk {
   loss: SeriesDelta;
   /** The mini-batch loss series, thinned by the mini-batch loss. */
   batchLoss: SeriesDelta;
+  /** The validation loss series, thinned by the validation loss; only for a run with a validation set. */
+  valLoss?: SeriesDelta;
   /** The epochs completed since the previous chunk, likewise; with valLoss (each epoch's end) when the run has a validation set. */
   epochs: EpochRecords;
   cursor: CursorSnapshot;

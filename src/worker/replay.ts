@@ -6,7 +6,7 @@ import type { Trainer } from '../core/types.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
 import { M4Stream, type BucketPlan, type StepRows } from './m4.ts';
 import type { CursorSnapshot, PageView } from './protocol.ts';
-import { SERIES_KEYS, type RunSlot } from './runSlot.ts';
+import type { RunSlot } from './runSlot.ts';
 import { planFor, plannedReach } from './viewPlan.ts';
 
 /** A LOD level whose buckets hold at most this many steps keeps every step (M4 keeps 4 rows). */
@@ -53,22 +53,22 @@ export function seekAnswer(slot: RunSlot | undefined, id: string, step: number):
   return { state, message: state ? null : `seek: run '${id}' has reached step ${slot.trainer.step}, not ${step}` };
 }
 
-/** Both series of the run again (a new revision), for `view` at the run's reach. */
+/** Every series of the run again (a new revision), for `view` at the run's reach. */
 export function replan(slot: RunSlot, view: PageView): void {
   const reach = slot.trainer.step;
   const plan = planFor(view, { stepsPerEpoch: slot.stepsPerEpoch, examplesPerEpoch: slot.schedule.examplesPerEpoch, reach });
   const streams = historyStreams(slot, plan);
-  SERIES_KEYS.forEach((key, i) => slot.series[key].replace(streams[i]));
+  slot.seriesKeys.forEach((key, i) => slot.series[key]!.replace(streams[i]));
   slot.plannedReach = plannedReach(reach, view.pixels);
 }
 
 /**
- * Streams for both series under `plan`, fed the run's history: merged from
+ * Streams for every series of the run (in seriesKeys order) under `plan`, fed the run's history: merged from
  * the finest level where it is fine enough (or keeps every step), replayed
  * where the plan asks for buckets finer than it.
  */
 export function historyStreams(slot: RunSlot, plan: BucketPlan): M4Stream[] {
-  const streams = SERIES_KEYS.map((key) => new M4Stream(key, plan));
+  const streams = slot.seriesKeys.map((key) => new M4Stream(key, plan));
   const reach = slot.trainer.step;
   const finest = slot.lod.loss.bucketWidth;
   for (const segment of plan) {
@@ -80,8 +80,8 @@ export function historyStreams(slot: RunSlot, plan: BucketPlan): M4Stream[] {
       });
       continue;
     }
-    SERIES_KEYS.forEach((key, i) => {
-      const lod = slot.lod[key];
+    slot.seriesKeys.forEach((key, i) => {
+      const lod = slot.lod[key]!;
       streams[i].push(lod, lod.rowAfter(segment.start), lod.rowAfter(to));
     });
   }

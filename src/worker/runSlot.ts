@@ -1,7 +1,7 @@
 // One run as the runner holds it: its trainer, and everything kept of it in
 // bounded memory — the finest level of the M4 pyramid of each series, every
 // epoch record, checkpoints — plus the series streams that feed the page.
-import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type StepRecords } from '../core/records.ts';
+import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type SeriesRecords } from '../core/records.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
@@ -10,9 +10,24 @@ import { LodSeries } from './lodSeries.ts';
 import type { RunConfig } from './protocol.ts';
 import { SeriesStream } from './seriesStream.ts';
 
-/** The two thinned series of a run: each keeps the extremes of its own column. */
-export const SERIES_KEYS = ['loss', 'batchLoss'] as const;
+/**
+ * The thinned series a run can have, each keeping the extremes of its own
+ * column: the loss and the mini-batch loss always, the validation loss only
+ * when the run has a validation set (a run without one pays nothing for it).
+ */
+export const SERIES_KEYS = ['loss', 'batchLoss', 'valLoss'] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];
+/** One of a thing per series of a run; valLoss only with a validation set. */
+export type PerSeries<T> = { readonly loss: T; readonly batchLoss: T; readonly valLoss?: T };
+
+/** The series of a run, in order. */
+export function seriesKeysOf(trainer: Pick<Trainer, 'validation'>): readonly SeriesKey[] {
+  return trainer.validation ? SERIES_KEYS : SERIES_KEYS.slice(0, 2);
+}
+
+function perSeries<T>(keys: readonly SeriesKey[], make: (key: SeriesKey) => T): PerSeries<T> {
+  return Object.fromEntries(keys.map((key) => [key, make(key)])) as unknown as PerSeries<T>;
+}
 
 /** Steps trained into the scratch rows at a time before they are thinned; ~200 KB per run. */
 export const TRAIN_ROWS = 4096;
@@ -26,10 +41,12 @@ export interface RunSlot {
   readonly stepsPerEpoch: number;
   readonly makeTrainer: (settings: Settings) => Trainer;
   /** Raw rows of the last advance: reused, never sent. */
-  readonly scratch: StepRecords;
+  readonly scratch: SeriesRecords;
   readonly epochScratch: EpochRecords;
-  readonly lod: Readonly<Record<SeriesKey, LodSeries>>;
-  readonly series: Readonly<Record<SeriesKey, SeriesStream>>;
+  /** The run's series (seriesKeysOf): lod and series hold exactly these. */
+  readonly seriesKeys: readonly SeriesKey[];
+  readonly lod: PerSeries<LodSeries>;
+  readonly series: PerSeries<SeriesStream>;
   /** Every epoch end so far (at most MAX_EPOCHS rows). */
   readonly epochs: EpochLog;
   readonly checkpoints: Checkpoints;
@@ -43,6 +60,7 @@ export interface RunSlot {
 
 export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine<unknown> | null): RunSlot {
   const trainer = makeTrainer(config.settings);
+  const seriesKeys = seriesKeysOf(trainer);
   return {
     id: config.id,
     settings: config.settings,
@@ -52,8 +70,9 @@ export function createRunSlot(config: RunConfig, makeTrainer: (settings: Setting
     makeTrainer,
     scratch: createStepRecords(TRAIN_ROWS),
     epochScratch: createEpochRecords(EPOCH_ROWS),
-    lod: { loss: new LodSeries('loss'), batchLoss: new LodSeries('batchLoss') },
-    series: { loss: new SeriesStream('loss'), batchLoss: new SeriesStream('batchLoss') },
+    seriesKeys,
+    lod: perSeries(seriesKeys, (key) => new LodSeries(key)),
+    series: perSeries(seriesKeys, (key) => new SeriesStream(key)),
     epochs: new EpochLog(),
     checkpoints: new Checkpoints(engine),
     epochsSent: 0,
@@ -76,9 +95,9 @@ export function advanceRun(slot: RunSlot, steps: number): void {
     epochScratch.length = 0;
     const taken = trainer.advance(Math.min(left, checkpoints.stepsUntilDue(trainer)), scratch, epochScratch);
     checkpoints.offer(trainer);
-    for (const key of SERIES_KEYS) {
-      slot.lod[key].append(scratch);
-      slot.series[key].push(scratch, 0, scratch.length);
+    for (const key of slot.seriesKeys) {
+      slot.lod[key]!.append(scratch);
+      slot.series[key]!.push(scratch, 0, scratch.length);
     }
     if (epochScratch.length) slot.epochs.append(epochScratch);
     if (taken === 0) return;
@@ -93,7 +112,7 @@ export function allStopped(runs: readonly RunSlot[]): boolean {
 
 /** Something for the page since the last chunk: steps, epochs or a new revision of a series. */
 export function hasNews(slot: RunSlot): boolean {
-  return slot.sentStep !== slot.trainer.step || slot.epochsSent !== slot.epochs.length || SERIES_KEYS.some((k) => slot.series[k].changed);
+  return slot.sentStep !== slot.trainer.step || slot.epochsSent !== slot.epochs.length || slot.seriesKeys.some((k) => slot.series[k]!.changed);
 }
 
 /** What a run holds in the worker, in bytes: it must not grow with the steps (only the epoch log grows, to MAX_EPOCHS rows). */
@@ -108,7 +127,7 @@ export interface RunFootprint {
 export function footprintOf(slot: RunSlot): RunFootprint {
   return {
     id: slot.id,
-    pyramidBytes: SERIES_KEYS.reduce((sum, key) => sum + slot.lod[key].byteSize, 0),
+    pyramidBytes: slot.seriesKeys.reduce((sum, key) => sum + slot.lod[key]!.byteSize, 0),
     // The epoch log holds the valLoss column beside the drawn ones.
     epochBytes: slot.epochs.capacity * Float64Array.BYTES_PER_ELEMENT * (EPOCH_COLUMNS.length + 1),
     checkpointBytes: slot.checkpoints.bytes,

@@ -2,7 +2,7 @@
 // current view, and how many of its rows the page already has for good. A
 // new plan (the view changed, or the run outgrew the resolution) starts a new
 // revision, which the page takes as "replace", not "append".
-import type { StepColumn } from '../core/records.ts';
+import type { SeriesColumn } from '../core/records.ts';
 import { M4Stream, type BucketPlan, type StepRows } from './m4.ts';
 import type { SeriesDelta } from './protocol.ts';
 
@@ -12,7 +12,7 @@ export class SeriesStream {
   /** Rows the page holds that no later delta of this revision changes. */
   private stable = 0;
 
-  constructor(readonly key: StepColumn) {
+  constructor(readonly key: SeriesColumn) {
     this.stream = new M4Stream(key, [{ start: 0, end: Infinity, width: 1 }]);
   }
 

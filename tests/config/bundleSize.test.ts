@@ -32,6 +32,11 @@ const DEFERRED = [
   'src/panels/weights/weightExport.ts',
   'src/panels/data/dataExport.ts',
   'src/core/runReport.ts',
+  // Reading the loss chart: crosshair, dots and the table of values, loaded just after the first paint.
+  'src/panels/loss/LossHover.tsx',
+  'src/panels/loss/LossTooltip.tsx',
+  'src/panels/loss/hoverRows.ts',
+  'src/panels/loss/drawHover.ts',
 ];
 
 const gzip = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length;

@@ -53,6 +53,12 @@ describe.runIf(hasBrowser)('parts loaded after the first paint', () => {
       .not.toBe(before.join(' '));
     await page.click('[data-testid="copy-pytorch"]');
     await expect.poll(() => text(page, 'copy-pytorch-said')).toMatch(/^Copied \d+ lines of PyTorch$/);
+    // Reading the loss chart (a part of its own): after a step, an arrow key shows the table of values.
+    await page.click('[data-testid="step"]');
+    await waitForStep(page, 'step === 1');
+    await page.focus('[data-testid="loss-panel"] .panel-plot');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-testid="loss-panel"] .panel-tooltip');
     expect(await page.locator('[data-testid="weight-zoom-unavailable"], [data-testid="deferred-failure"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();

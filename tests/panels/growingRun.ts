@@ -25,6 +25,7 @@ function seriesView(series: LodSeries): SeriesView {
     get w2() { return series.w2; },
     get batchLoss() { return series.batchLoss; },
     get loss() { return series.loss; },
+    get valLoss() { return series.valLoss; },
     get revision() { return series.bucketWidth; },
     get stable() { return Math.max(0, series.length - 4); },
   };
@@ -35,6 +36,7 @@ export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color 
   const trainer = createTrainer(settings);
   const lossSeries = new LodSeries('loss', rowCapacity);
   const batchLossSeries = new LodSeries('batchLoss', rowCapacity);
+  const valLossSeries = trainer.validation ? new LodSeries('valLoss', rowCapacity) : null;
   const epochs = createEpochRecords(Math.max(1, settings.epochs));
   let version = 0;
   let view: RunView | null = null;
@@ -47,6 +49,7 @@ export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color 
     schedule: trainer.schedule,
     lossSeries: seriesView(lossSeries),
     batchLossSeries: seriesView(batchLossSeries),
+    valLossSeries: valLossSeries && seriesView(valLossSeries),
     epochs,
     cursor: cursorSnapshot(trainer),
     status: trainer.status === 'running' ? (version === 0 ? 'idle' : 'running') : trainer.status,
@@ -60,6 +63,7 @@ export function growingRun(overrides: Partial<Settings> = {}, id = 'run', color 
       trainer.advance(steps, rows, epochs);
       lossSeries.append(rows);
       batchLossSeries.append(rows);
+      valLossSeries?.append(rows);
       version++;
       view = make();
       return view;

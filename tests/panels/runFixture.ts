@@ -21,6 +21,7 @@ export function trainedRun(overrides: Partial<Settings> = {}, steps = Infinity, 
     // Every step, as the worker sends a short run: one revision, every row final.
     lossSeries: { ...rows, revision: 1, stable: rows.length },
     batchLossSeries: { ...rows, revision: 1, stable: rows.length },
+    valLossSeries: trainer.validation ? { ...rows, revision: 1, stable: rows.length } : null,
     epochs,
     cursor: cursorSnapshot(trainer),
     status: trainer.status === 'running' ? 'paused' : trainer.status,

@@ -1,6 +1,7 @@
 // The pure parts of looking back: where lockstep puts each run, and a run's
 // views cut at a step without copying its buffers.
 import { describe, expect, it } from 'vitest';
+import { createTrainer } from '../../src/core/index.ts';
 import { lockstepStep, recordedCursor, runAtStep } from '../../src/store/scrub.ts';
 import { settings, setup } from './labHarness.ts';
 
@@ -32,5 +33,27 @@ describe('runAtStep', () => {
     // Step 0: the start weights, before any step; an epoch end is batch 10 of 10.
     expect(recordedCursor(run, 0)).toMatchObject({ step: 0, epoch: 0, w1: settings().w0[0], w2: settings().w0[1] });
     expect(recordedCursor(run, 20)).toMatchObject({ epoch: 2, batchInEpoch: 10 });
+  });
+
+  it('cuts the validation loss series too, and reads the val loss at the step from the rows', () => {
+    const t = setup({ speed: 'max', settings: settings({ val: 0.2 }) });
+    t.wait();
+    for (let i = 0; i < 25; i++) t.state.step();
+    t.wait(100);
+    const [run] = t.state.runs;
+    const at = runAtStep(run, recordedCursor(run, 13));
+    expect(at.valLossSeries!.length).toBe(13);
+    expect(at.valLossSeries!.valLoss).toBe(run.valLossSeries!.valLoss);
+    // Step 13 ends no epoch: its val loss is read from the row kept for it, and is the engine's there.
+    const engine = createTrainer(settings({ val: 0.2 }));
+    engine.advance(13, null, null);
+    expect(at.cursor.valLoss).toBe(engine.valLoss);
+    expect(Number.isFinite(at.cursor.valLoss)).toBe(true);
+    // A run without a validation set has no such series to cut.
+    const plain = setup({ speed: 'max' });
+    plain.wait();
+    plain.state.step();
+    plain.wait(100);
+    expect(runAtStep(plain.state.runs[0], recordedCursor(plain.state.runs[0], 0)).valLossSeries).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
+import { createStepRecords, SERIES_COLUMNS, type SeriesRecords } from '../../src/core/records.ts';
 import { LOD_ROW_CAPACITY, LodSeries } from '../../src/worker/lodSeries.ts';
 import { EpochLog } from '../../src/worker/epochLog.ts';
 import { createEpochRecords } from '../../src/core/records.ts';
@@ -13,7 +13,7 @@ function keyAt(step: number): number {
 }
 
 /** Rows for steps first … first + count − 1; other columns are functions of the step so rows can be checked whole. */
-function rows(first: number, count: number, target?: StepRecords): StepRecords {
+function rows(first: number, count: number, target?: SeriesRecords): SeriesRecords {
   const r = target && target.capacity >= count ? target : createStepRecords(count);
   for (let i = 0; i < count; i++) {
     const step = first + i;
@@ -89,7 +89,7 @@ describe('LodSeries', () => {
       expect(series.length).toBeLessThanOrEqual(LOD_ROW_CAPACITY);
     }
     expect(series.appended).toBe(total);
-    expect(peakBytes).toBeLessThanOrEqual(LOD_ROW_CAPACITY * STEP_COLUMNS.length * 8);
+    expect(peakBytes).toBeLessThanOrEqual(LOD_ROW_CAPACITY * SERIES_COLUMNS.length * 8);
     const width = series.bucketWidth;
     expect(width).toBeGreaterThan(1);
     expect(Math.ceil(total / width)).toBeLessThanOrEqual(LOD_ROW_CAPACITY / 4);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
+import { createStepRecords, SERIES_COLUMNS, type SeriesRecords } from '../../src/core/records.ts';
 import { LodSeries } from '../../src/worker/lodSeries.ts';
 import { M4Stream, m4Of, type BucketPlan } from '../../src/worker/m4.ts';
 import { bytes } from './runnerHarness.ts';
 
 /** Rows for steps 1 … values.length with `values` as both keys; other columns follow the step so rows can be told apart. */
-function rowsOf(values: readonly number[]): StepRecords {
+function rowsOf(values: readonly number[]): SeriesRecords {
   const r = createStepRecords(values.length);
   values.forEach((v, i) => {
     r.step[i] = i + 1;
@@ -15,6 +15,7 @@ function rowsOf(values: readonly number[]): StepRecords {
     r.w2[i] = -i;
     r.loss[i] = v;
     r.batchLoss[i] = -v;
+    r.valLoss[i] = i * 0.25;
   });
   r.length = values.length;
   return r;
@@ -36,9 +37,9 @@ function m4Naive(values: readonly number[], width: number): number[] {
 
 const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(NaN), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 3000 });
 
-function sameRows(a: { length: number } & Record<string, unknown>, b: StepRecords): void {
+function sameRows(a: { length: number } & Record<string, unknown>, b: SeriesRecords): void {
   expect(a.length).toBe(b.length);
-  for (const c of STEP_COLUMNS) expect(bytes((a[c] as Float64Array).subarray(0, a.length))).toEqual(bytes(b[c].subarray(0, b.length)));
+  for (const c of SERIES_COLUMNS) expect(bytes((a[c] as Float64Array).subarray(0, a.length))).toEqual(bytes(b[c].subarray(0, b.length)));
 }
 
 describe('M4 stream and pyramid', () => {

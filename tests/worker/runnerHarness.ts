@@ -2,7 +2,7 @@
 // the transfer list as postMessage would (which also proves the chunks are
 // transferable: a buffer listed twice or a non-transferable would throw).
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import type { EpochColumn, StepColumn } from '../../src/core/records.ts';
+import type { EpochColumn, SeriesColumn } from '../../src/core/records.ts';
 import { StreamedSeries } from '../../src/store/streamedSeries.ts';
 import type { InMessage, OutMessage, RunChunk, RunConfig } from '../../src/worker/protocol.ts';
 import { TrainingRunner, type RunnerOptions } from '../../src/worker/runner.ts';
@@ -76,20 +76,25 @@ export class Harness {
   }
 
   /** A run's series as the page would hold it after every chunk so far (the last session's, when it changed). */
-  series(id: string, key: 'loss' | 'batchLoss' = 'loss'): StreamedSeries {
+  series(id: string, key: 'loss' | 'batchLoss' | 'valLoss' = 'loss'): StreamedSeries {
     const series = new StreamedSeries();
     let session = -1;
     for (const p of this.posted) {
       if (p.message.type !== 'chunk') continue;
       if (p.message.session !== session) series.clear();
       session = p.message.session;
-      for (const run of p.message.runs) if (run.id === id && !series.apply(run[key])) throw new Error(`a ${key} delta of run ${id} does not follow`);
+      for (const run of p.message.runs) {
+        if (run.id !== id) continue;
+        const delta = run[key];
+        if (!delta) throw new Error(`a chunk of run ${id} has no ${key} series`);
+        if (!series.apply(delta)) throw new Error(`a ${key} delta of run ${id} does not follow`);
+      }
     }
     return series;
   }
 
   /** One column of a run's loss series as the page holds it. */
-  column(id: string, name: StepColumn, key: 'loss' | 'batchLoss' = 'loss'): number[] {
+  column(id: string, name: SeriesColumn, key: 'loss' | 'batchLoss' | 'valLoss' = 'loss'): number[] {
     const series = this.series(id, key);
     return Array.from(series[name].subarray(0, series.length));
   }

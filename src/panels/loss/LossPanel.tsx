@@ -1,28 +1,27 @@
 // Loss curves of every visible run: the full-data loss (what the model really
 // achieves), the mini-batch loss (what each step sees — its noise is the
-// point), and per-epoch summaries (full loss at each epoch's end, and the
-// mean batch loss a training loop prints). D3 draws; React only hosts.
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+// point), the validation loss per step for a run with a validation set, and
+// per-epoch summaries (full loss at each epoch's end, the mean batch loss a
+// training loop prints, val_loss there). D3 draws; React only hosts.
+import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';
 import { startLossFor } from '../shared/dataCache.ts';
+import { deferred } from '../shared/deferred.tsx';
 import { PanelShell } from '../shared/PanelShell.tsx';
 import { plotSize } from '../shared/plotFrame.ts';
 import { useElementSize } from '../shared/useElementSize.ts';
 import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
-import { drawHover } from './drawHover.ts';
 import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
-import { hoverRows } from './hoverRows.ts';
 import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { showsValidation, thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
 import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
-import { LossTooltip } from './LossTooltip.tsx';
 import { lossStyleFor } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
 import { useXZoom } from './useXZoom.ts';
@@ -61,13 +60,15 @@ export interface LossPanelProps {
 
 const FALLBACK_SIZE = { width: 560, height: 290 };
 
+// Reading the chart (crosshair, dots, the table of values) is not needed for the first paint: its code loads just after.
+const LossHover = deferred('the loss chart’s reading', () => import('./LossHover.tsx').then((m) => m.LossHover));
+
 export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live, lookedAt = null }: LossPanelProps) {
   const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const backRef = useRef<SVGSVGElement>(null);
   const frontRef = useRef<SVGSVGElement>(null);
-  const hoverRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [cache] = useState(() => new LossLayoutCache());
   const [painter] = useState(() => new LossPainter());
@@ -112,16 +113,11 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
     reading.onPointerMove(event);
     zooming.onPointerMove(event);
   };
-  const rows = useMemo(() => (reading.x === null ? [] : hoverRows(layout, reading.x)), [layout, reading.x]);
   const markX = timelineMarkX(frame, primaryRun(runs, primaryRunId), lookedAt, xAxis);
 
   useLivePaint(live, runs, (now) =>
     painter.paint({ canvas: canvasRef.current, back: backRef.current, front: frontRef.current }, now, { xAxis, yScale, smoothing, primaryRunId, zoom, logX, width: size.width, height: size.height, style }),
   );
-
-  useEffect(() => {
-    if (hoverRef.current) drawHover(hoverRef.current, frame, { x: reading.x, rows }, style);
-  }, [frame, reading.x, rows, style]);
 
   return (
     <PanelShell
@@ -152,7 +148,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         onPointerCancel={zooming.cancel}
         onDoubleClick={zooming.onDoubleClick}
       />
-      <svg ref={hoverRef} aria-hidden="true" style={{ pointerEvents: 'none' }} width={size.width} height={size.height} />
+      <LossHover layout={layout} frame={frame} x={reading.x} announce={reading.announce} width={size.width} height={size.height} style={style} />
       {layout.series.length === 0 ? (
         <div className="panel-hint">No visible runs: show one in the runs list.</div>
       ) : !layout.hasRows ? (
@@ -190,9 +186,6 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         >
           {thinnedNote(marks.thinnedSteps)}
         </div>
-      ) : null}
-      {reading.x !== null && rows.length > 0 ? (
-        <LossTooltip rows={rows} left={frame.fastX(reading.x)} width={size.width} top={LOSS_MARGIN.top} announce={reading.announce} />
       ) : null}
     </PanelShell>
   );

@@ -15,7 +15,7 @@ export interface LossTooltipProps {
 
 export function LossTooltip({ rows, left, width, top, announce }: LossTooltipProps) {
   const flip = left > width / 2;
-  // Only when a run read has a validation set; its value is known at epoch ends.
+  // Only when a run read has a validation set.
   const withVal = rows.some((r) => r.valLoss !== null);
   return (
     <div className="panel-tooltip" role={announce ? 'status' : undefined} style={{ top: top + 2, ...(flip ? { right: width - left + 10 } : { left: left + 10 }) }}>
@@ -27,7 +27,7 @@ export function LossTooltip({ rows, left, width, top, announce }: LossTooltipPro
             <th>epoch</th>
             <th>full loss</th>
             <th>batch loss</th>
-            {withVal ? <th>val loss (epoch end)</th> : null}
+            {withVal ? <th>val loss</th> : null}
           </tr>
         </thead>
         <tbody>

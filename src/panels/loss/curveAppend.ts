@@ -27,14 +27,14 @@ export interface CurvePaint {
 
 /** A new revision means the worker replaced the series' rows (SeriesView): nothing drawn can be appended to. */
 function rebuildsOf(s: RunLossSeries): string {
-  const { lossSeries, batchLossSeries } = s.run;
-  return `${lossSeries.revision},${batchLossSeries.revision}`;
+  const { lossSeries, batchLossSeries, valLossSeries } = s.run;
+  return `${lossSeries.revision},${batchLossSeries.revision},${valLossSeries?.revision ?? ''}`;
 }
 
 /** The key of what places the pixels already drawn, given the frame's own key. */
 function paintKey(layout: LossLayout, smoothed: boolean, frameKey: string): string {
   const parts = [frameKey, smoothed, layout.primary?.run.id ?? ''];
-  for (const s of layout.series) parts.push(`${s.run.id}:${s.run.color}:${s.fullOffset}:${s.full.drawn.from}:${s.batch.drawn.from}:${rebuildsOf(s)}`);
+  for (const s of layout.series) parts.push(`${s.run.id}:${s.run.color}:${s.fullOffset}:${s.full.drawn.from}:${s.batch.drawn.from}:${s.val?.drawn.from ?? ''}:${rebuildsOf(s)}`);
   return parts.join('|');
 }
 
@@ -86,6 +86,7 @@ export function planCurvePaint(last: CurvePaintRecord | null, layout: LossLayout
   for (const s of layout.series) {
     rows.set(`${s.run.id}:full`, s.full.drawn.length);
     rows.set(`${s.run.id}:batch`, s.batch.drawn.length);
+    if (s.val) rows.set(`${s.run.id}:val`, s.val.drawn.length);
   }
   const record: CurvePaintRecord = { key, rows, dots };
   const whole: CurvePaint = { whole: true, shapes: { layout, smoothed }, dots, record };
@@ -98,6 +99,7 @@ export function planCurvePaint(last: CurvePaintRecord | null, layout: LossLayout
     ...s,
     full: tailSeries(s.full, last.rows.get(`${s.run.id}:full`) ?? 0),
     batch: tailSeries(s.batch, last.rows.get(`${s.run.id}:batch`) ?? 0),
+    val: s.val && tailSeries(s.val, last.rows.get(`${s.run.id}:val`) ?? 0),
   }));
   const primary = layout.primary ? series[layout.series.indexOf(layout.primary)] : null;
   return { whole: false, shapes: { layout: { ...layout, series, primary }, smoothed }, dots: added, record };

@@ -1,9 +1,10 @@
 // The loss curves on canvas: every run's mini-batch loss first (smoothed, if
-// asked, over a faint raw copy), then every run's full-data loss on top, never
-// smoothed and never thinner, each on a paper casing, so no full curve is
-// buried under batch noise.
+// asked, over a faint raw copy), then the validation loss of every run that
+// has a validation set (dashed), then every run's full-data loss on top,
+// never smoothed and never thinner, each on a paper casing, so no full curve
+// is buried under batch noise.
 import type { PlotFrame } from '../shared/plotFrame.ts';
-import { drawDecimated } from '../shared/pixelLine.ts';
+import { drawDecimated, toPixel } from '../shared/pixelLine.ts';
 import { PAPER, type StrokeStyle } from '../shared/markStyle.ts';
 import { inDrawOrder } from './lossMarks.ts';
 import type { DrawnLine, LineSeries, LossLayout } from './lossLayout.ts';
@@ -20,10 +21,16 @@ function strokeLine(ctx: CanvasRenderingContext2D, frame: PlotFrame, line: Drawn
   const start = Math.max(0, Math.min(from - 1, line.length));
   ctx.globalAlpha = stroke.alpha ?? 1;
   ctx.lineWidth = stroke.width;
+  if (stroke.dash) {
+    // The dashes keep their phase along x, so a piece appended later continues the pattern rather than restarting it.
+    ctx.setLineDash([...stroke.dash]);
+    ctx.lineDashOffset = start < line.length ? toPixel(frame.xPixels, line.x[start]) || 0 : 0;
+  }
   ctx.beginPath();
   if (start === 0) drawDecimated(line.x, line.y, line.length, frame.xPixels, frame.yPixels, ctx);
   else drawDecimated(line.x.subarray(start), line.y.subarray(start), line.length - start, frame.xPixels, frame.yPixels, ctx);
   ctx.stroke();
+  if (stroke.dash) ctx.setLineDash([]);
 }
 
 function drawLine(ctx: CanvasRenderingContext2D, frame: PlotFrame, line: LineSeries, color: string, curve: Pick<CurveStyle, 'raw'> & Partial<CurveStyle>, style: LossStyle, smoothed: boolean, from: number): void {
@@ -47,6 +54,7 @@ export function drawCurves(ctx: CanvasRenderingContext2D, frame: PlotFrame, shap
   ctx.lineCap = 'round';
   const order = inDrawOrder(shapes.layout);
   for (const s of order) drawLine(ctx, frame, s.batch, s.run.color, style.batch, style, shapes.smoothed, from);
+  for (const s of order) if (s.val) drawLine(ctx, frame, s.val, s.run.color, { raw: style.val }, style, false, from);
   for (const s of order) {
     // The casing goes under each full curve just before it: over every batch curve, under the full curves drawn later.
     if (s.full.length > 0) {

@@ -1,5 +1,6 @@
 // The reading under the pointer or keyboard: a vertical crosshair and a dot
-// on each run's full-loss curve at the row being read.
+// on each run's full-loss curve at the row being read (and a hollow one on
+// its validation-loss curve, when it has one).
 import { select } from 'd3-selection';
 import { PAPER } from '../shared/markStyle.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
@@ -45,4 +46,16 @@ export function drawHover(svg: SVGSVGElement, frame: PlotFrame, shapes: HoverSha
     .attr('stroke-width', style.hoverDot.strokeWidth)
     .attr('cx', (d) => frame.fastX(d.x))
     .attr('cy', (d) => frame.y(clampToDomain(d.loss, domain)));
+  root
+    .selectAll('circle.hover-val-dot')
+    .data(visible ? rows.filter((r) => r.valLoss !== null && !Number.isNaN(clampToDomain(r.valLoss, domain))) : [])
+    .join('circle')
+    .attr('class', 'hover-val-dot')
+    .attr('pointer-events', 'none')
+    .attr('r', style.hoverDot.radius - style.hoverDot.strokeWidth / 2)
+    .attr('fill', PAPER)
+    .attr('stroke', (d) => d.run.color)
+    .attr('stroke-width', style.hoverDot.strokeWidth)
+    .attr('cx', (d) => frame.fastX(d.x))
+    .attr('cy', (d) => frame.y(clampToDomain(d.valLoss as number, domain)));
 }

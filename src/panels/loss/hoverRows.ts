@@ -14,19 +14,19 @@ export interface HoverRow {
   /** Loss of the step's mini-batch (NaN at the start). */
   readonly batchLoss: number;
   /**
-   * The validation loss where the step ends an epoch (the page has it only
-   * there); NaN at other steps; null when the run has no validation set.
+   * The validation loss at the step (every row of the full-loss series
+   * carries it: it is the loss on the held-out examples at that row's
+   * weights); null when the run has no validation set.
    */
   readonly valLoss: number | null;
   readonly x: number;
 }
 
-function epochEndValLoss(s: LossLayout['series'][number], step: number): number | null {
-  const { val, length } = s.epochs;
-  if (!val) return null;
-  // Epoch e ends at step e · stepsPerEpoch; the run's own epoch record confirms it.
-  const row = step / s.plan.stepsPerEpoch - 1;
-  return Number.isInteger(row) && row >= 0 && row < length && s.run.epochs.step[row] === step ? val[row] : NaN;
+function valLossAt(s: LossLayout['series'][number], index: number): number | null {
+  if (!s.val) return null;
+  // The start row is the val line's own start row (NaN if that is not known).
+  if (index < s.fullOffset) return s.val.length > 0 && s.val.step[0] === 0 ? s.val.y[0] : NaN;
+  return s.run.lossSeries.valLoss[index - s.fullOffset];
 }
 
 /** For each visible run, its full-loss row nearest to x (runs without rows are left out). */
@@ -44,7 +44,7 @@ export function hoverRows(layout: LossLayout, x: number): HoverRow[] {
       epoch: step / s.plan.stepsPerEpoch,
       loss: s.full.y[index],
       batchLoss: before ? NaN : s.run.lossSeries.batchLoss[index - s.fullOffset],
-      valLoss: epochEndValLoss(s, step),
+      valLoss: valLossAt(s, index),
       x: s.full.x[index],
     });
   }

@@ -17,8 +17,9 @@ export function lossRunEntries(layout: Pick<LossLayout, 'series'>, style: LossSt
   }));
 }
 
-/** The label of the validation-loss mark; named only when a run shown has a validation set. */
-export const VAL_LOSS_LABEL = 'val_loss at epoch end (held-out examples)';
+/** The labels of the validation-loss marks, the dashed curve and the epoch-end diamond; named only when a run shown has a validation set. */
+export const VAL_CURVE_LABEL = 'val_loss per step (held-out examples)';
+export const VAL_LOSS_LABEL = 'val_loss at epoch end (what Keras prints)';
 
 /** What the marks mean, on the page (LossLegend) and in the exports; `validation`: some run shown has a validation set. */
 export function lossLegendEntries(smoothing: string | null, clipped: boolean, style: LossStyle = LOSS_STYLE, validation = false): LegendEntry[] {
@@ -34,7 +35,7 @@ export function lossLegendEntries(smoothing: string | null, clipped: boolean, st
     },
     { label: 'full loss at epoch end', width: 10, height: 10, marks: [{ kind: 'dot', cx: 5, cy: 5, dot: style.epochLoss, fill: INK }] },
     { label: 'epoch mean of batch losses (what a training loop prints)', width: 10, height: 10, marks: [{ kind: 'dot', cx: 5, cy: 5, dot: style.epochMean, fill: PAPER, stroke: INK }] },
-    ...(validation ? [valLossEntry(style)] : []),
+    ...(validation ? [valCurveEntry(style), valLossEntry(style)] : []),
     { label: 'epoch end', width: 10, height: 12, marks: [{ kind: 'line', x1: 5, x2: 5, y1: 0, y2: 12, color: rule.color, stroke: rule.stroke }] },
   ];
   if (clipped) entries.push({ label: 'beyond the axis (marked on its edge)', width: 10, height: 8, marks: [{ kind: 'path', d: `M${5 - size},0 L${5 + size},0 L5,${size} Z`, fill: INK }] });
@@ -43,7 +44,12 @@ export function lossLegendEntries(smoothing: string | null, clipped: boolean, st
 
 /** Some run drawn has a validation set, so the chart has val_loss marks to name. */
 export function showsValidation(layout: Pick<LossLayout, 'series'>): boolean {
-  return layout.series.some((s) => s.epochs.val !== null);
+  return layout.series.some((s) => s.epochs.val !== null || s.val !== null);
+}
+
+function valCurveEntry(style: LossStyle): LegendEntry {
+  // Wide enough for a dash, a gap and a dash, so the swatch shows the pattern the chart draws.
+  return { label: VAL_CURVE_LABEL, width: 18, height: 8, marks: [{ kind: 'line', x1: 1, x2: 17, y1: 4, y2: 4, color: INK, stroke: style.val }] };
 }
 
 function valLossEntry(style: LossStyle): LegendEntry {

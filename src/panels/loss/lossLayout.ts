@@ -1,15 +1,18 @@
 // Everything the loss chart draws, in data units, computed from the runs
 // without touching the DOM: each visible run's rows mapped onto the shared
 // x-axis, the mini-batch loss smoothed if asked, the x-window shown (the whole
-// run or a zoom) and a y-domain fitted to the full losses inside it.
+// run or a zoom) and a y-domain fitted to the full (and validation) losses
+// inside it.
 import { validationSize } from '../../core/data.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
+import { startValLossFor } from '../shared/dataCache.ts';
 import type { XZoom } from '../../url/view.ts';
 import { emptyRange, fitLossDomain, includeValue, type ValueRange, type YScaleMode } from './lossDomain.ts';
 import { Buffers } from './buffers.ts';
 import { grownDomain, grownEnd } from './growth.ts';
-import { smoothEma, smoothingUnit, smoothingWindow } from './smoothing.ts';
+import { lineOf, windowed, type Line, type LineSeries } from './lossLines.ts';
+import { smoothingUnit, smoothingWindow } from './smoothing.ts';
 import { mapSteps, stepPlanOf, xOfStep, type StepPlan, type XAxisMode } from '../shared/xAxis.ts';
 import { rowsIn, xWindowOf, type XWindow } from './xWindow.ts';
 
@@ -32,37 +35,7 @@ export interface LossOptions {
   readonly logX?: boolean;
 }
 
-export interface LineSeries {
-  readonly length: number;
-  /** Gradient step of each row (0 for the start row). */
-  readonly step: Float64Array;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /** The smoothed y, or null when smoothing is off (the full loss is never smoothed). */
-  readonly smooth: Float64Array | null;
-  /** What to draw for y: the rows in the x-window (and one beyond each side), thinned (M4) to a few per pixel when there are many. */
-  readonly drawn: DrawnLine;
-  /** The same for the smoothed y (null when smoothing is off). */
-  readonly drawnSmooth: DrawnLine | null;
-}
-
-export interface DrawnLine {
-  readonly length: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /** The line's row that drawn row 0 is: drawn rows are rows from … from + length − 1, as they are. */
-  readonly from: number;
-}
-
-/**
- * Rows from … to−1 of a line as drawn: as they are. The drawing reduces rows
- * that share a pixel column to their first, lowest, highest and last
- * (pixelLine.ts), so thinning them here as well would only cost a pass, and
- * rows kept as they are let a chart append the new ones to what it drew.
- */
-function drawnLine(x: Float64Array, y: Float64Array, [from, to]: readonly [number, number]): DrawnLine {
-  return { length: to - from, x: x.subarray(from, to), y: y.subarray(from, to), from };
-}
+export type { DrawnLine, LineSeries } from './lossLines.ts';
 
 export interface RunLossSeries {
   readonly run: RunView;
@@ -73,6 +46,13 @@ export interface RunLossSeries {
   readonly fullOffset: number;
   /** Mini-batch loss per step (rows of run.batchLossSeries). */
   readonly batch: LineSeries;
+  /**
+   * Validation loss per step: the start when known, then the rows of
+   * run.valLossSeries (thinned by the validation loss itself); never
+   * smoothed, like the full loss, which it is measured like. Null when the
+   * run has no validation set.
+   */
+  readonly val: LineSeries | null;
   /** One row per finished epoch: x, full loss at its end, mean of its batch losses, validation loss at its end (null: no validation set). */
   readonly epochs: { readonly length: number; readonly x: Float64Array; readonly loss: Float64Array; readonly mean: Float64Array; readonly val: Float64Array | null };
 }
@@ -92,25 +72,6 @@ export interface LossLayout {
   readonly smoothWindow: number;
 }
 
-/** A line's rows with the start row (step 0) in front when it is known; drawn is filled in per window. */
-type Line = Omit<LineSeries, 'drawn' | 'drawnSmooth'>;
-
-function lineOf(buffers: Buffers, name: string, steps: Float64Array, values: Float64Array, length: number, mode: XAxisMode, plan: StepPlan, smooth: { alpha: number; unit: number } | null, start = NaN): Line {
-  const offset = Number.isFinite(start) ? 1 : 0;
-  const n = length + offset;
-  const step = buffers.get(`${name}.step`, n);
-  const y = buffers.get(`${name}.y`, n);
-  if (offset) {
-    step[0] = 0;
-    y[0] = start;
-  }
-  step.set(steps.subarray(0, length), offset);
-  y.set(values.subarray(0, length), offset);
-  const x = mapSteps(step, n, mode, plan, buffers.get(`${name}.x`, n));
-  const smoothed = smooth && smooth.alpha > 0 ? smoothEma(x, y, n, smooth.alpha, smooth.unit, buffers.get(`${name}.smooth`, n)) : null;
-  return { length: n, step, x, y, smooth: smoothed };
-}
-
 interface CachedSeries {
   readonly key: string;
   readonly run: RunView;
@@ -118,6 +79,7 @@ interface CachedSeries {
   readonly full: Line;
   readonly fullOffset: number;
   readonly batch: Line;
+  readonly val: Line | null;
   readonly epochs: RunLossSeries['epochs'];
   /** The loss at the start weights (NaN if unknown), on the axis even before the first step. */
   readonly startLoss: number;
@@ -129,6 +91,7 @@ interface Shown {
   readonly key: string;
   readonly full: LineSeries;
   readonly batch: LineSeries;
+  readonly val: LineSeries | null;
   readonly range: ValueRange;
   /** Rows of the full loss inside the window. */
   readonly inside: number;
@@ -147,7 +110,10 @@ export class LossLayoutCache {
 function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit: number, cache: LossLayoutCache): CachedSeries {
   // The start row only once training has begun, so an idle run still shows the "press play" hint.
   const start = run.lossSeries.length > 0 ? initialLoss : NaN;
-  const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, run.epochs.length, options.xAxis, options.smoothing, unit, start, initialLoss].join('|');
+  const valSeries = run.valLossSeries;
+  // Its start row, the val loss at the start weights, likewise (the worker's series begin at step 1).
+  const valStart = valSeries && valSeries.length > 0 ? startValLossFor(run.settings) : NaN;
+  const key = [run.version, run.lossSeries.length, run.batchLossSeries.length, valSeries?.length ?? -1, run.epochs.length, options.xAxis, options.smoothing, unit, start, initialLoss, valStart].join('|');
   const hit = cache.entries.get(run.id);
   if (hit && hit.key === key) {
     if (hit.run === run) return hit;
@@ -166,6 +132,7 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
   const full = lineOf(buffers, 'full', run.lossSeries.step, run.lossSeries.loss, run.lossSeries.length, mode, plan, null, start);
   const smooth = { alpha: options.smoothing, unit };
   const batch = lineOf(buffers, 'batch', run.batchLossSeries.step, run.batchLossSeries.batchLoss, run.batchLossSeries.length, mode, plan, smooth);
+  const val = valSeries ? lineOf(buffers, 'val', valSeries.step, valSeries.valLoss, valSeries.length, mode, plan, null, valStart) : null;
   const e = run.epochs;
   const epochs = {
     length: e.length,
@@ -174,29 +141,21 @@ function seriesOf(run: RunView, options: LossOptions, initialLoss: number, unit:
     mean: e.meanBatchLoss.subarray(0, e.length),
     val: validationSize(run.settings) > 0 && e.valLoss ? e.valLoss.subarray(0, e.length) : null,
   };
-  const entry: CachedSeries = { key, run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, epochs, startLoss: initialLoss };
+  const entry: CachedSeries = { key, run, plan, full, fullOffset: Number.isFinite(start) ? 1 : 0, batch, val, epochs, startLoss: initialLoss };
   cache.entries.set(run.id, entry);
   return entry;
 }
 
-/** Rows of a line inside the window, as drawn. */
-function windowed(line: Line, drawn: readonly [number, number]): LineSeries {
-  return {
-    ...line,
-    drawn: drawnLine(line.x, line.y, drawn),
-    drawnSmooth: line.smooth ? drawnLine(line.x, line.smooth, drawn) : null,
-  };
-}
-
 /**
- * What places the y-axis: the full losses and the epoch points inside the
- * window, and the start loss. Not the mini-batch losses: a single example's
+ * What places the y-axis: the full and validation losses and the epoch points
+ * inside the window, and the start loss. Not the mini-batch losses: a single example's
  * loss near 0 would stretch a log axis over empty decades and push the curves
  * that matter into a corner; batch losses off the axis are marked at its edge.
  */
-function windowRange(s: CachedSeries, inside: readonly [number, number], epochs: readonly [number, number], window: XWindow): ValueRange {
+function windowRange(s: CachedSeries, inside: readonly [number, number], valInside: readonly [number, number], epochs: readonly [number, number], window: XWindow): ValueRange {
   const range = emptyRange();
   for (let i = inside[0]; i < inside[1]; i++) includeValue(range, s.full.y[i]);
+  if (s.val) for (let i = valInside[0]; i < valInside[1]; i++) includeValue(range, s.val.y[i]);
   for (let i = epochs[0]; i < epochs[1]; i++) {
     includeValue(range, s.epochs.loss[i]);
     includeValue(range, s.epochs.mean[i]);
@@ -216,9 +175,12 @@ function shownIn(s: CachedSeries, window: XWindow): Shown {
   const full = rowsIn(s.full.x, s.full.length, window.domain);
   const batch = rowsIn(s.batch.x, s.batch.length, window.domain).drawn;
   const epochs = rowsIn(s.epochs.x, s.epochs.length, window.domain).inside;
-  const key = [...full.drawn, ...full.inside, ...batch, ...epochs, window.zoomed].join('|');
+  const val = s.val ? rowsIn(s.val.x, s.val.length, window.domain) : null;
+  const key = [...full.drawn, ...full.inside, ...batch, ...epochs, ...(val ? [...val.drawn, ...val.inside] : []), window.zoomed].join('|');
   if (s.shown?.key === key) return s.shown;
-  s.shown = { key, full: windowed(s.full, full.drawn), batch: windowed(s.batch, batch), range: windowRange(s, full.inside, epochs, window), inside: full.inside[1] - full.inside[0] };
+  const shownVal = s.val && val ? windowed(s.val, val.drawn) : null;
+  const range = windowRange(s, full.inside, val ? val.inside : [0, 0], epochs, window);
+  s.shown = { key, full: windowed(s.full, full.drawn), batch: windowed(s.batch, batch), val: shownVal, range, inside: full.inside[1] - full.inside[0] };
   return s.shown;
 }
 
@@ -248,6 +210,7 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
   for (const s of entries) {
     if (s.full.length > 0) xMax = Math.max(xMax, s.full.x[s.full.length - 1]);
     if (s.batch.length > 0) xMax = Math.max(xMax, s.batch.x[s.batch.length - 1]);
+    if (s.val && s.val.length > 0) xMax = Math.max(xMax, s.val.x[s.val.length - 1]);
     firstStep = Math.min(firstStep, xOfStep(1, options.xAxis, s.plan));
     if (Number.isFinite(s.startLoss) && !(s.startLoss <= startLoss)) startLoss = s.startLoss;
     hasRows ||= s.full.length > 0 || s.batch.length > 0;
@@ -266,7 +229,7 @@ export function buildLossLayout(runs: readonly RunView[], options: LossOptions, 
     const shown = shownIn(s, window);
     hasRowsInWindow ||= shown.inside > 0;
     for (const v of [shown.range.minFinite, shown.range.maxFinite, shown.range.minPositive]) includeValue(range, v);
-    return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, epochs: s.epochs };
+    return { run: s.run, plan: s.plan, full: shown.full, fullOffset: s.fullOffset, batch: shown.batch, val: shown.val, epochs: s.epochs };
   });
   const primary = primaryEntry ? (series[entries.indexOf(primaryEntry)] ?? null) : null;
   return {

@@ -126,7 +126,12 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   }
 
   let thinnedSteps = 0;
-  if (options.thinned !== false) for (const s of layout.series) thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth));
+  if (options.thinned !== false) {
+    for (const s of layout.series) {
+      const val = s.val ? thinnedBucket(s.val, layout.window, options.plotWidth) : 0;
+      thinnedSteps = Math.max(thinnedSteps, thinnedBucket(s.full, layout.window, options.plotWidth), thinnedBucket(s.batch, layout.window, options.plotWidth), val);
+    }
+  }
 
   return {
     epochDots,

@@ -16,6 +16,13 @@ export interface LossStyle {
   readonly fullCasing: StrokeStyle;
   /** Mini-batch loss: faint, because its noise is shown, not read. */
   readonly batch: CurveStyle;
+  /**
+   * Validation loss per step (Keras's val_loss, at every step): dashed and
+   * thinner than the full loss, in the run's colour, drawn under the full
+   * curves, so where the two meet the full loss shows and where they part
+   * the dashes do. Never smoothed, like the full loss.
+   */
+  readonly val: StrokeStyle;
   /** The raw curve behind a smoothed one keeps this share of its opacity and width (never thinner than minWidth). */
   readonly underSmoothed: { readonly alpha: number; readonly width: number; readonly minWidth: number };
   /** Full loss at an epoch's end: a dot in the run's colour with a paper ring. */
@@ -46,6 +53,7 @@ export const LOSS_STYLE: LossStyle = {
   fullCasing: { width: 4.5, alpha: 0.85 },
   // The smoothed batch curve stays thinner and lighter than the full loss: it is a summary of noise, not the loss.
   batch: { raw: { width: 0.8, alpha: 0.32 }, smoothed: { width: 1.2, alpha: 0.7 } },
+  val: { width: 1.5, alpha: 1, dash: [5, 3] },
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 0.75 },
   epochLoss: { radius: 3.2, strokeWidth: 0.75 },
   epochMean: { radius: 3.2, strokeWidth: 1.25 },
@@ -68,6 +76,7 @@ export const PRESENT_LOSS_STYLE: LossStyle = {
   full: { raw: { width: 3.5, alpha: 1 } },
   fullCasing: { width: 7, alpha: 0.85 },
   batch: { raw: { width: 1.4, alpha: 0.32 }, smoothed: { width: 2, alpha: 0.7 } },
+  val: { width: 2.5, alpha: 1, dash: [8, 5] },
   underSmoothed: { alpha: 0.35, width: 0.6, minWidth: 1.2 },
   epochLoss: { radius: 5, strokeWidth: 1.2 },
   epochMean: { radius: 5, strokeWidth: 2 },

@@ -4,7 +4,8 @@
 // memoised: statistics are small, kept for many settings and computed while
 // drawing the examples without keeping them (every compared run needs its
 // loss surface); data sets can be 24 MB each, only the data panel's and the
-// PyTorch script's need them, and only the last few are kept.
+// PyTorch script's need them, and only the last few are kept. A validation set
+// is needed only for its statistics (its loss at the start), likewise.
 import {
   fullLoss,
   dataStats,
@@ -17,12 +18,14 @@ import {
   type Settings,
   type SufficientStats,
 } from '../../core/index.ts';
+import { validationSize, validationStats, type ValidationSettings } from '../../core/data.ts';
 
 const MAX_DATASETS = 2;
 const MAX_STATS = 32;
 
 const datasets = new Map<string, Dataset>();
 const statistics = new Map<string, { stats: SufficientStats; optimum: Optimum }>();
+const validationStatistics = new Map<string, SufficientStats>();
 
 /** The settings that determine the examples, as one string (two settings giving the same data give the same key). */
 export function dataKey(s: DataSettings): string {
@@ -58,4 +61,11 @@ export function statsFor(s: DataSettings): { stats: SufficientStats; optimum: Op
 /** The full-data loss at the run's initial weights. */
 export function startLossFor(s: DataSettings & Pick<Settings, 'w0' | 'init'>): number {
   return fullLoss(statsFor(s).stats, s.model, ...startWeights(s));
+}
+
+/** The validation loss at the run's initial weights; NaN without a validation set. */
+export function startValLossFor(s: ValidationSettings & Pick<Settings, 'w0' | 'init'>): number {
+  if (validationSize(s) === 0) return NaN;
+  const stats = remember(validationStatistics, `${dataKey(s)}|${s.val}`, MAX_STATS, () => validationStats(s));
+  return fullLoss(stats, s.model, ...startWeights(s));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lossExport } from '../../../src/panels/loss/lossExport.ts';
 import { LOSS_STYLE } from '../../../src/panels/loss/style.ts';
-import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
+import { startLossFor, startValLossFor } from '../../../src/panels/shared/dataCache.ts';
+import { VAL_CURVE_LABEL, VAL_LOSS_LABEL } from '../../../src/panels/loss/legendEntries.ts';
 import { layoutExport } from '../../../src/panels/shared/exportLayout.ts';
 import { composeChartSvg } from '../../../src/panels/shared/exportSvg.ts';
 import type { RunView } from '../../../src/store/runTypes.ts';
@@ -66,6 +67,25 @@ describe('the loss chart as SVG', () => {
     expect(layout.frame.x.domain()[1]).toBeCloseTo(18 / runs[0].schedule.stepsPerEpoch, 9);
     const [x0, x1] = layout.frame.x.range();
     expect(x1 - x0).toBe(pieces.plot.width);
+  });
+
+  it('draws the validation loss per step as a dashed path in the run’s colour through its own numbers, named in the legend; none without a validation set', () => {
+    const run = named(trainedRun({ n: 60, b: 10, epochs: 4, val: 0.2 }, 18, 'v'), 'val run', '#0072B2');
+    const pieces = lossExport({ runs: [run], options: { xAxis: 'epochs', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) }, screen: SCREEN });
+    const layout = layoutExport(pieces);
+    const svg = composeChartSvg(pieces, layout);
+    const dashed = svgPaths(svg).filter((p) => p.attributes['stroke-dasharray'] === LOSS_STYLE.val.dash!.join(' '));
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0].attributes.stroke).toBe(run.color);
+    expect(dashed[0].attributes['stroke-width']).toBe(String(LOSS_STYLE.val.width));
+    const perEpoch = run.schedule.stepsPerEpoch;
+    const expected = [mapped(layout.frame, 0, startValLossFor(run.settings))];
+    for (let i = 0; i < run.valLossSeries!.length; i++) expected.push(mapped(layout.frame, run.valLossSeries!.step[i] / perEpoch, run.valLossSeries!.valLoss[i]));
+    expect(dashed[0].points).toEqual(expected);
+    expect(svgLegend(svg).map((e) => e.label)).toEqual(expect.arrayContaining([VAL_CURVE_LABEL, VAL_LOSS_LABEL]));
+    const plain = exported(comparison()).svg;
+    expect(svgPaths(plain).some((p) => p.attributes['stroke-dasharray'])).toBe(false);
+    expect(svgLegend(plain).map((e) => e.label)).not.toContain(VAL_CURVE_LABEL);
   });
 
   it('keeps a long run to a sane size: its series thinned to a few points per pixel column', () => {

@@ -7,6 +7,7 @@ import { LossTooltip } from '../../../src/panels/loss/LossTooltip.tsx';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { formatEpochs, formatValue } from '../../../src/panels/shared/format.ts';
 import { trainedRun } from '../runFixture.ts';
+import { createTrainer, type Settings } from '../../../src/core/index.ts';
 
 const options: LossOptions = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, initialLoss: (r) => startLossFor(r.settings) };
 
@@ -41,17 +42,30 @@ describe('what the loss chart says in words', () => {
 });
 
 describe('loss tooltip and validation loss', () => {
-  it('reads val loss at an epoch end, the engine’s, a dash between epoch ends, and no column without a validation set', () => {
+  /** The engine's validation loss after `steps` steps of a fresh run. */
+  const engineValLoss = (settings: Settings, steps: number) => {
+    const trainer = createTrainer(settings);
+    trainer.advance(steps, null, null);
+    return trainer.valLoss;
+  };
+
+  it('reads the val loss at the step read, the engine’s, at epoch ends and between them, and no column without a validation set', () => {
     const run = trainedRun({ val: 0.2 }, 25, 'v'); // 10 steps per epoch
     const layout = buildLossLayout([run], options);
     const cells = (rows: ReturnType<typeof hoverRows>) =>
       [...renderToStaticMarkup(<LossTooltip rows={rows} left={100} width={560} top={10} announce />).matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
     const atEnd = hoverRows(layout, 20);
     expect(atEnd[0].valLoss).toBe(run.epochs.valLoss![1]);
-    expect(Number.isFinite(atEnd[0].valLoss)).toBe(true);
     expect(cells(atEnd).at(-1)).toBe(formatValue(run.epochs.valLoss![1]));
-    expect(hoverRows(layout, 13)[0].valLoss).toBeNaN();
-    expect(cells(hoverRows(layout, 13)).at(-1)).toBe('—');
+    for (const step of [0, 1, 13, 25]) {
+      const [row] = hoverRows(layout, step);
+      expect(row.step).toBe(step);
+      expect(row.valLoss).toBe(engineValLoss(run.settings, step));
+      expect(Number.isFinite(row.valLoss)).toBe(true);
+      expect(cells([row]).at(-1)).toBe(formatValue(row.valLoss!));
+    }
+    // Not the training loss: the column says something of its own.
+    expect(hoverRows(layout, 13)[0].valLoss).not.toBe(hoverRows(layout, 13)[0].loss);
     const plain = hoverRows(buildLossLayout([trainedRun({}, 25)], options), 20);
     expect(plain[0].valLoss).toBeNull();
     expect(renderToStaticMarkup(<LossTooltip rows={plain} left={100} width={560} top={10} announce />)).not.toContain('val loss');

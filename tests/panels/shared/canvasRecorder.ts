@@ -14,6 +14,7 @@ export interface Paint {
   readonly lineWidth: number;
   readonly globalAlpha: number;
   readonly lineDash: readonly number[];
+  readonly lineDashOffset: number;
 }
 
 export class CanvasRecorder {
@@ -23,6 +24,7 @@ export class CanvasRecorder {
   globalAlpha = 1;
   lineJoin = 'miter';
   lineCap = 'butt';
+  lineDashOffset = 0;
   readonly paints: Paint[] = [];
   private path: PathPart[] = [];
   private lineDash: number[] = [];
@@ -70,7 +72,7 @@ export class CanvasRecorder {
   }
 
   private record(op: Paint['op']): void {
-    const { strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash } = this;
-    this.paints.push({ op, path: [...this.path], strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash });
+    const { strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash, lineDashOffset } = this;
+    this.paints.push({ op, path: [...this.path], strokeStyle, fillStyle, lineWidth, globalAlpha, lineDash, lineDashOffset });
   }
 }

@@ -26,6 +26,7 @@ export function runAt(overrides: Partial<Settings>, step: number, name = 'b=10, 
     schedule: trainer.schedule,
     lossSeries: { ...empty, revision: 0, stable: 0 },
     batchLossSeries: { ...empty, revision: 0, stable: 0 },
+    valLossSeries: trainer.validation ? { ...empty, revision: 0, stable: 0 } : null,
     epochs,
     // No batch: the export must not depend on anything the cursor carries beyond the step.
     cursor: { ...cursorSnapshot(trainer), batch: new Uint32Array(0), batchSize: 0 },

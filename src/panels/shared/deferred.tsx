@@ -4,7 +4,7 @@
 // page working); a later mount tries again. Errors the component itself throws
 // are not caught here: they reach PanelBoundary like any other.
 import { useEffect, useState, type ComponentType } from 'react';
-import { loadPart } from '../panels/shared/lazyPart.ts';
+import { loadPart } from './lazyPart.ts';
 
 type Loaded<P> = { component: ComponentType<P> } | { failure: string };
 
