@@ -1,7 +1,8 @@
 // The rules of the run roster, as pure functions of the runs and their roles:
 // which run the settings describe, what each run is called, which colour a
 // new run gets, and the order the worker sees the runs in.
-import { settingsEqual, type Settings } from '../core/index.ts';
+import { settingsEqual } from '../core/settingsText.ts';
+import type { Settings } from '../core/settings.ts';
 import type { RunConfig } from '../worker/protocol.ts';
 import type { RunRole } from './labState.ts';
 import { pickColor } from './palette.ts';

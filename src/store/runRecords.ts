@@ -2,7 +2,9 @@
 // writable ends of its buffers, which only the store appends to. Every change
 // to a run goes through these functions and returns a new object, so the run
 // in the state is always the run as it is: there is no copy to refresh.
-import { createSchedule, startWeights, type Settings } from '../core/index.ts';
+import { createSchedule } from '../core/schedule.ts';
+import { startWeights } from '../core/init.ts';
+import type { Settings } from '../core/settings.ts';
 import { validationSize } from '../core/data.ts';
 import type { RunChunk, RunStatusReport } from '../worker/protocol.ts';
 import { EpochLog } from '../worker/epochLog.ts';

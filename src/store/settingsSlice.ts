@@ -1,7 +1,9 @@
 // The settings being edited: a change starts new live runs beside the kept
 // ones, a restored link replaces settings and runs at once, and anything
 // invalid is refused whole, with the reasons. The checks are core's.
-import { checkedSettings, settingsEqual, settingsProblems, type Problem } from '../core/index.ts';
+import { checkedSettings, settingsProblems } from '../core/settingsValidation.ts';
+import { settingsEqual } from '../core/settingsText.ts';
+import type { Problem } from '../core/parseSettings.ts';
 import { MAX_RUNS } from '../worker/protocol.ts';
 import { comparisonSettings, detectComparison } from './comparisons.ts';
 import type { SettingsSlice, Slice } from './labState.ts';

@@ -10,7 +10,8 @@
 // the kit. Any change to the set of runs configures the worker afresh, so
 // every run starts again from step 0 and all of them advance in lockstep by epoch.
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, settingsProblems } from '../core/index.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { settingsProblems } from '../core/settingsValidation.ts';
 import type { LabStoreOptions, StoreState } from './labState.ts';
 import { createPlaybackSlice } from './playbackSlice.ts';
 import { createRosterSlice } from './rosterSlice.ts';

@@ -1,18 +1,10 @@
 // The experiment in a link: settings, compared runs and view in the query
 // string, with the CLI's flag names, default values left out. A link is
 // untrusted input: parsing never throws and names every problem it ignores.
-import {
-  DEFAULT_SETTINGS,
-  safeText,
-  parseNumber,
-  parseSettings,
-  SETTING_NAMES,
-  settingsEqual,
-  SETTING_SPECS,
-  settingsToEntries,
-  type Problem,
-  type Settings,
-} from '../core/index.ts';
+import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type Settings } from '../core/settings.ts';
+import { safeText } from '../core/safeText.ts';
+import { parseNumber, parseSettings, type Problem } from '../core/parseSettings.ts';
+import { settingsEqual, settingsToEntries } from '../core/settingsText.ts';
 import { MAX_RUNS, type RunSpec } from '../store/runTypes.ts';
 import { DEFAULT_VIEW, MAX_SMOOTH, parseViewFlag, SPEED_CHOICES, X_AXES, Y_SCALES, type ViewState, type XZoom } from './view.ts';
 import { withoutInapplicable } from './applicableSettings.ts';

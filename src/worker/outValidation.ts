@@ -3,7 +3,8 @@
 // posted, and a chunk with a wrong field would otherwise throw far from here,
 // in a chart's render, and blank the page. So each field is checked here,
 // once, and a bad message becomes a failure that names what was wrong.
-import { describeType, isRecord, safeText, type Validated } from '../core/index.ts';
+import { describeType, isRecord, type Validated } from '../core/settingsValidation.ts';
+import { safeText } from '../core/safeText.ts';
 import { EPOCH_COLUMNS, SERIES_COLUMNS, VAL_LOSS_COLUMN } from '../core/records.ts';
 import { MAX_BATCH_INDICES, MAX_RUN_ID_LENGTH, MAX_RUNS, type CursorSnapshot, type OutMessage, type RunChunk, type RunStatusReport, type WorkerStatus } from './protocol.ts';
 

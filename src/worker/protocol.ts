@@ -2,7 +2,9 @@
 // union each way. The worker checks every incoming message at runtime, because
 // structured clone delivers whatever was posted and a worker that throws on a
 // bad message would take every run down with it.
-import { describeType, isRecord, safeText, validateSettings, type Settings, type Validated } from '../core/index.ts';
+import { describeType, isRecord, validateSettings, type Validated } from '../core/settingsValidation.ts';
+import { safeText } from '../core/safeText.ts';
+import type { Settings } from '../core/settings.ts';
 import type { EpochRecords, SeriesRecords } from '../core/records.ts';
 
 /** One run to train; ids are chosen by the page and echoed back in every chunk. */

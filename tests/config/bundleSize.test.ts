@@ -32,6 +32,10 @@ const DEFERRED = [
   'src/panels/weights/weightExport.ts',
   'src/panels/data/dataExport.ts',
   'src/core/runReport.ts',
+  // The page trains nothing itself: the engine comes only with a question's check or an export (page code imports
+  // core's modules directly, since anything re-exported by core/index.ts that the entry reaches lands in its chunk).
+  'src/core/trainer.ts',
+  'src/core/sgdSteps.ts',
   // Reading the loss chart: crosshair, dots and the table of values, loaded just after the first paint.
   'src/panels/loss/LossHover.tsx',
   'src/panels/loss/LossTooltip.tsx',

@@ -2,7 +2,7 @@
 // highlighted — so a learner sees which examples one step looked at, and how
 // shuffling changes them from step to step and epoch to epoch.
 import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
-import { startWeights } from '../../core/index.ts';
+import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import { paintPlot } from '../shared/canvas.ts';

@@ -2,7 +2,9 @@
 // plane data, in which residual colour), the fit and best-fit lines, and the
 // current mini-batch. The model's prediction comes from the core, so the
 // lines and colours are those of the model the engine trains.
-import { predict, type Dataset, type ModelKind } from '../../core/index.ts';
+import { predict } from '../../core/predict.ts';
+import type { Dataset } from '../../core/types.ts';
+import type { ModelKind } from '../../core/settings.ts';
 import { paddedExtent, residualBin, residualRange } from './scatterModel.ts';
 import { subsampleCount, subsampleStride } from './subsample.ts';
 

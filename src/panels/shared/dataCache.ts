@@ -6,18 +6,12 @@
 // loss surface); data sets can be 24 MB each, only the data panel's and the
 // PyTorch script's need them, and only the last few are kept. A validation set
 // is needed only for its statistics (its loss at the start), likewise.
-import {
-  fullLoss,
-  dataStats,
-  generateData,
-  optimum,
-  startWeights,
-  type Dataset,
-  type DataSettings,
-  type Optimum,
-  type Settings,
-  type SufficientStats,
-} from '../../core/index.ts';
+import { fullLoss } from '../../core/loss.ts';
+import { dataStats, generateData, type DataSettings } from '../../core/data.ts';
+import { optimum } from '../../core/optimum.ts';
+import { startWeights } from '../../core/init.ts';
+import type { Dataset, Optimum, SufficientStats } from '../../core/types.ts';
+import type { Settings } from '../../core/settings.ts';
 import { validationSize, validationStats, type ValidationSettings } from '../../core/data.ts';
 
 const MAX_DATASETS = 2;

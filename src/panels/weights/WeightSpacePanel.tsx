@@ -3,7 +3,8 @@
 // alternates per epoch, with numbered circles at the epoch ends. Restarts
 // (restart=1) appear as dashed jumps, because that is what they are.
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import { fullLoss, startWeights } from '../../core/index.ts';
+import { fullLoss } from '../../core/loss.ts';
+import { startWeights } from '../../core/init.ts';
 import type { RunView } from '../../store/runTypes.ts';
 import { primaryRun } from '../../store/selectors.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';

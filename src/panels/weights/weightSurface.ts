@@ -1,7 +1,9 @@
 // The filled contours of the full-data loss over a region of weight space,
 // computed once per (data, model, region) from the engine's exact surface.
 import { contours } from 'd3-contour';
-import { lossSurface, type ModelKind, type SufficientStats, type SurfaceGrid } from '../../core/index.ts';
+import { lossSurface, type SurfaceGrid } from '../../core/lossSurface.ts';
+import type { ModelKind } from '../../core/settings.ts';
+import type { SufficientStats } from '../../core/types.ts';
 import { contourThresholds } from './contourLevels.ts';
 import { gridOver, multiPolygonPath } from './contourPath.ts';
 import type { WeightDomain } from './weightDomain.ts';
