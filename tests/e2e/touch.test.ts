@@ -139,6 +139,10 @@ describe.runIf(hasBrowser)('touch on the charts, in Chromium as a phone', () => 
     const total = Number(await page.getAttribute('[data-testid="status-step"]', 'data-value'));
     expect(late).toBeGreaterThan(total * 0.7);
     expect(late).toBeLessThan(total * 0.8);
+    // The table is wider than the phone's chart is on either side of the finger: it is moved in, not cut at the edge.
+    const tip = (await page.locator(TOOLTIP).boundingBox())!;
+    expect(tip.x).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(tip.x + tip.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
     // The reading stays once the finger lifts, so the finger does not hide it, and is the one a mouse hover gives.
     await page.mouse.move(plotX(0.75), y);
     await page.waitForTimeout(100);

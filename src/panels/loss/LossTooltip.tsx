@@ -1,6 +1,8 @@
 // The values being read, one table row per run, beside the crosshair (on its
-// left once it passes the middle, so the table stays inside the chart).
+// left once it passes the middle, and always inside the chart: tooltipPlacement.ts).
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { HoverRow } from './hoverRows.ts';
+import { tooltipLeft } from './tooltipPlacement.ts';
 import { formatCount, formatEpochs, formatValue } from '../shared/format.ts';
 
 export interface LossTooltipProps {
@@ -14,11 +16,17 @@ export interface LossTooltipProps {
 }
 
 export function LossTooltip({ rows, left, width, top, announce }: LossTooltipProps) {
-  const flip = left > width / 2;
+  const table = useRef<HTMLDivElement>(null);
+  // The table's width once drawn; 0 before, which places it as if it fitted beside the crosshair.
+  const [tipWidth, setTipWidth] = useState(0);
+  useLayoutEffect(() => {
+    const drawn = table.current?.offsetWidth ?? 0;
+    if (drawn !== tipWidth) setTipWidth(drawn);
+  });
   // Only when a run read has a validation set.
   const withVal = rows.some((r) => r.valLoss !== null);
   return (
-    <div className="panel-tooltip" role={announce ? 'status' : undefined} style={{ top: top + 2, ...(flip ? { right: width - left + 10 } : { left: left + 10 }) }}>
+    <div ref={table} className="panel-tooltip" role={announce ? 'status' : undefined} style={{ top: top + 2, left: tooltipLeft(left, width, tipWidth) }}>
       <table>
         <thead>
           <tr>
