@@ -22,7 +22,7 @@ export function LossTooltip({ rows, left, width, top, announce }: LossTooltipPro
   useLayoutEffect(() => {
     const drawn = table.current?.offsetWidth ?? 0;
     if (drawn !== tipWidth) setTipWidth(drawn);
-  });
+  }, [rows, tipWidth]);
   // Only when a run read has a validation set.
   const withVal = rows.some((r) => r.valLoss !== null);
   return (
