@@ -27,7 +27,7 @@ export const CORE_CHECKPOINTS: CheckpointEngine<TrainerCheckpoint> = {
   resume: (settings, checkpoint, sameRun) => resumeTrainer(settings, checkpoint, sameRun),
   start: (settings, sameRun) => createTrainer(settings, sameRun),
   examples: (trainer) => trainer.examples,
-  bytes: (checkpoint, counted) => checkpointBytes(checkpoint, counted),
+  bytes: (checkpoint) => checkpointBytes(checkpoint),
 };
 
 /**
