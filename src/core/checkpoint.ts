@@ -2,7 +2,8 @@
 // checkpoint and continue bit for bit as if it had never stopped: the worker
 // keeps checkpoints to replay any step exactly (scrubbing, at= links) without
 // training from the start. Plain numbers, strings and typed arrays only, so a
-// checkpoint survives structuredClone and postMessage.
+// checkpoint survives structuredClone and postMessage; checkpointPacking.ts
+// packs one into a row of numbers, for the worker's thousands of them.
 import type { Settings } from './settings.ts';
 import { SETTING_NAMES } from './settings.ts';
 import type { BatchOrderState } from './batchOrder.ts';
@@ -50,15 +51,6 @@ export interface TrainerCheckpoint {
    */
   readonly batchOrder: BatchOrderState;
   readonly restartRandom: number;
-}
-
-/** Bytes a scalar field takes, counted generously: the optimiser's state is exact. */
-const SCALAR_BYTES = 8;
-const SCALAR_FIELDS = 24;
-
-/** Memory a checkpoint holds, in bytes (the optimiser's state exactly, the rest as an estimate): the same whatever n. */
-export function checkpointBytes(checkpoint: TrainerCheckpoint): number {
-  return SCALAR_BYTES * SCALAR_FIELDS + checkpoint.optimizerState.byteLength;
 }
 
 // ---- The optimiser's state: the only lines that depend on which optimiser runs ----

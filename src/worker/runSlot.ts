@@ -41,7 +41,7 @@ export interface RunSlot {
   plannedReach: number;
 }
 
-export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine<unknown> | null): RunSlot {
+export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine | null): RunSlot {
   const trainer = makeTrainer(config.settings);
   return {
     id: config.id,

@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { createTrainer } from '../../src/core/trainer.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { CORE_CHECKPOINTS, type CheckpointEngine } from '../../src/worker/checkpoints.ts';
+import { CORE_CHECKPOINTS } from '../../src/worker/checkpoints.ts';
 import { cursorSnapshot } from '../../src/worker/cursorSnapshot.ts';
 import type { CursorSnapshot } from '../../src/worker/protocol.ts';
 import { seekAnswer } from '../../src/worker/replay.ts';
@@ -48,7 +48,7 @@ const cpuMs = () => {
 };
 
 function train(c: Case): { slot: RunSlot; ms: number } {
-  const slot = createRunSlot({ id: c.name, settings: c.settings }, createTrainer, CORE_CHECKPOINTS as CheckpointEngine<unknown>);
+  const slot = createRunSlot({ id: c.name, settings: c.settings }, createTrainer, CORE_CHECKPOINTS);
   const start = performance.now();
   while (slot.trainer.status === 'running') advanceRun(slot, ROUND);
   if (slot.trainer.status !== 'done') throw new Error(`${c.name} ended ${slot.trainer.status}`);
