@@ -36,7 +36,7 @@ export const CORE_CHECKPOINTS: CheckpointEngine = {
 /**
  * A seek replays at most the spacing, under 2/MAX of the run's example
  * gradients: 16,384 keeps the longest run benchmarked, 10¹⁰ gradients
- * (b = n = 1000, 10⁷ steps), at a spacing of 2²⁰ ≈ 10⁶ gradients, about 10 ms
+ * (b = n = 1000, k = 100, 10⁷ steps), at a spacing of 2²⁰ ≈ 10⁶ gradients, about 10 ms
  * of training; shorter runs keep FIRST_SPACING.
  */
 export const MAX_CHECKPOINTS = 16_384;
