@@ -11,7 +11,8 @@
 // wrong answer (every seek's state is checked against a straight trainer from
 // step 0). Issue 14's goal is under 100 ms per seek; the lead runs it on an
 // idle machine for the README.
-// Run with `npm run bench:seek` (`-- --quick` for runs 100× shorter).
+// Run with `npm run bench:seek` (`-- --quick` for runs 100× shorter,
+// `-- --only=n=1e6` for the cases whose name contains that).
 import { performance } from 'node:perf_hooks';
 import { createTrainer } from '../../src/core/trainer.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
@@ -23,6 +24,8 @@ import { advanceRun, createRunSlot, footprintOf, type RunSlot } from '../../src/
 import { lcgStream } from '../../src/core/random.ts';
 
 const QUICK = process.argv.includes('--quick');
+/** `--only=<text>`: only the cases whose name contains the text. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
 /** Steps of the long runs: 10⁷, issue 14's longest (100× fewer with --quick). */
 const STEPS = QUICK ? 100_000 : 10_000_000;
 const RANDOM_SEEKS = 50;
@@ -94,7 +97,7 @@ const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 
 let wrong = 0;
 let over = false;
-for (const c of CASES) {
+for (const c of CASES.filter((k) => k.name.includes(ONLY))) {
   const { slot, ms } = train(c);
   const { steps, worst } = seekSteps(slot);
   const wall: number[] = [];
