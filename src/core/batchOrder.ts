@@ -3,8 +3,8 @@
 // (exactly once without drop-last); all modes give the same batch sizes.
 import type { Settings, ShuffleMode } from './settings.ts';
 import { batchesPerEpoch, examplesPerEpoch } from './schedule.ts';
-import { integerFrom, lcgStream, shuffleFrom } from './random.ts';
-import type { Lcg, RandomSource, Shuffle } from './random.ts';
+import { integerFrom, lcgStream } from './random.ts';
+import type { Lcg, RandomSource } from './random.ts';
 
 export type OrderSettings = Pick<Settings, 'n' | 'b' | 'drop' | 'shuffle' | 'seed'>;
 
@@ -39,7 +39,6 @@ export class BatchOrder {
   private readonly n: number;
   private readonly b: number;
   private readonly permutation: Uint32Array;
-  private readonly shuffle: Shuffle;
   private readonly randomIndex: RandomSource;
   private readonly random: Lcg;
   /** See BatchOrderState.layoutRandom. */
@@ -47,7 +46,12 @@ export class BatchOrder {
   /** batches mode: which contiguous chunk of 0 … n−1 goes in each position. */
   private readonly chunks: Uint32Array;
 
-  constructor(settings: OrderSettings) {
+  /**
+   * `sameRun`, a BatchOrder of the same n, b and drop-last, lends its bounds
+   * when neither lays batches out anew (every mode but batches): a trainer
+   * resumed for a seek at b = 1 then skips an array and a pass of n entries.
+   */
+  constructor(settings: OrderSettings, sameRun?: BatchOrder) {
     const { n, b, drop, shuffle } = settings;
     this.mode = shuffle;
     this.n = n;
@@ -55,12 +59,12 @@ export class BatchOrder {
     this.batches = batchesPerEpoch(n, b, drop);
     this.random = lcgStream(settings.seed, 'order');
     this.layoutRandom = this.random.state;
-    this.shuffle = shuffleFrom(this.random.draw);
     this.randomIndex = integerFrom(this.random.draw, n);
     this.permutation = new Uint32Array(n);
     this.order = this.permutation.subarray(0, examplesPerEpoch(n, b, drop));
-    this.bounds = new Uint32Array(this.batches + 1);
-    for (let j = 0; j <= this.batches; j++) this.bounds[j] = Math.min(j * b, this.order.length);
+    const lends = sameRun && sameRun.mode !== 'batches' && shuffle !== 'batches' && sameRun.n === n && sameRun.b === b && sameRun.order.length === this.order.length;
+    this.bounds = lends ? sameRun.bounds : new Uint32Array(this.batches + 1);
+    if (!lends) for (let j = 0; j <= this.batches; j++) this.bounds[j] = Math.min(j * b, this.order.length);
     this.chunks = new Uint32Array(shuffle === 'batches' ? this.batches : 0);
     this.layOut(false);
   }
@@ -106,11 +110,11 @@ export class BatchOrder {
       case 'once':
       case 'epoch':
         for (let i = 0; i < permutation.length; i++) permutation[i] = i;
-        if (draw) this.shuffle(permutation);
+        if (draw) this.random.shuffle(permutation);
         return;
       case 'batches':
         for (let j = 0; j < chunks.length; j++) chunks[j] = j;
-        if (draw) this.shuffle(chunks);
+        if (draw) this.random.shuffle(chunks);
         this.layOutChunks();
         return;
       case 'replacement':
