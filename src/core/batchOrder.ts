@@ -3,29 +3,29 @@
 // (exactly once without drop-last); all modes give the same batch sizes.
 import type { Settings, ShuffleMode } from './settings.ts';
 import { batchesPerEpoch, examplesPerEpoch } from './schedule.ts';
-import { integerFrom, lcgStream, shuffleFrom } from './random.ts';
-import type { Lcg, RandomSource, Shuffle } from './random.ts';
+import { integerFrom, lcgStream } from './random.ts';
+import type { Lcg, RandomSource } from './random.ts';
 
 export type OrderSettings = Pick<Settings, 'n' | 'b' | 'drop' | 'shuffle' | 'seed'>;
 
 /**
  * Everything the next epochs' layouts depend on, as plain data (a part of a
- * trainer checkpoint). The arrays are copies the BatchOrder never writes
- * again, and states saved while the layout has not changed share them: treat
- * them as frozen (restore copies them, it never keeps them).
+ * trainer checkpoint): two numbers, whatever n. Every mode lays out an epoch
+ * from the order stream's state at that epoch's start alone — epoch refills
+ * 0 … n−1 before shuffling, as PyTorch's RandomSampler draws a fresh
+ * torch.randperm each epoch, and batches refills its chunk order likewise —
+ * so restoring regenerates the epoch's layout (one O(n) pass and shuffle)
+ * instead of keeping a copy of it.
  */
 export interface BatchOrderState {
   readonly epochsBegun: number;
-  /** The order stream's generator state. */
-  readonly random: number;
   /**
-   * shuffle=once, epoch, replacement: the whole permutation the epoch's order
-   * is a prefix of (epoch reshuffles it in place, so it cannot be recomputed
-   * from the generator). Null for none (always 0 … n−1) and batches.
+   * The order stream's generator state the layout in force was drawn from:
+   * at the start of the current epoch (of epoch 1 for once; the stream's
+   * start before any epoch and for none, which draws nothing). The stream is
+   * drawn only to lay out epochs, so it is also where the next layout starts.
    */
-  readonly permutation: Uint32Array | null;
-  /** shuffle=batches: which fixed batch sits in each position (reshuffled in place each epoch); null otherwise. */
-  readonly chunks: Uint32Array | null;
+  readonly layoutRandom: number;
 }
 
 export class BatchOrder {
@@ -39,31 +39,34 @@ export class BatchOrder {
   private readonly n: number;
   private readonly b: number;
   private readonly permutation: Uint32Array;
-  private readonly shuffle: Shuffle;
   private readonly randomIndex: RandomSource;
   private readonly random: Lcg;
-  /** Times the layout changed, and the arrays of the last saved state with the layout they copy. */
-  private layouts = 0;
-  private frozen: { layouts: number; permutation: Uint32Array | null; chunks: Uint32Array | null } | null = null;
+  /** See BatchOrderState.layoutRandom. */
+  private layoutRandom: number;
   /** batches mode: which contiguous chunk of 0 … n−1 goes in each position. */
   private readonly chunks: Uint32Array;
 
-  constructor(settings: OrderSettings) {
+  /**
+   * `sameRun`, a BatchOrder of the same n, b and drop-last, lends its bounds
+   * when neither lays batches out anew (every mode but batches): a trainer
+   * resumed for a seek at b = 1 then skips an array and a pass of n entries.
+   */
+  constructor(settings: OrderSettings, sameRun?: BatchOrder) {
     const { n, b, drop, shuffle } = settings;
     this.mode = shuffle;
     this.n = n;
     this.b = b;
     this.batches = batchesPerEpoch(n, b, drop);
     this.random = lcgStream(settings.seed, 'order');
-    this.shuffle = shuffleFrom(this.random.draw);
+    this.layoutRandom = this.random.state;
     this.randomIndex = integerFrom(this.random.draw, n);
     this.permutation = new Uint32Array(n);
-    for (let i = 0; i < n; i++) this.permutation[i] = i;
     this.order = this.permutation.subarray(0, examplesPerEpoch(n, b, drop));
-    this.bounds = new Uint32Array(this.batches + 1);
-    for (let j = 0; j <= this.batches; j++) this.bounds[j] = Math.min(j * b, this.order.length);
+    const lends = sameRun && sameRun.mode !== 'batches' && shuffle !== 'batches' && sameRun.n === n && sameRun.b === b && sameRun.order.length === this.order.length;
+    this.bounds = lends ? sameRun.bounds : new Uint32Array(this.batches + 1);
+    if (!lends) for (let j = 0; j <= this.batches; j++) this.bounds[j] = Math.min(j * b, this.order.length);
     this.chunks = new Uint32Array(shuffle === 'batches' ? this.batches : 0);
-    for (let j = 0; j < this.chunks.length; j++) this.chunks[j] = j;
+    this.layOut(false);
   }
 
   /** Epochs begun so far; the next beginEpoch() prepares epoch epochsBegun + 1. */
@@ -75,61 +78,50 @@ export class BatchOrder {
   beginEpoch(): void {
     const first = this.begun === 0;
     this.begun++;
-    if (this.mode !== 'none' && (first || this.mode !== 'once')) this.layouts++;
+    if (this.mode === 'none' || (this.mode === 'once' && !first)) return;
+    this.layoutRandom = this.random.state;
+    this.layOut(true);
+  }
+
+  /** Where the layouts stand: two numbers, no copy of the order. */
+  save(): BatchOrderState {
+    return { epochsBegun: this.begun, layoutRandom: this.layoutRandom };
+  }
+
+  /** Puts the layouts back where `state` (saved from a BatchOrder of the same settings) says, drawing the epoch's layout again. */
+  restore(state: BatchOrderState): void {
+    this.begun = state.epochsBegun;
+    this.layoutRandom = state.layoutRandom;
+    this.random.state = state.layoutRandom;
+    this.layOut(this.begun > 0);
+  }
+
+  /**
+   * The layout drawn from the stream's current state (`draw`), or 0 … n−1 in
+   * order before any is drawn (and always for none); it reads nothing of the
+   * previous layout.
+   */
+  private layOut(draw: boolean): void {
+    const { permutation, order, chunks } = this;
     switch (this.mode) {
       case 'none':
+        for (let i = 0; i < permutation.length; i++) permutation[i] = i;
         return;
       case 'once':
-        if (first) this.shuffle(this.permutation);
-        return;
       case 'epoch':
-        // Shuffling the previous permutation again gives a fresh uniform one,
-        // as PyTorch's randperm each epoch does, without refilling 0 … n−1.
-        this.shuffle(this.permutation);
+        for (let i = 0; i < permutation.length; i++) permutation[i] = i;
+        if (draw) this.random.shuffle(permutation);
         return;
       case 'batches':
-        this.layOutShuffledChunks();
+        for (let j = 0; j < chunks.length; j++) chunks[j] = j;
+        if (draw) this.random.shuffle(chunks);
+        this.layOutChunks();
         return;
       case 'replacement':
-        for (let i = 0; i < this.order.length; i++) this.order[i] = this.randomIndex();
+        if (draw) for (let i = 0; i < order.length; i++) order[i] = this.randomIndex();
+        else for (let i = 0; i < permutation.length; i++) permutation[i] = i;
         return;
     }
-  }
-
-  /** Where the layouts stand; allocates copies only when the layout changed since the last save. */
-  save(): BatchOrderState {
-    if (this.frozen?.layouts !== this.layouts) {
-      const keepsPermutation = this.mode === 'once' || this.mode === 'epoch' || this.mode === 'replacement';
-      this.frozen = {
-        layouts: this.layouts,
-        permutation: keepsPermutation ? this.permutation.slice() : null,
-        chunks: this.mode === 'batches' ? this.chunks.slice() : null,
-      };
-    }
-    return { epochsBegun: this.begun, random: this.random.state, permutation: this.frozen.permutation, chunks: this.frozen.chunks };
-  }
-
-  /** Puts the layouts back where `state` (saved from a BatchOrder of the same settings) says. */
-  restore(state: BatchOrderState): void {
-    const { permutation, chunks } = this;
-    if ((state.permutation?.length ?? permutation.length) !== permutation.length || (state.chunks?.length ?? chunks.length) !== chunks.length) {
-      throw new RangeError('the saved batch order is for a different n, b or drop-last');
-    }
-    if (state.permutation) permutation.set(state.permutation);
-    else for (let i = 0; i < permutation.length; i++) permutation[i] = i;
-    if (state.chunks) {
-      chunks.set(state.chunks);
-      this.layOutChunks();
-    }
-    this.begun = state.epochsBegun;
-    this.random.state = state.random;
-    this.layouts++;
-    this.frozen = null;
-  }
-
-  private layOutShuffledChunks(): void {
-    this.shuffle(this.chunks);
-    this.layOutChunks();
   }
 
   /** order and bounds for the batches in the sequence `chunks` says. */

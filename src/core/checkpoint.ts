@@ -2,7 +2,8 @@
 // checkpoint and continue bit for bit as if it had never stopped: the worker
 // keeps checkpoints to replay any step exactly (scrubbing, at= links) without
 // training from the start. Plain numbers, strings and typed arrays only, so a
-// checkpoint survives structuredClone and postMessage.
+// checkpoint survives structuredClone and postMessage; checkpointPacking.ts
+// packs one into a row of numbers, for the worker's thousands of them.
 import type { Settings } from './settings.ts';
 import { SETTING_NAMES } from './settings.ts';
 import type { BatchOrderState } from './batchOrder.ts';
@@ -42,39 +43,14 @@ export interface TrainerCheckpoint {
    */
   readonly optimizerState: Float64Array;
   /**
-   * Every random stream still in use: the batch order's (with the epoch's
-   * order when the mode has one) and the restarts'. The data, init and
-   * validation streams are used up when the trainer is built, so resuming
-   * regenerates those from the settings instead of storing the data.
-   * Checkpoints taken while the order is unchanged (one epoch, or all of
-   * shuffle=once) share one frozen copy of it: never write into it.
+   * Every random stream still in use, as generator states: the batch
+   * order's (from which the epoch's layout is drawn again on resuming) and
+   * the restarts'. The data, init and validation streams are used up when
+   * the trainer is built, so resuming regenerates those from the settings
+   * instead of storing the data. So a checkpoint is a few numbers whatever n.
    */
   readonly batchOrder: BatchOrderState;
   readonly restartRandom: number;
-}
-
-/** Bytes a scalar field takes, counted generously: the typed arrays are what matters. */
-const SCALAR_BYTES = 8;
-const SCALAR_FIELDS = 24;
-
-/**
- * Memory a checkpoint holds, in bytes (the typed arrays exactly, the rest as
- * an estimate). Given `counted`, an array whose buffer is already in it is
- * not counted again, so summing over checkpoints that share an epoch's order
- * counts that order once.
- */
-export function checkpointBytes(checkpoint: TrainerCheckpoint, counted?: Set<ArrayBufferLike>): number {
-  let bytes = SCALAR_BYTES * SCALAR_FIELDS;
-  const { permutation, chunks } = checkpoint.batchOrder;
-  for (const array of [checkpoint.optimizerState, permutation, chunks]) {
-    if (!array) continue;
-    if (counted) {
-      if (counted.has(array.buffer)) continue;
-      counted.add(array.buffer);
-    }
-    bytes += array.byteLength;
-  }
-  return bytes;
 }
 
 // ---- The optimiser's state: the only lines that depend on which optimiser runs ----
@@ -107,6 +83,8 @@ export function checkpointProblem(checkpoint: TrainerCheckpoint, schedule: Sched
   const { step, epoch, examples, batch, repeats, optimizerState } = checkpoint;
   const counts = [step, epoch, examples, batch, repeats, checkpoint.batchInEpoch, checkpoint.batchOrder.epochsBegun];
   if (!counts.every((v) => Number.isInteger(v) && v >= 0)) return 'its step, epoch and position counts are not all whole numbers ≥ 0';
+  const generators = [checkpoint.batchOrder.layoutRandom, checkpoint.restartRandom];
+  if (!generators.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32)) return 'its random generator states are not all 32-bit unsigned integers';
   if (step > schedule.totalSteps) return `it is at step ${step}, past the run's last step ${schedule.totalSteps}`;
   if (batch >= schedule.batchesPerEpoch || repeats >= k || checkpoint.batchInEpoch > schedule.batchesPerEpoch) {
     return `its place in the epoch (batch ${batch + 1}, step ${repeats + 1} on it) is not in this run's epochs`;

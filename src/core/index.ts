@@ -19,7 +19,7 @@ export { createSchedule, batchesPerEpoch, stepsPerEpoch, lastBatchSize, examples
 export { BatchOrder } from './batchOrder.ts';
 export type { OrderSettings, BatchOrderState } from './batchOrder.ts';
 export { createTrainer, resumeTrainer, epochLearningRate, RESTART_RANGE } from './trainer.ts';
-export { checkpointBytes } from './checkpoint.ts';
+export { packCheckpoint, unpackCheckpoint, packedCheckpointLength, MAX_PACKED_CHECKPOINT_LENGTH } from './checkpointPacking.ts';
 export type { TrainerCheckpoint } from './checkpoint.ts';
 export { stateAt } from './replay.ts';
 export type { StateAtOptions } from './replay.ts';

@@ -39,8 +39,8 @@ function refuseInvalid(settings: Settings, sameRun: Trainer | undefined): void {
 /**
  * A trainer that goes on from `checkpoint` exactly as the run it was taken
  * from did. The data are regenerated from the settings, unless `sameRun` (a
- * trainer of the same settings) lends its own: they never change, so sharing
- * them saves the O(n) generation. Refused with a RangeError when the
+ * trainer of the same settings) lends its own and its batch bounds: they never
+ * change, so sharing them saves O(n) work. Refused with a RangeError when the
  * checkpoint belongs to other settings or is malformed.
  */
 export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, sameRun?: Trainer): Trainer {
@@ -93,7 +93,7 @@ class SgdTrainer implements Trainer {
     this.stats = sameRun ? sameRun.stats : sufficientStats(this.data);
     this.validation = sameRun ? sameRun.validation : validationSet(settings);
     this.schedule = createSchedule(settings);
-    this.batchOrder = new BatchOrder(settings);
+    this.batchOrder = new BatchOrder(settings, sameRun instanceof SgdTrainer ? sameRun.batchOrder : undefined);
     if (!resuming) this.batchOrder.beginEpoch(); // restore() sets the whole order; epoch 1's O(n) shuffle (~25 ms at n = 10⁶) would be lost
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
     this.restartRandom = lcgStream(settings.seed, 'restart');

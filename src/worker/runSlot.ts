@@ -58,7 +58,7 @@ export interface RunSlot {
   plannedReach: number;
 }
 
-export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine<unknown> | null): RunSlot {
+export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine | null): RunSlot {
   const trainer = makeTrainer(config.settings);
   const seriesKeys = seriesKeysOf(trainer);
   return {

@@ -35,7 +35,7 @@ export type { RunnerOptions };
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
   private readonly makeTrainer: (settings: Settings) => Trainer;
-  private readonly checkpointEngine: CheckpointEngine<unknown> | null;
+  private readonly checkpointEngine: CheckpointEngine | null;
   private readonly lockstep: Lockstep;
   private readonly wake: WakeTimer;
   private readonly outbox: Outbox;
@@ -53,7 +53,7 @@ export class TrainingRunner {
   constructor(options: RunnerOptions) {
     this.scheduler = options.scheduler ?? timerScheduler();
     this.makeTrainer = options.createTrainer ?? createEngineTrainer;
-    this.checkpointEngine = options.checkpoints === undefined ? (CORE_CHECKPOINTS as CheckpointEngine<unknown>) : options.checkpoints;
+    this.checkpointEngine = options.checkpoints === undefined ? CORE_CHECKPOINTS : options.checkpoints;
     this.lockstep = new Lockstep(Math.max(1, Math.floor(options.maxRoundSteps ?? MAX_ROUND_STEPS)));
     this.wake = new WakeTimer(this.scheduler);
     this.outbox = new Outbox(options.post, options.flowControl ?? false);

@@ -20,5 +20,5 @@ export interface RunnerOptions {
    */
   flowControl?: boolean;
   /** How trainers are saved and restored for replay (default: the engine's); with null, a replay starts from step 0. */
-  checkpoints?: CheckpointEngine<unknown> | null;
+  checkpoints?: CheckpointEngine | null;
 }

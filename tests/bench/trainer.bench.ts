@@ -10,7 +10,7 @@ import type { StepRecords } from '../../src/core/records.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { Settings } from '../../src/core/settings.ts';
 import type { Trainer } from '../../src/core/types.ts';
-import { randomStream, shuffleFrom } from '../../src/core/random.ts';
+import { lcgStream } from '../../src/core/random.ts';
 
 const N = 10_000;
 const BATCH_SIZES = [1, 32, N];
@@ -57,8 +57,7 @@ function timePlainLoop(settings: Settings, steps: StepRecords): Measurement {
   const { x1, x2, y } = data;
   const { n, b, lr, mom, epochs } = settings;
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const shuffle = shuffleFrom(randomStream(settings.seed, 'order'));
+  const random = lcgStream(settings.seed, 'order');
   const { xx11, xx12, xx22, xy1, xy2, yy } = stats;
   let [w1, w2] = settings.w0;
   let v1 = 0;
@@ -67,7 +66,9 @@ function timePlainLoop(settings: Settings, steps: StepRecords): Measurement {
   let row = 0;
   const start = performance.now();
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order);
+    // shuffle=epoch: a fresh permutation of 0 … n−1 every epoch.
+    for (let i = 0; i < n; i++) order[i] = i;
+    random.shuffle(order);
     for (let first = 0; first < n; first += b) {
       const last = Math.min(first + b, n);
       let sum = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomLcg } from 'd3-random';
+import { shuffler } from 'd3-array';
 import { Lcg, NormalDraws, RANDOM_STREAMS, lcgStream, normalFrom, randomStream, streamState } from '../../src/core/random.ts';
 import type { RandomSource } from '../../src/core/random.ts';
 import { portableLog } from '../../src/core/portableLog.ts';
@@ -62,6 +63,19 @@ describe('the saveable LCG', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_SEED }), (state) => expectSameDraws(new Lcg(state).draw, d3Stream(state), 500)),
       { numRuns: 500 },
+    );
+  });
+
+  it('shuffles exactly as d3-array’s shuffler drawing from it: the same order, and the same state after', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_SEED }), fc.integer({ min: 0, max: 3_000 }), (state, length) => {
+        const mine = new Lcg(state);
+        const d3 = new Lcg(state);
+        const identity = () => Uint32Array.from({ length }, (_, i) => i);
+        expect(Array.from(mine.shuffle(identity()))).toEqual(Array.from(shuffler(d3.draw)(identity())));
+        expect(mine.state).toBe(d3.state);
+      }),
+      { numRuns: 300 },
     );
   });
 

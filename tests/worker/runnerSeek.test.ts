@@ -23,7 +23,7 @@ function straightAt(s: ReturnType<typeof settings>, step: number): CursorSnapsho
 
 function expectSame(got: CursorSnapshot | null, want: CursorSnapshot): void {
   expect(got).not.toBeNull();
-  for (const key of ['step', 'epoch', 'batchInEpoch', 'w1', 'w2', 'loss', 'batchLoss', 'lr', 'batchSize'] as const) expect(Object.is(got![key], want[key]), key).toBe(true);
+  for (const key of ['step', 'epoch', 'batchInEpoch', 'w1', 'w2', 'loss', 'batchLoss', 'lr', 'valLoss', 'batchSize'] as const) expect(Object.is(got![key], want[key]), key).toBe(true);
   expect(Array.from(got!.batch)).toEqual(Array.from(want.batch));
 }
 
@@ -31,7 +31,8 @@ describe('TrainingRunner: seek', () => {
   const runs = [
     { id: 'epoch', settings: settings({ n: 3000, b: 7, shuffle: 'epoch', mom: 0.5, epochs: 30, seed: 4 }) },
     { id: 'full', settings: settings({ n: 3000, b: 3000, shuffle: 'replacement', epochs: 40, decay: 0.01, seed: 4 }) },
-    { id: 'repl', settings: settings({ n: 3000, b: 16, k: 3, shuffle: 'replacement', data: 'plane', rho: 0.7, epochs: 30, restart: true }) },
+    { id: 'repl', settings: settings({ n: 3000, b: 16, k: 3, shuffle: 'replacement', data: 'plane', rho: 0.7, epochs: 30, restart: true, val: 0.2 }) },
+    { id: 'batches', settings: settings({ n: 3000, b: 10, shuffle: 'batches', optimizer: 'adam', lr: 0.01, epochs: 30, seed: 6 }) },
   ];
 
   it('gives the exact state at any step reached, as a straight run from step 0 does', () => {

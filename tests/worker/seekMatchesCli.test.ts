@@ -1,7 +1,7 @@
 // A seek's answer is the CLI's `--json --at` report at that step: the worker,
 // replaying from its nearest checkpoint, and the command line, training
-// straight from step 0 in its own process, print the same weights, loss and
-// epoch rows (issue 14: "a test compares it with the CLI's --at report").
+// straight from step 0 in its own process, print the same weights, loss,
+// validation loss and epoch rows (issue 14: "a test compares it with the CLI's --at report").
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
 import type { ReportJson } from '../../src/cli/format.ts';
@@ -22,6 +22,13 @@ function settingsOf(flags: string[]) {
   const command = parseArgs([...flags, '--json']);
   if (command.kind !== 'run') throw new Error(`bad flags ${flags.join(' ')}`);
   return command.settings;
+}
+
+/** The valLoss column of a run's epoch rows as the worker sent them, or undefined when it has no validation set. */
+function epochValLoss(h: Harness, id: string): number[] | undefined {
+  const runs = h.chunks().flatMap((c) => c.runs.filter((r) => r.id === id));
+  if (runs.every((r) => r.epochs.valLoss === undefined)) return undefined;
+  return runs.flatMap((r) => Array.from(r.epochs.valLoss!.subarray(0, r.epochs.length)));
 }
 
 function cliAt(flags: string[], at: number): ReportJson {
@@ -53,8 +60,10 @@ describe('a seek answer equals the CLI’s --at report', () => {
         const cli = cliAt(flags, at);
         const where = `${id} at step ${at}`;
         expect(state.step, where).toBe(at);
-        // The worker's cursor carries no validation loss (yet), so the CLI's valLoss is left out here.
         expect({ step: cli.final.step, w: cli.final.w, loss: cli.final.loss }, where).toEqual({ step: at, w: [state.w1, state.w2], loss: state.loss });
+        // The validation loss at the step: the CLI prints it only for a run with a validation set, and the seek's is NaN without one.
+        if (flags.includes('--val')) expect(cli.final.valLoss, where).toBe(state.valLoss);
+        else expect({ cli: cli.final.valLoss, seek: state.valLoss }, where).toEqual({ cli: undefined, seek: NaN });
         expect(cli.epochs.length, where).toBe(state.epoch);
         // The epoch rows the worker sent the page, up to that step, are the CLI's rows.
         const step = h.epochColumn(id, 'step');
@@ -64,13 +73,15 @@ describe('a seek answer equals the CLI’s --at report', () => {
         const mean = h.epochColumn(id, 'meanBatchLoss');
         const w1 = h.epochColumn(id, 'w1');
         const w2 = h.epochColumn(id, 'w2');
+        const valLoss = epochValLoss(h, id);
         cli.epochs.forEach((row, i) => {
-          expect({ epoch: row.epoch, step: row.step, loss: row.loss, meanBatchLoss: row.meanBatchLoss, w: row.w }, `${where}, epoch ${i + 1}`).toEqual({
+          expect({ epoch: row.epoch, step: row.step, loss: row.loss, meanBatchLoss: row.meanBatchLoss, w: row.w, valLoss: row.valLoss }, `${where}, epoch ${i + 1}`).toEqual({
             epoch: i + 1,
             step: step[i],
             loss: loss[i],
             meanBatchLoss: mean[i],
             w: [w1[i], w2[i]],
+            valLoss: valLoss?.[i],
           });
         });
       }
