@@ -9,27 +9,15 @@ import type { BaseType, Selection } from 'd3-selection';
 
 type Value<D> = string | number | ((d: D, i: number) => string | number);
 
-/** selection.attr(name, value) that leaves every element whose attribute already reads so untouched; returns the selection. */
-export function attrIfChanged<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, name: string, value: Value<D>): Selection<E, D, P, PD> {
+/** selection.attr(name, value) for each of `values`, leaving every element whose attribute already reads so untouched; returns the selection. */
+export function attrsIfChanged<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, values: Readonly<Record<string, Value<D>>>): Selection<E, D, P, PD> {
   return selection.each(function (d, i) {
     // A selection built by select*/join holds elements (d3's types also allow its placeholders).
     const element = this as unknown as Element;
-    const next = String(typeof value === 'function' ? value(d, i) : value);
-    if (element.getAttribute(name) !== next) element.setAttribute(name, next);
-  });
-}
-
-/** Each attribute of `values` set by attrIfChanged, in order; returns the selection. */
-export function attrsIfChanged<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, values: Readonly<Record<string, Value<D>>>): Selection<E, D, P, PD> {
-  for (const [name, value] of Object.entries(values)) attrIfChanged(selection, name, value);
-  return selection;
-}
-
-/** selection.text(value), leaving every element that already reads so untouched (a new text node means new layout); returns the selection. */
-export function textIfChanged<E extends BaseType, D, P extends BaseType, PD>(selection: Selection<E, D, P, PD>, value: (d: D, i: number) => string): Selection<E, D, P, PD> {
-  return selection.each(function (d, i) {
-    const element = this as unknown as Element;
-    const next = value(d, i);
-    if (element.textContent !== next) element.textContent = next;
+    for (const name in values) {
+      const value = values[name];
+      const next = String(typeof value === 'function' ? value(d, i) : value);
+      if (element.getAttribute(name) !== next) element.setAttribute(name, next);
+    }
   });
 }

@@ -9,7 +9,7 @@ import { formatValueTick } from '../shared/ticks.ts';
 import type { EpochEnds, MarkShapes, RunEnds, WeightPair } from './markLayout.ts';
 import type { WeightStyle } from './style.ts';
 import type { PlotFrame, DrawFn } from '../shared/plotFrame.ts';
-import { attrIfChanged, attrsIfChanged, textIfChanged } from '../shared/svgAttr.ts';
+import { attrsIfChanged } from '../shared/svgAttr.ts';
 
 type Root = Selection<SVGSVGElement, unknown, null, undefined>;
 type Group = ReturnType<typeof markGroups>;
@@ -19,10 +19,20 @@ const KINDS = ['valley', 'saddle', 'optimum', 'start', 'epoch-end', 'now'] as co
 
 /** The axes and the pointer-catching box under the marks. */
 export const drawWeightAxes: DrawFn<SVGSVGElement, readonly [string, string], WeightStyle> = (svg, frame, titles, style) => {
+  // Redrawn with every text update while a run trains: a size written, even unchanged, lays the SVG out again.
   const root = attrsIfChanged(select(svg), { width: frame.width, height: frame.height });
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
-  attrsIfChanged(root.selectAll('rect.capture').data([0]).join('rect'), { class: 'capture', x: x0, y: y1, width: x1 - x0, height: y0 - y1, fill: 'transparent' });
+  root
+    .selectAll('rect.capture')
+    .data([0])
+    .join('rect')
+    .attr('class', 'capture')
+    .attr('x', x0)
+    .attr('y', y1)
+    .attr('width', x1 - x0)
+    .attr('height', y0 - y1)
+    .attr('fill', 'transparent');
   drawAxes(root, frame, { ...style.axes, xFormat: formatValueTick, yFormat: formatValueTick, titles });
 };
 
@@ -41,34 +51,41 @@ export const drawMarks: DrawFn<SVGSVGElement, MarkShapes, WeightStyle> = (svg, f
 function markGroups(root: Root, frame: PlotFrame, id: string) {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
-  // Redrawn with every text update while a run trains (as the marks are below): only what moved is written.
-  const layer = attrsIfChanged(root.selectAll('g.marks').data([0]).join('g'), { class: 'marks', 'pointer-events': 'none', 'clip-path': `url(#${id}-clip)` });
+  const layer = root
+    .selectAll('g.marks')
+    .data([0])
+    .join('g')
+    .attr('class', 'marks')
+    .attr('pointer-events', 'none')
+    .attr('clip-path', `url(#${id}-clip)`);
   // A pixel wider than the plot box, so a mark on its edge is not cut in half.
-  const clip = root
+  root
     .selectAll('clipPath')
     .data([0])
     .join((enter) => enter.append('clipPath').attr('id', `${id}-clip`).call((c) => c.append('rect')))
-    .select('rect');
-  attrsIfChanged(clip, { x: x0 - 1, y: y1 - 1, width: x1 - x0 + 2, height: y0 - y1 + 2 });
-  return attrIfChanged(
-    layer
-      .selectAll<SVGGElement, string>('g.kind')
-      .data(KINDS, (d) => d)
-      .join('g'),
-    'class',
-    (d) => `kind kind-${d}`,
-  );
+    .select('rect')
+    .attr('x', x0 - 1)
+    .attr('y', y1 - 1)
+    .attr('width', x1 - x0 + 2)
+    .attr('height', y0 - y1 + 2);
+  return layer
+    .selectAll<SVGGElement, string>('g.kind')
+    .data(KINDS, (d) => d)
+    .join('g')
+    .attr('class', (d) => `kind kind-${d}`);
 }
 
 function drawValley(group: Group, frame: PlotFrame, shapes: MarkShapes, style: WeightStyle): void {
-  attrsIfChanged(group.selectAll('path.valley').data(shapes.valley).join('path'), {
-    class: 'valley',
-    fill: 'none',
-    stroke: style.ink,
-    'stroke-width': style.valley.width,
-    'stroke-dasharray': style.valley.dash.join(' '),
-    d: (c) => c.w1.map((w, i) => `${i ? 'L' : 'M'}${clampPx(frame.x(w))},${clampPx(frame.y(c.w2[i]))}`).join(''),
-  });
+  group
+    .selectAll('path.valley')
+    .data(shapes.valley)
+    .join('path')
+    .attr('class', 'valley')
+    .attr('fill', 'none')
+    .attr('stroke', style.ink)
+    .attr('stroke-width', style.valley.width)
+    .attr('stroke-dasharray', style.valley.dash.join(' '))
+    .attr('d', (c) => c.w1.map((w, i) => `${i ? 'L' : 'M'}${clampPx(frame.x(w))},${clampPx(frame.y(c.w2[i]))}`).join(''));
 }
 
 function drawSaddles(group: Group, frame: PlotFrame, saddles: readonly WeightPair[], style: WeightStyle): void {
@@ -96,7 +113,7 @@ function drawOptimum(group: Group, frame: PlotFrame, optimum: MarkShapes['optimu
       g.append('text').attr('x', 8).attr('y', 12).attr('font-size', fontSize).attr('font-weight', fontWeight).attr('fill', style.ink);
       return g;
     });
-  attrIfChanged(star, 'transform', (d) => `translate(${frame.x(d.w[0])},${frame.y(d.w[1])})`);
+  star.attr('transform', (d) => `translate(${frame.x(d.w[0])},${frame.y(d.w[1])})`);
   star
     .select('text')
     .text((d) => d.label)
@@ -123,7 +140,7 @@ function drawStarts(group: Group, frame: PlotFrame, runs: readonly RunEnds[], st
       g.append('text').attr('x', -7).attr('y', -7).attr('text-anchor', 'end').attr('font-size', fontSize);
       return g;
     });
-  attrIfChanged(starts, 'transform', (d) => `translate(${clampPx(frame.x(d.start[0]))},${clampPx(frame.y(d.start[1]))})`);
+  starts.attr('transform', (d) => `translate(${clampPx(frame.x(d.start[0]))},${clampPx(frame.y(d.start[1]))})`);
   starts.select('rect').attr('stroke', (d) => d.color);
   // A start near the left edge is labelled on its right.
   const nearLeft = (d: RunEnds): boolean => frame.x(d.start[0]) < x0 + 40;
@@ -169,10 +186,12 @@ function drawEpochEnds(group: Group, frame: PlotFrame, ends: EpochEnds | null, s
       g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('font-size', fontSize).attr('font-weight', fontWeight);
       return g;
     });
-  // Keyed by epoch: a new epoch adds one; the others are written only when they move.
-  attrIfChanged(numbered, 'transform', (d) => `translate(${d.x},${d.y})`);
-  attrIfChanged(numbered.select('circle'), 'stroke', (d) => d.color);
-  textIfChanged(attrIfChanged(numbered.select('text'), 'fill', (d) => d.color), (d) => String(d.epoch));
+  numbered.attr('transform', (d) => `translate(${d.x},${d.y})`);
+  numbered.select('circle').attr('stroke', (d) => d.color);
+  numbered
+    .select('text')
+    .attr('fill', (d) => d.color)
+    .text((d) => String(d.epoch));
 }
 
 function drawNows(group: Group, frame: PlotFrame, runs: readonly RunEnds[], style: WeightStyle): void {

@@ -98,21 +98,18 @@ export class TrajectoryBuffers {
 const LAST_STEP = 0;
 const PIECE_EPOCH = 1;
 
-/** The merge's state after the stable step rows, and the inputs it holds for. */
+/**
+ * Where a build stood after the stable step rows: what it was built from (keyOf) and, at that point, the step
+ * and epoch-end rows consumed, points written, where the open piece began, its last step and epoch, and the
+ * pieces and jumps closed.
+ */
 interface Resume {
-  readonly start: readonly [number, number];
-  readonly stepsPerEpoch: number;
-  readonly restart: boolean;
-  readonly revision: number;
-  /** Step rows and epoch-end rows consumed, points written, where the open piece began, pieces and jumps closed. */
-  readonly i: number;
-  readonly j: number;
-  readonly n: number;
-  readonly pieceStart: number;
-  readonly lastStep: number;
-  readonly pieceEpoch: number;
-  readonly pieces: number;
-  readonly jumps: number;
+  readonly key: string;
+  readonly at: readonly [i: number, j: number, n: number, pieceStart: number, lastStep: number, pieceEpoch: number, pieces: number, jumps: number];
+}
+
+function keyOf(input: TrajectoryInput, steps: StableRows): string {
+  return `${steps.revision}|${input.stepsPerEpoch}|${input.restart}|${input.start}`;
 }
 
 function isStable(rows: PathRows | StableRows): rows is StableRows {
@@ -120,12 +117,10 @@ function isStable(rows: PathRows | StableRows): rows is StableRows {
 }
 
 /** The buffers' resume point, if it holds for this input: same start, schedule and revision, and its rows still there. */
-function resumeFor(input: TrajectoryInput, buffers: TrajectoryBuffers): Resume | null {
+function resumeFor(input: TrajectoryInput, buffers: TrajectoryBuffers): Resume['at'] | null {
   const r = buffers.resume;
   const { steps } = input;
-  if (!r || !isStable(steps)) return null;
-  const same = r.revision === steps.revision && r.stepsPerEpoch === input.stepsPerEpoch && r.restart === input.restart && r.start[0] === input.start[0] && r.start[1] === input.start[1];
-  return same && r.i <= Math.min(steps.stable, steps.length) && r.j <= input.epochEnds.length ? r : null;
+  return r && isStable(steps) && r.key === keyOf(input, steps) && r.at[0] <= Math.min(steps.stable, steps.length) && r.at[1] <= input.epochEnds.length ? r.at : null;
 }
 
 /** The 1-based epoch a step belongs to (the epoch-end step belongs to the epoch it ends). */
@@ -135,17 +130,17 @@ export function epochOfStep(step: number, stepsPerEpoch: number): number {
 
 /** Keeps the merge's state as a resume point, the first time per build it is asked to. */
 function noteResume(buffers: TrajectoryBuffers, input: TrajectoryInput, i: number, j: number, n: number, pieceStart: number): void {
-  if (buffers.resume !== null || !isStable(input.steps)) return;
-  const { start, stepsPerEpoch, restart } = input;
+  if (buffers.resume || !isStable(input.steps)) return;
   const { state } = buffers;
-  buffers.resume = { start, stepsPerEpoch, restart, revision: input.steps.revision, i, j, n, pieceStart, lastStep: state[LAST_STEP], pieceEpoch: state[PIECE_EPOCH], pieces: buffers.pieces.length, jumps: buffers.jumps.length };
+  buffers.resume = { key: keyOf(input, input.steps), at: [i, j, n, pieceStart, state[LAST_STEP], state[PIECE_EPOCH], buffers.pieces.length, buffers.jumps.length] };
 }
 
 export function buildTrajectory(input: TrajectoryInput, buffers = new TrajectoryBuffers()): Trajectory {
   const { steps, epochEnds, stepsPerEpoch, restart, start, current } = input;
   const from = resumeFor(input, buffers);
   // Every row adds at most two points: itself and, when it opens an epoch, the previous epoch's last point.
-  buffers.reserve(2 * (steps.length + epochEnds.length + 1), from?.n ?? 0);
+  const [i0, j0, n0, pieceStart0, lastStep0, pieceEpoch0, pieces0, jumps0] = from ?? [0, 0, 0, 0, 0, 0, 0, 0];
+  buffers.reserve(2 * (steps.length + epochEnds.length + 1), n0);
   const { w1: out1, w2: out2, current: tail, state } = buffers;
   if (current) {
     tail.step[0] = current.step;
@@ -154,21 +149,21 @@ export function buildTrajectory(input: TrajectoryInput, buffers = new Trajectory
   }
   const pieces = buffers.pieces;
   const jumps = buffers.jumps;
-  pieces.length = from?.pieces ?? 0;
-  jumps.length = from?.jumps ?? 0;
-  let n = from?.n ?? 0;
-  let pieceStart = from?.pieceStart ?? 0;
+  pieces.length = pieces0;
+  jumps.length = jumps0;
+  let n = n0;
+  let pieceStart = pieceStart0;
   // Every double the loop carries from one row to the next lives in a typed array (state, out1/out2):
   // V8's faster tiers box a double held in a variable across iterations, a heap number per row.
-  state[LAST_STEP] = from?.lastStep ?? 0;
-  state[PIECE_EPOCH] = from?.pieceEpoch ?? 0;
+  state[LAST_STEP] = lastStep0;
+  state[PIECE_EPOCH] = pieceEpoch0;
   // The step rows that cannot change (none known: −1, and no build resumes from this one).
   const stable = isStable(steps) ? Math.min(steps.stable, steps.length) : -1;
   buffers.resume = null;
 
   // Merge the two step-sorted row sets, then the current state.
-  let i = from?.i ?? 0;
-  let j = from?.j ?? 0;
+  let i = i0;
+  let j = j0;
   const total = steps.length + epochEnds.length + (current ? 1 : 0);
   for (let k = i + j; k < total; k++) {
     // Pick the row's columns and index, then load each value once. Before the first row that may still

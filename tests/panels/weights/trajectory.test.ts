@@ -213,7 +213,7 @@ describe('trajectory built into reused buffers', () => {
         expect(t.pieces.map((_, k) => ({ epoch: t.pieces[k].epoch, ...pointsOf(t, k) }))).toEqual(expected.pieces);
         expect(t.jumps).toEqual(expected.jumps);
         // The next build resumes after the stable rows.
-        expect(buffers.resume?.i).toBe(list.length - open);
+        expect(buffers.resume?.at[0]).toBe(list.length - open);
       }
     }
   });
