@@ -9,7 +9,7 @@ import type { RunView } from '../store/runTypes.ts';
 export function PrimaryCaption({ run }: { readonly run: RunView | null }) {
   const settings = run?.settings ?? null;
   const facts = useMemo(() => (settings ? problemFacts(settings) : null), [settings]);
-  const extras = useEpochReplay(settings, run?.epochs.length ?? 0, run?.status === 'running');
+  const extras = useEpochReplay(settings, run?.epochs.length ?? 0, run?.status ?? null);
   const input = run ? captionInputFromRun(run, { facts, ...extras }) : null;
   return <CaptionPanel input={input} />;
 }

@@ -4,10 +4,11 @@
 // updates, tens of milliseconds each time. So each update shuffles at most a
 // slice of examples (a few milliseconds), and a run faster than that leaves
 // the order unknown while it plays (the caption then says nothing of it);
-// once it stops, the replay catches up in slices between frames and the
-// caption names the order.
+// paused (or looked back at), the replay catches up in slices between frames
+// and the caption names the order. A finished run's caption names no order.
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../core/settings.ts';
+import type { RunStatus } from '../../store/runTypes.ts';
 import { EpochReplay, type ReplayedEpoch } from './epochReplay.ts';
 
 /** Examples shuffled per text update or per catch-up slice (about 3 ms). */
@@ -19,14 +20,15 @@ interface Caught {
   readonly facts: ReplayedEpoch;
 }
 
-/** What is known of 1-based `epoch` of the run with `settings` (nothing before the first epoch); `playing`: the run is training. */
-export function useEpochReplay(settings: Settings | null, epoch: number, playing: boolean): Partial<ReplayedEpoch> {
+/** What is known of 1-based `epoch` of the run with `settings` (nothing before the first epoch), whose status is `status`. */
+export function useEpochReplay(settings: Settings | null, epoch: number, status: RunStatus | null): Partial<ReplayedEpoch> {
+  const catchUp = status === 'paused' || status === 'idle';
   const replay = useMemo(() => (settings ? new EpochReplay(settings) : null), [settings]);
   const facts = useMemo(() => (replay && epoch > 0 ? replay.epoch(epoch, REPLAY_SLICE) : null), [replay, epoch]);
   const [caught, setCaught] = useState<Caught | null>(null);
   const behind = replay !== null && facts !== null && facts.orderHead === null;
   useEffect(() => {
-    if (!behind || playing || !replay) return;
+    if (!behind || !catchUp || !replay) return;
     const slice = () => {
       const next = replay.epoch(epoch, REPLAY_SLICE);
       if (next.orderHead === null) timer = setTimeout(slice, 0);
@@ -34,7 +36,7 @@ export function useEpochReplay(settings: Settings | null, epoch: number, playing
     };
     let timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);
-  }, [behind, playing, replay, epoch]);
+  }, [behind, catchUp, replay, epoch]);
   if (caught && caught.replay === replay && caught.epoch === epoch) return caught.facts;
   return facts ?? {};
 }
