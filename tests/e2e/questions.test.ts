@@ -57,6 +57,22 @@ describe.runIf(hasBrowser)('questions, captions, loop view and PyTorch in the br
     await page.context().close();
   });
 
+  it('paused in a run too fast for the caption to follow its shuffles, the caption names the epoch’s order', async () => {
+    // Two batches per epoch (so the step's batch is not the epoch's order) of 10,000 examples shuffled every
+    // epoch, at full speed: far more epochs between two text updates than the caption replays per update.
+    const { page, errors } = await openApp(browser, '?n=10000&b=5000&epochs=30000&speed=max');
+    await page.waitForSelector('[data-testid="status-step"]');
+    await page.click('[data-testid="play"]');
+    await waitForStep(page, 'step >= 1000', 60_000);
+    await page.click('[data-testid="play"]'); // pause
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'paused');
+    await page.waitForFunction(() => /in a new order \(first: #\d+, #\d+, #\d+, …\)/.test(document.querySelector('[data-testid="caption"]')?.textContent ?? ''), undefined, {
+      timeout: 30_000,
+    });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the loop view highlight moves with each step', async () => {
     const { page, errors } = await openApp(browser, '?n=30&b=10');
     await page.waitForSelector('[data-testid="loop-view"]');

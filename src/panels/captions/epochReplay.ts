@@ -45,10 +45,10 @@ export class EpochReplay {
     this.seen = new Uint8Array(settings.shuffle === 'replacement' ? settings.n : 0);
   }
 
-  /** What is known of 1-based epoch `epoch`. */
-  epoch(epoch: number): ReplayedEpoch {
+  /** What is known of 1-based epoch `epoch`, shuffling at most `budget` examples (the constructor's by default) this call. */
+  epoch(epoch: number, budget = this.budget): ReplayedEpoch {
     if (!Number.isInteger(epoch) || epoch < 1) return { orderHead: null, distinctExamples: null, epochStartW: null };
-    const onOrder = this.advanceOrderTo(epoch);
+    const onOrder = this.advanceOrderTo(epoch, budget);
     return {
       orderHead: onOrder ? Array.from(this.order.order.subarray(0, ORDER_HEAD_LENGTH)) : null,
       distinctExamples: onOrder && this.settings.shuffle === 'replacement' ? this.distinct() : null,
@@ -61,13 +61,13 @@ export class EpochReplay {
   }
 
   /** Lays out `epoch`'s order if the budget allows; false when it is out of reach this call. */
-  private advanceOrderTo(epoch: number): boolean {
+  private advanceOrderTo(epoch: number, budget: number): boolean {
     if (this.order.epochsBegun > epoch) this.order = new BatchOrder(this.settings);
     let spent = 0;
     while (this.order.epochsBegun < epoch) {
       const cost = this.layoutCost(this.order.epochsBegun + 1);
       // At least one epoch per call, so a lagging replay still catches up.
-      if (spent > 0 && spent + cost > this.budget) return false;
+      if (spent > 0 && spent + cost > budget) return false;
       this.order.beginEpoch();
       spent += cost;
     }

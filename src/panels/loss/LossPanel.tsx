@@ -20,7 +20,7 @@ import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { showsValidation, thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
-import { LOSS_TITLES, lossMarks } from './lossMarks.ts';
+import { hasClipMarks, LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { lossStyleFor } from './style.ts';
 import { useLossReading } from './useLossReading.ts';
@@ -88,9 +88,12 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
         epochDotSpacing: style.epochDotSpacing,
         epochRuleSpacing: style.epochRuleSpacing,
         clipMarkSpacing: style.clipMarkSpacing,
+        // The painter places the marks on the axes; the panel only says whether there are any.
+        edges: false,
       }),
     [layout, xAxis, yScale, plotWidth, style],
   );
+  const clipped = useMemo(() => hasClipMarks(layout), [layout]);
   // The export redraws the runs as they are at the click, with its code loaded only then.
   useImperativeHandle(
     exportRef,
@@ -124,7 +127,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
       className="loss-panel"
       testId="loss-panel"
       title={LOSS_TITLES[xAxis]}
-      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={marks.clipped.length > 0} style={style} validation={showsValidation(layout)} />}
+      legend={<LossLegend smoothing={layout.smoothWindow > 0 ? smoothingLabel(layout.smoothWindow, xAxis) : null} clipped={clipped} style={style} validation={showsValidation(layout)} />}
       plotRef={plotRef}
       plotProps={{
         tabIndex: 0,

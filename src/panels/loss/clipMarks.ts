@@ -48,3 +48,10 @@ export function clipMarksOf(line: LineSeries, color: string, kind: ClipMark['lin
     out.push({ color, x: window.log ? Math.exp(centre) : centre, edge, line: kind });
   }
 }
+
+/** Whether clipMarksOf would add any mark for the line: the first row in the window beyond the y-axis answers, without placing marks. */
+export function anyClipped(line: LineSeries, window: Pick<XWindow, 'domain'>, yDomain: readonly [number, number]): boolean {
+  const { x, y, length } = line.drawn;
+  for (let i = 0; i < length; i++) if (x[i] >= window.domain[0] && x[i] <= window.domain[1] && edgeOf(y[i], yDomain) !== null) return true;
+  return false;
+}

@@ -4,6 +4,7 @@
 import { select } from 'd3-selection';
 import { drawAxes, tickCount, type AxesSpec } from '../shared/axes.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
+import { attrsIfChanged } from '../shared/svgAttr.ts';
 import { formatCountTick, formatValueTick, logTickLabeller } from '../shared/ticks.ts';
 import type { YScaleMode } from './lossDomain.ts';
 import type { ClipMark } from './clipMarks.ts';
@@ -54,7 +55,7 @@ export function lossAxes(frame: PlotFrame, shapes: ForegroundShapes, style: Loss
 }
 
 export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: ForegroundShapes, style: LossStyle): void {
-  const root = select(svg).attr('width', frame.width).attr('height', frame.height);
+  const root = attrsIfChanged(select(svg), { width: frame.width, height: frame.height });
   const [x0, x1] = frame.x.range();
   const [, y1] = frame.y.range();
   drawAxes(root, frame, lossAxes(frame, shapes, style));
@@ -86,18 +87,21 @@ export function drawForeground(svg: SVGSVGElement, frame: PlotFrame, shapes: For
 /** The marks where curves are beyond the y-axis, on the edge they left by. */
 export function drawClipMarks(svg: SVGSVGElement, frame: PlotFrame, clipped: readonly ClipMark[], style: LossStyle): void {
   const [y0, y1] = frame.y.range();
-  select(svg)
+  const marks = select(svg)
     .selectAll('g.clip-marks')
     .data([0])
     .join('g')
     .attr('class', 'clip-marks')
     .selectAll<SVGPathElement, ClipMark>('path')
     .data(clipped)
-    .join('path')
-    .attr('d', (d) => clipPath(d, style))
-    .attr('transform', (d) => `translate(${frame.fastX(d.x)},${d.edge === 'top' ? y1 : y0})`)
-    .attr('fill', (d) => (d.line === 'full' ? d.color : 'none'))
-    .attr('stroke', (d) => d.color)
-    .attr('stroke-width', (d) => (d.line === 'full' ? 0.75 : 1.5))
-    .attr('opacity', (d) => (d.line === 'full' ? 1 : style.clipMark.batchAlpha));
+    .join('path');
+  // Redrawn as the curves grow: most marks stay as they are.
+  attrsIfChanged(marks, {
+    d: (d) => clipPath(d, style),
+    transform: (d) => `translate(${frame.fastX(d.x)},${d.edge === 'top' ? y1 : y0})`,
+    fill: (d) => (d.line === 'full' ? d.color : 'none'),
+    stroke: (d) => d.color,
+    'stroke-width': (d) => (d.line === 'full' ? 0.75 : 1.5),
+    opacity: (d) => (d.line === 'full' ? 1 : style.clipMark.batchAlpha),
+  });
 }

@@ -2,7 +2,7 @@
 // epoch rules, markers where a run leaves the top of the axis, marks where a
 // curve is beyond the axis, whether the view is thinned, and the titles.
 // Pure: the drawing code only maps these to pixels.
-import { clipMarksOf, type ClipMark } from './clipMarks.ts';
+import { anyClipped, clipMarksOf, type ClipMark } from './clipMarks.ts';
 import { formatCount } from '../shared/format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
 import type { LossLayout, RunLossSeries } from './lossLayout.ts';
@@ -85,6 +85,11 @@ export function inDrawOrder(layout: LossLayout): RunLossSeries[] {
 function firstOffScale(s: RunLossSeries, top: number): number {
   for (let i = 0; i < s.full.length; i++) if (!(s.full.y[i] <= top)) return i;
   return -1;
+}
+
+/** Whether lossMarks would find clip marks (the legend's "beyond the axis" entry), stopping at the first. */
+export function hasClipMarks(layout: LossLayout): boolean {
+  return layout.series.some((s) => anyClipped(s.batch, layout.window, layout.yDomain) || anyClipped(s.full, layout.window, layout.yDomain));
 }
 
 export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {

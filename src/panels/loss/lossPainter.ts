@@ -8,6 +8,7 @@ import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { frameKey, plotSize } from '../shared/plotFrame.ts';
+import { sameRuns } from '../shared/useLivePaint.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
 import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
 import { drawBackground } from './drawBackground.ts';
@@ -47,6 +48,14 @@ export interface LossTargets {
  */
 export const MARKS_INTERVAL_MS = 200;
 
+function sameTargets(a: LossTargets, b: LossTargets): boolean {
+  return a.canvas === b.canvas && a.back === b.back && a.front === b.front;
+}
+
+function sameView(a: LossView, b: LossView): boolean {
+  return (Object.keys(a) as (keyof LossView)[]).every((k) => a[k] === b[k]);
+}
+
 export class LossPainter {
   private readonly cache = new LossLayoutCache();
   private curves: CurvePaintRecord | null = null;
@@ -63,7 +72,18 @@ export class LossPainter {
   /** What the last paint was asked to paint: a paint that follows later paints the newest. */
   private latest: [LossTargets, readonly RunView[], LossView] | null = null;
 
+  /**
+   * Paints the runs in the view, or nothing when neither they, the view nor
+   * the targets changed since the last paint: the page calls it on every
+   * animation frame with new records and after every render of the panel.
+   */
   paint(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
+    const last = this.latest;
+    if (last && sameTargets(last[0], targets) && sameRuns(last[1], runs) && sameView(last[2], view)) return;
+    this.draw(targets, runs, view);
+  }
+
+  private draw(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
     this.latest = [targets, runs, view];
     const { style } = view;
     // A new style changes every drawn pixel: nothing drawn before can be appended to.
@@ -113,7 +133,7 @@ export class LossPainter {
     if (!svgDue) {
       this.svgTimer ??= setTimeout(() => {
         this.svgTimer = null;
-        if (this.latest) this.paint(...this.latest);
+        if (this.latest) this.draw(...this.latest);
       }, wait);
       return;
     }

@@ -26,48 +26,64 @@ export function tickCount(length: number, spacing: number): number {
   return Math.max(2, Math.round(length / spacing));
 }
 
+/**
+ * What one axis draws: where it sits, its extent, and each tick's place and
+ * label. An axis whose key has not changed is left as it is: d3-axis rewrites
+ * every tick's attributes on each call, and an SVG attribute written, even
+ * with its old value, costs the page style, layout and paint work, once per
+ * frame while the loss chart's x-axis grows in steps and its y-axis stays.
+ */
+function axisKey(scale: AxesFrame['x'], count: number, format: (value: number) => string, at: number): string {
+  return [at, ...scale.range(), ...scale.ticks(count).map((t) => `${scale(t)}:${format(Number(t))}`)].join('|');
+}
+
+const drawnKeys = new WeakMap<Element, string>();
+
+/** Runs `draw` unless `node` was last drawn with the same key. */
+function unlessSame(node: Element | null, key: string, draw: () => void): void {
+  if (node && drawnKeys.get(node) === key) return;
+  draw();
+  if (node) drawnKeys.set(node, key);
+}
+
 export function drawAxes(root: Selection<SVGSVGElement, unknown, null, undefined>, frame: AxesFrame, spec: AxesSpec): void {
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
-  root
-    .selectAll<SVGGElement, number>('g.x-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis x-axis')
-    .attr('transform', `translate(0,${y0})`)
-    .call(
+  const xTicks = tickCount(x1 - x0, spec.xTickSpacing);
+  const yTicks = spec.yTickCount ?? tickCount(y0 - y1, spec.yTickSpacing);
+  const xAxis = root.selectAll<SVGGElement, number>('g.x-axis').data([0]).join('g').attr('class', 'axis x-axis');
+  unlessSame(xAxis.node(), axisKey(frame.x, xTicks, spec.xFormat, y0), () =>
+    xAxis.attr('transform', `translate(0,${y0})`).call(
       axisBottom(frame.x)
-        .ticks(tickCount(x1 - x0, spec.xTickSpacing))
+        .ticks(xTicks)
         .tickFormat((d) => spec.xFormat(Number(d)))
         .tickSizeOuter(0),
-    );
-  root
-    .selectAll<SVGGElement, number>('g.y-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'axis y-axis')
-    .attr('transform', `translate(${x0},0)`)
-    .call(
+    ),
+  );
+  const yAxis = root.selectAll<SVGGElement, number>('g.y-axis').data([0]).join('g').attr('class', 'axis y-axis');
+  unlessSame(yAxis.node(), axisKey(frame.y, yTicks, spec.yFormat, x0), () =>
+    yAxis.attr('transform', `translate(${x0},0)`).call(
       axisLeft(frame.y)
-        .ticks(spec.yTickCount ?? tickCount(y0 - y1, spec.yTickSpacing))
+        .ticks(yTicks)
         .tickFormat((d) => spec.yFormat(Number(d)))
         .tickSizeOuter(0),
-    );
-  root
-    .selectAll('text.x-title')
-    .data([spec.titles[0]])
-    .join('text')
-    .attr('class', 'axis-title x-title')
-    .attr('x', (x0 + x1) / 2)
-    .attr('y', frame.height - spec.xTitleInset)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  root
-    .selectAll('text.y-title')
-    .data([spec.titles[1]])
-    .join('text')
-    .attr('class', 'axis-title y-title')
-    .attr('transform', `translate(${spec.yTitleInset},${(y0 + y1) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+    ),
+  );
+  const xTitle = root.selectAll<SVGTextElement, string>('text.x-title').data([spec.titles[0]]).join('text');
+  unlessSame(xTitle.node(), [spec.titles[0], x0, x1, frame.height, spec.xTitleInset].join('|'), () =>
+    xTitle
+      .attr('class', 'axis-title x-title')
+      .attr('x', (x0 + x1) / 2)
+      .attr('y', frame.height - spec.xTitleInset)
+      .attr('text-anchor', 'middle')
+      .text((d) => d),
+  );
+  const yTitle = root.selectAll<SVGTextElement, string>('text.y-title').data([spec.titles[1]]).join('text');
+  unlessSame(yTitle.node(), [spec.titles[1], y0, y1, spec.yTitleInset].join('|'), () =>
+    yTitle
+      .attr('class', 'axis-title y-title')
+      .attr('transform', `translate(${spec.yTitleInset},${(y0 + y1) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .text((d) => d),
+  );
 }

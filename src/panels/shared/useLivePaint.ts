@@ -12,6 +12,11 @@ export interface RunSource {
   subscribe(listener: () => void): () => void;
 }
 
+/** The same run objects in the same order: the store makes a new object of every run that changed, so a painter given these has nothing new to paint. */
+export function sameRuns(a: readonly RunView[], b: readonly RunView[]): boolean {
+  return a === b || (a.length === b.length && a.every((run, i) => run === b[i]));
+}
+
 /**
  * Calls `paint` with the newest runs after every render (with `runs` when
  * there is no source), and, with a source, once per animation frame in which

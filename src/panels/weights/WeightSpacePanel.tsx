@@ -75,7 +75,8 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
 
   // A different run or start is fitted afresh, even after the user zoomed.
   const fitKey = `${primary?.id}|${key}|${settings ? startWeights(settings).join(',') : ''}|${settings?.restart}`;
-  const zoom = useWeightZoom(frontRef, { autoView, fitKey, width: size.width, height: size.height });
+  const training = runs.some((r) => r.visible && r.status === 'running');
+  const zoom = useWeightZoom(frontRef, { autoView, training, fitKey, width: size.width, height: size.height });
   const { view, frame } = zoom;
   const surface = useContourSurface(view, dataStats, model);
   const hover = useWeightPointer(frontRef, zoom.frameRef, onPickInitialWeights);

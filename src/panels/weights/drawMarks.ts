@@ -9,6 +9,7 @@ import { formatValueTick } from '../shared/ticks.ts';
 import type { EpochEnds, MarkShapes, RunEnds, WeightPair } from './markLayout.ts';
 import type { WeightStyle } from './style.ts';
 import type { PlotFrame, DrawFn } from '../shared/plotFrame.ts';
+import { attrsIfChanged } from '../shared/svgAttr.ts';
 
 type Root = Selection<SVGSVGElement, unknown, null, undefined>;
 type Group = ReturnType<typeof markGroups>;
@@ -18,7 +19,8 @@ const KINDS = ['valley', 'saddle', 'optimum', 'start', 'epoch-end', 'now'] as co
 
 /** The axes and the pointer-catching box under the marks. */
 export const drawWeightAxes: DrawFn<SVGSVGElement, readonly [string, string], WeightStyle> = (svg, frame, titles, style) => {
-  const root = select(svg).attr('width', frame.width).attr('height', frame.height);
+  // Redrawn with every text update while a run trains: a size written, even unchanged, lays the SVG out again.
+  const root = attrsIfChanged(select(svg), { width: frame.width, height: frame.height });
   const [x0, x1] = frame.x.range();
   const [y0, y1] = frame.y.range();
   root

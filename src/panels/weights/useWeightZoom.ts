@@ -10,11 +10,13 @@ import type { D3ZoomEvent, ZoomBehavior } from 'd3-zoom';
 import { loadPart } from '../shared/lazyPart.ts';
 import type { PlotFrame } from '../shared/plotFrame.ts';
 import { weightFrame, weightPlotSize } from './weightFrame.ts';
-import { emptyBounds, fitEqualAspect, includePoint, sameDomain, type WeightDomain } from './weightDomain.ts';
+import { emptyBounds, fitEqualAspect, heldView, includePoint, sameDomain, type WeightDomain } from './weightDomain.ts';
 
 export interface WeightZoomInput {
   /** The view that shows the runs (start, optimum, path). */
   readonly autoView: WeightDomain;
+  /** Whether a run shown is training: the view then follows autoView only when it no longer holds it (heldView). */
+  readonly training: boolean;
   /** Changes when a different run or start is shown; the view then follows the runs again. */
   readonly fitKey: string;
   readonly width: number;
@@ -37,14 +39,16 @@ export interface WeightZoom {
 type D3Zoom = typeof import('d3-zoom');
 
 /**
- * The same domain object for as long as its numbers stay the same, so a run
- * that moves inside the view does not redraw the contours and axes every frame.
+ * The same domain object for as long as its numbers stay the same (or, while
+ * a run trains, for as long as heldView keeps it), so a run that moves inside
+ * the view does not redraw the contours and axes every frame.
  */
-function useStableDomain(domain: WeightDomain): WeightDomain {
+function useHeldDomain(domain: WeightDomain, training: boolean): WeightDomain {
   const [kept, setKept] = useState(domain);
-  if (sameDomain(kept, domain)) return kept;
-  setKept(domain);
-  return domain;
+  const next = heldView(kept, domain, training);
+  if (sameDomain(kept, next)) return kept;
+  setKept(next);
+  return next;
 }
 
 /**
@@ -60,7 +64,7 @@ export function zoomFilter(event: { type: string; ctrlKey?: boolean; button?: nu
 
 export function useWeightZoom(svgRef: RefObject<SVGSVGElement | null>, input: WeightZoomInput): WeightZoom {
   const { fitKey, width, height } = input;
-  const autoView = useStableDomain(input.autoView);
+  const autoView = useHeldDomain(input.autoView, input.training);
   const [plotW, plotH] = weightPlotSize(width, height);
   // A view the user zoomed or panned to; null follows the runs (start, optimum, path).
   const [manualView, setManualView] = useState<WeightDomain | null>(null);

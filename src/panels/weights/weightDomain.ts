@@ -60,6 +60,26 @@ export function domainCovers(outer: WeightDomain, inner: WeightDomain): boolean 
   return outer.w1[0] <= inner.w1[0] && outer.w1[1] >= inner.w1[1] && outer.w2[0] <= inner.w2[0] && outer.w2[1] >= inner.w2[1];
 }
 
+/** While runs train, the view they are fitted in shrinks only below this share of its span, and grows with this much room (see heldView). */
+export const HOLD_SHRINK = 0.8;
+export const HOLD_ROOM = 1.05;
+
+/**
+ * The view to follow the runs in, given the one shown and the one fitted to
+ * them now. Once no run trains, the fitted one. While they train, the one
+ * shown for as long as it still holds the fitted one and is not much larger,
+ * and when it no longer does, the fitted one with a little room to grow (as
+ * the loss chart's axes): the paths' bounds change with almost every text
+ * update, by new steps and by the worker's rethinning of the rows, and each
+ * change of view redraws every path and the contours, where an unchanged
+ * view only appends to them.
+ */
+export function heldView(shown: WeightDomain, fitted: WeightDomain, training: boolean): WeightDomain {
+  if (!training) return fitted;
+  const span = (d: WeightDomain) => d.w1[1] - d.w1[0];
+  return domainCovers(shown, fitted) && span(fitted) >= HOLD_SHRINK * span(shown) ? shown : growDomain(fitted, HOLD_ROOM);
+}
+
 /** The domain grown by `factor` around its centre (factor 2 doubles each span). */
 export function growDomain(d: WeightDomain, factor: number): WeightDomain {
   const grow = (r: readonly [number, number]): [number, number] => {

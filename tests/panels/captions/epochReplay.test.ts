@@ -61,6 +61,15 @@ describe('EpochReplay', () => {
     expect(lagging.epoch(10).orderHead).toEqual(expected);
   });
 
+  it('a budget per call overrides the constructor’s, and what it shuffled is kept for the next call', () => {
+    const settings = settingsWith({ n: 50, b: 10, epochs: 10 });
+    const expected = new EpochReplay(settings).epoch(10).orderHead;
+    const replay = new EpochReplay(settings);
+    // 50 examples per epoch: a budget of 120 lays out two epochs per call (the first always, the second within it).
+    for (let call = 1; call <= 4; call++) expect(replay.epoch(10, 120).orderHead).toBeNull();
+    expect(replay.epoch(10, 120).orderHead).toEqual(expected);
+  });
+
   it('knows nothing of epoch 0 or of non-integer epochs', () => {
     const replay = new EpochReplay(settingsWith({ restart: true }));
     for (const epoch of [0, -1, 1.5, NaN]) expect(replay.epoch(epoch)).toEqual({ orderHead: null, distinctExamples: null, epochStartW: null });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drawCurves } from '../../../src/panels/loss/drawCurves.ts';
 import { lossFrame } from '../../../src/panels/loss/lossFrame.ts';
 import { buildLossLayout, type LossOptions } from '../../../src/panels/loss/lossLayout.ts';
-import { lossMarks } from '../../../src/panels/loss/lossMarks.ts';
+import { hasClipMarks, lossMarks } from '../../../src/panels/loss/lossMarks.ts';
 import { LOSS_STYLE } from '../../../src/panels/loss/style.ts';
 import { startLossFor } from '../../../src/panels/shared/dataCache.ts';
 import { CanvasRecorder } from '../shared/canvasRecorder.ts';
@@ -55,5 +55,23 @@ describe('values beyond the y-axis', () => {
     expect(new Set(xs).size).toBe(xs.length);
     // The full-loss curves are inside the axis: no full-loss mark.
     expect(marks.clipped.filter((m) => m.line === 'full')).toEqual([]);
+  });
+
+  it('are there exactly when lossMarks finds some (what the legend reads without placing them)', () => {
+    const cases = [
+      [trainedRun({ b: 1 }, Infinity, 'b1')],
+      [trainedRun({}, Infinity, 'base')],
+      [trainedRun({ lr: 5 }, Infinity, 'blowup')],
+      [trainedRun({}, 3, 'early')],
+    ];
+    const found = cases.map((runs) => {
+      for (const yScale of ['log', 'linear'] as const) {
+        const layout = buildLossLayout(runs, { ...options, yScale });
+        expect(hasClipMarks(layout), `${runs[0].id} ${yScale}`).toBe(lossMarks(layout, { ...markOptions, yScale }).clipped.length > 0);
+      }
+      return hasClipMarks(buildLossLayout(runs, options));
+    });
+    // Both answers occur among the cases.
+    expect(new Set(found).size).toBe(2);
   });
 });

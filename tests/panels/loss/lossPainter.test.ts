@@ -47,4 +47,19 @@ describe('the loss painter', () => {
     painter.paint({ ...targets, canvas: other.canvas }, [run.view()], view);
     expect(other.clears.count).toBe(1);
   });
+
+  it('paints nothing when the runs, the view and the targets are what it painted last', () => {
+    const { canvas, recorder, clears } = recordingCanvas();
+    const painter = new LossPainter();
+    const run = growingRun({ n: 200, b: 4, epochs: 40 });
+    const targets = { canvas, back: null, front: null };
+    const runs = [run.advance(50)];
+    painter.paint(targets, runs, view);
+    const before = { ...painter.counts, paints: recorder.paints.length, clears: clears.count };
+    // The page paints after every render of the panel and on every frame with new records: the same runs in a new array, a view with the same fields.
+    painter.paint({ ...targets }, [...runs], { ...view });
+    expect({ ...painter.counts, paints: recorder.paints.length, clears: clears.count }).toEqual(before);
+    painter.paint(targets, [run.advance(50)], view);
+    expect(painter.counts.whole + painter.counts.appended).toBe(before.whole + before.appended + 1);
+  });
 });

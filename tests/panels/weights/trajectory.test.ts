@@ -175,6 +175,49 @@ describe('trajectory built into reused buffers', () => {
     }
   });
 
+  it('resumes after the stable rows of a growing series, and equals a fresh build on every frame', () => {
+    const random = lcg(777);
+    for (let trial = 0; trial < 40; trial++) {
+      const stepsPerEpoch = 1 + Math.floor(random() * 12);
+      const restart = random() < 0.3;
+      const start: [number, number] = [random(), random()];
+      const weights = (s: number, salt: number): [number, number] => [Math.sin(s * 0.37 + salt), Math.cos(s * 0.11 + salt) - s / 50];
+      const buffers = new TrajectoryBuffers();
+      let revision = 0;
+      let every = 1;
+      let reach = 0;
+      for (let frame = 0; frame < 60; frame++) {
+        reach += Math.floor(random() * 8);
+        // A new revision thins the rows afresh (the worker's wider buckets).
+        if (random() < 0.1) {
+          revision++;
+          every = 1 + Math.floor(random() * 3);
+        }
+        const list: [number, number, number][] = [];
+        for (let s = every; s <= reach; s += every) list.push([s, ...weights(s, 0)]);
+        // The open bucket's rows still move from frame to frame; the rows before them are stable.
+        const open = Math.min(list.length, Math.floor(random() * 5));
+        for (let k = list.length - open; k < list.length; k++) list[k] = [list[k][0], ...weights(list[k][0], frame + 1)];
+        const endList: [number, number, number][] = [];
+        for (let s = stepsPerEpoch; s <= reach; s += stepsPerEpoch) endList.push([s, ...weights(s, 0)]);
+        const input: TrajectoryInput = {
+          start,
+          steps: { ...rows(list), revision, stable: list.length - open },
+          epochEnds: rows(endList),
+          stepsPerEpoch,
+          restart,
+          current: reach > 0 && random() < 0.8 ? { step: reach, w1: random(), w2: random() } : undefined,
+        };
+        const t = buildTrajectory(input, buffers);
+        const expected = referencePath(input);
+        expect(t.pieces.map((_, k) => ({ epoch: t.pieces[k].epoch, ...pointsOf(t, k) }))).toEqual(expected.pieces);
+        expect(t.jumps).toEqual(expected.jumps);
+        // The next build resumes after the stable rows.
+        expect(buffers.resume?.at[0]).toBe(list.length - open);
+      }
+    }
+  });
+
   it('grows the buffers for a longer run and keeps reusing them once large enough', () => {
     const buffers = new TrajectoryBuffers();
     const long = rows(Array.from({ length: 500 }, (_, k): [number, number, number] => [k + 1, k, -k]));

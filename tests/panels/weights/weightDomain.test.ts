@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainCovers, emptyBounds, fitEqualAspect, growDomain, includePoint, roundToPixel } from '../../../src/panels/weights/weightDomain.ts';
+import { domainCovers, emptyBounds, fitEqualAspect, growDomain, heldView, HOLD_ROOM, HOLD_SHRINK, includePoint, roundToPixel } from '../../../src/panels/weights/weightDomain.ts';
 
 describe('weight-space view fitting', () => {
   it('shows every point with a margin and the same units per pixel on both axes', () => {
@@ -58,5 +58,21 @@ describe('picking weights by clicking', () => {
 
   it('stays within a pixel of the click', () => {
     for (const upp of [0.3, 0.02, 1e-5]) for (const v of [-1.2345678, 3.3333333]) expect(Math.abs(roundToPixel(v, upp) - v)).toBeLessThanOrEqual(upp);
+  });
+
+  it('while runs train, holds the view shown until the fitted one leaves it or is much smaller, then gives it room; after, fits exactly', () => {
+    const shown = { w1: [-2, 2], w2: [-1, 1] } as const;
+    const inside = { w1: [-1.9, 1.8], w2: [-0.9, 0.95] } as const;
+    const beyond = { w1: [-2.1, 2], w2: [-1, 1] } as const;
+    const small = { w1: [-1, 1], w2: [-0.5, 0.5] } as const;
+    expect(heldView(shown, inside, true)).toBe(shown);
+    const grown = heldView(shown, beyond, true);
+    expect(domainCovers(grown, beyond)).toBe(true);
+    expect(grown.w1[1] - grown.w1[0]).toBeCloseTo(HOLD_ROOM * 4.1, 12);
+    // A slightly larger fit next is held.
+    expect(heldView(grown, { w1: [-2.12, 2.01], w2: [-1, 1] }, true)).toBe(grown);
+    expect(HOLD_SHRINK * HOLD_ROOM).toBeLessThan(1);
+    expect(heldView(shown, small, true)).toEqual(growDomain(small, HOLD_ROOM));
+    expect(heldView(shown, inside, false)).toBe(inside);
   });
 });
