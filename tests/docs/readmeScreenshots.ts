@@ -1,10 +1,13 @@
-// `npm run screenshots`: the README's picture of each guided question, made
-// the way the README says — the question's own link played to its end in
-// Debian's Chromium at 1366×768 — and written as WebP (Chromium's encoder,
-// quality 0.8: no image tool on this machine writes WebP) into
-// public/screenshots/question-<id>.webp. The clip runs from the view controls
-// to the status rows, the part of the page the table's sentences describe.
-// Not a test: it writes files. Flags: --only=new-epoch,val-loss
+// `npm run screenshots`: the README's pictures, made the way the README says
+// and written with Chromium's encoders (no image tool on this machine writes
+// WebP) into public/screenshots/:
+// - question-<id>.webp: each guided question's own link played to its end in
+//   Debian's Chromium at 1366×768, clipped from the view controls to the
+//   status rows, the part of the page the table's sentences describe;
+// - epoch-lab.webp: the default experiment after five Step epoch clicks;
+// - phone.jpg and presentation.jpg: the reshuffle question played to its end
+//   at 390×844 and, with present=1, at 1280×720 (shown at 960×540).
+// Not a test: it writes files. Flags: --only=new-epoch,val-loss,hero,phone,presentation
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { QUESTIONS } from '../../src/app/questions.ts';
@@ -52,22 +55,55 @@ async function clipOf(page: Page): Promise<{ x: number; y: number; width: number
   });
 }
 
-async function toWebp(page: Page, png: Buffer): Promise<Buffer> {
+/** The PNG re-encoded by the page's canvas as `type`, scaled by `scale`. */
+async function encode(page: Page, png: Buffer, type: 'image/webp' | 'image/jpeg', scale = 1): Promise<Buffer> {
   const dataUrl = await page.evaluate(
-    async ({ base64, quality }) => {
+    async ({ base64, quality, type, scale }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
       await image.decode();
       const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      canvas.getContext('2d')!.drawImage(image, 0, 0);
-      return canvas.toDataURL('image/webp', quality);
+      canvas.width = Math.round(image.naturalWidth * scale);
+      canvas.height = Math.round(image.naturalHeight * scale);
+      canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+      return canvas.toDataURL(type, quality);
     },
-    { base64: png.toString('base64'), quality: WEBP_QUALITY },
+    { base64: png.toString('base64'), quality: WEBP_QUALITY, type, scale },
   );
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
+
+const RESHUFFLE = () => QUESTIONS.find((q) => q.id === 'reshuffle')!.link;
+
+/** The pictures that are not of one question's clip: what each opens, how it plays, where it goes. */
+const PAGE_SHOTS = [
+  {
+    name: 'hero',
+    file: 'epoch-lab.webp',
+    viewport: VIEWPORT,
+    link: () => '',
+    play: async (page: Page) => {
+      await page.waitForSelector('[data-testid="status-step"]');
+      for (let epoch = 1; epoch <= 5; epoch++) {
+        await page.click('[data-testid="step-epoch"]');
+        await page.waitForFunction((step) => document.querySelector('[data-testid="status-step"]')?.getAttribute('data-value') === String(step), epoch * 10);
+      }
+      await page.waitForTimeout(600);
+    },
+    type: 'image/webp' as const,
+    scale: 1,
+  },
+  { name: 'phone', file: 'phone.jpg', viewport: { width: 390, height: 844 }, link: RESHUFFLE, play: playToEnd, type: 'image/jpeg' as const, scale: 1 },
+  {
+    name: 'presentation',
+    file: 'presentation.jpg',
+    viewport: { width: 1280, height: 720 },
+    link: () => `${RESHUFFLE()}&present=1`,
+    play: playToEnd,
+    type: 'image/jpeg' as const,
+    scale: 0.75,
+  },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -86,8 +122,19 @@ async function main(): Promise<void> {
       await playToEnd(page);
       const png = await page.screenshot({ clip: await clipOf(page), fullPage: true });
       const file = `${OUT_DIR}/question-${question.id}.webp`;
-      writeFileSync(file, await toWebp(page, png));
+      writeFileSync(file, await encode(page, png, 'image/webp'));
       console.log(`${file}: ${question.link}`);
+      await context.close();
+    }
+    for (const shot of PAGE_SHOTS.filter((s) => !only || only.includes(s.name))) {
+      const context = await browser.newContext({ viewport: shot.viewport });
+      await context.addInitScript('window.__name ??= (f) => f');
+      const page = await context.newPage();
+      await page.goto(server.url + shot.link());
+      await shot.play(page);
+      const file = `${OUT_DIR}/${shot.file}`;
+      writeFileSync(file, await encode(page, await page.screenshot(), shot.type, shot.scale));
+      console.log(`${file}: ${shot.link() || 'the default page'}`);
       await context.close();
     }
   } finally {
