@@ -7,7 +7,7 @@ import type { Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lodSeries.ts';
-import type { RunConfig } from './protocol.ts';
+import { HEARTBEAT_MS, type RunConfig } from './protocol.ts';
 import { SeriesStream } from './seriesStream.ts';
 
 /**
@@ -79,6 +79,24 @@ export function createRunSlot(config: RunConfig, makeTrainer: (settings: Setting
     sentStep: -1,
     plannedReach: 0,
   };
+}
+
+/**
+ * The runs of a configure. Building a run
+ * of n = 10⁶ takes most of a second (its data set, its first epoch's order),
+ * and eight of them longer than the page waits for a sign of life, so `beat`
+ * is called between runs whenever HEARTBEAT_MS have passed on `now`.
+ */
+export function createRunSlots(configs: readonly RunConfig[], makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine | null, now: () => number, beat: () => void): RunSlot[] {
+  let lastBeat = now();
+  return configs.map((config) => {
+    const slot = createRunSlot(config, makeTrainer, engine);
+    if (now() - lastBeat >= HEARTBEAT_MS) {
+      beat();
+      lastBeat = now();
+    }
+    return slot;
+  });
 }
 
 /** Still training: neither done nor diverged. */
