@@ -73,68 +73,64 @@ async function encode(page: Page, png: Buffer, type: 'image/webp' | 'image/jpeg'
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
 
-const RESHUFFLE = () => QUESTIONS.find((q) => q.id === 'reshuffle')!.link;
+const RESHUFFLE = QUESTIONS.find((q) => q.id === 'reshuffle')!.link;
 
-/** The pictures that are not of one question's clip: what each opens, how it plays, where it goes. */
-const PAGE_SHOTS = [
-  {
-    name: 'hero',
-    file: 'epoch-lab.webp',
+/** A picture: what it opens, how it plays it, which part it keeps, and where it goes. */
+interface Shot {
+  readonly name: string;
+  readonly file: string;
+  readonly viewport: { width: number; height: number };
+  readonly link: string;
+  readonly play: (page: Page) => Promise<void>;
+  /** Only the question's part of the page (clipOf), or the whole viewport. */
+  readonly clipped: boolean;
+  readonly type: 'image/webp' | 'image/jpeg';
+  readonly scale: number;
+}
+
+async function stepFiveEpochs(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="status-step"]');
+  for (let epoch = 1; epoch <= 5; epoch++) {
+    await page.click('[data-testid="step-epoch"]');
+    await page.waitForFunction((step) => document.querySelector('[data-testid="status-step"]')?.getAttribute('data-value') === String(step), epoch * 10);
+  }
+  await page.waitForTimeout(600);
+}
+
+const SHOTS: readonly Shot[] = [
+  ...QUESTIONS.map((q) => ({
+    name: q.id,
+    file: `question-${q.id}.webp`,
     viewport: VIEWPORT,
-    link: () => '',
-    play: async (page: Page) => {
-      await page.waitForSelector('[data-testid="status-step"]');
-      for (let epoch = 1; epoch <= 5; epoch++) {
-        await page.click('[data-testid="step-epoch"]');
-        await page.waitForFunction((step) => document.querySelector('[data-testid="status-step"]')?.getAttribute('data-value') === String(step), epoch * 10);
-      }
-      await page.waitForTimeout(600);
-    },
+    link: fastLink(q.link),
+    play: playToEnd,
+    clipped: true,
     type: 'image/webp' as const,
     scale: 1,
-  },
-  { name: 'phone', file: 'phone.jpg', viewport: { width: 390, height: 844 }, link: RESHUFFLE, play: playToEnd, type: 'image/jpeg' as const, scale: 1 },
-  {
-    name: 'presentation',
-    file: 'presentation.jpg',
-    viewport: { width: 1280, height: 720 },
-    link: () => `${RESHUFFLE()}&present=1`,
-    play: playToEnd,
-    type: 'image/jpeg' as const,
-    scale: 0.75,
-  },
+  })),
+  { name: 'hero', file: 'epoch-lab.webp', viewport: VIEWPORT, link: '', play: stepFiveEpochs, clipped: false, type: 'image/webp', scale: 1 },
+  { name: 'phone', file: 'phone.jpg', viewport: { width: 390, height: 844 }, link: RESHUFFLE, play: playToEnd, clipped: false, type: 'image/jpeg', scale: 1 },
+  { name: 'presentation', file: 'presentation.jpg', viewport: { width: 1280, height: 720 }, link: `${RESHUFFLE}&present=1`, play: playToEnd, clipped: false, type: 'image/jpeg', scale: 0.75 },
 ];
 
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-  const questions = QUESTIONS.filter((q) => !only || only.includes(q.id));
   const outDir = 'node_modules/.cache/readme-screenshots-dist';
   await buildSite(outDir);
   const server = await startStaticServer(outDir, '/shots/');
   const browser = await launchChromium(CHROMIUM);
   try {
-    for (const question of questions) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
+    for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
+      const context = await browser.newContext({ viewport: shot.viewport });
       // tsx compiles with esbuild's keepNames, which wraps functions passed to evaluate in a __name helper the page lacks.
       await context.addInitScript('window.__name ??= (f) => f');
       const page = await context.newPage();
-      await page.goto(server.url + fastLink(question.link));
-      await playToEnd(page);
-      const png = await page.screenshot({ clip: await clipOf(page), fullPage: true });
-      const file = `${OUT_DIR}/question-${question.id}.webp`;
-      writeFileSync(file, await encode(page, png, 'image/webp'));
-      console.log(`${file}: ${question.link}`);
-      await context.close();
-    }
-    for (const shot of PAGE_SHOTS.filter((s) => !only || only.includes(s.name))) {
-      const context = await browser.newContext({ viewport: shot.viewport });
-      await context.addInitScript('window.__name ??= (f) => f');
-      const page = await context.newPage();
-      await page.goto(server.url + shot.link());
+      await page.goto(server.url + shot.link);
       await shot.play(page);
+      const png = shot.clipped ? await page.screenshot({ clip: await clipOf(page), fullPage: true }) : await page.screenshot();
       const file = `${OUT_DIR}/${shot.file}`;
-      writeFileSync(file, await encode(page, await page.screenshot(), shot.type, shot.scale));
-      console.log(`${file}: ${shot.link() || 'the default page'}`);
+      writeFileSync(file, await encode(page, png, shot.type, shot.scale));
+      console.log(`${file}: ${shot.link || 'the default page'}`);
       await context.close();
     }
   } finally {
