@@ -1,0 +1,29 @@
+// The charts' raster worker: replays each recorded whole repaint onto an
+// OffscreenCanvas and posts the picture back (offThreadRaster.ts).
+import { replay } from './displayList.ts';
+import type { RasterReply, RasterRequest, RasterScene } from './offThreadRaster.ts';
+
+/** The part of a dedicated worker's global scope used here (the page's tsconfig types `self` as a window). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<RasterRequest>) => void) | null;
+  postMessage(message: RasterReply, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+function raster({ width, height, list }: RasterScene): ImageBitmap {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
+  replay(list, ctx);
+  return canvas.transferToImageBitmap();
+}
+
+scope.onmessage = ({ data }) => {
+  try {
+    const bitmap = raster(data.scene);
+    scope.postMessage({ id: data.id, bitmap }, [bitmap]);
+  } catch (error) {
+    scope.postMessage({ id: data.id, bitmap: null, error: String(error) });
+  }
+};
