@@ -3,7 +3,7 @@
 // point), the validation loss per step for a run with a validation set, and
 // per-epoch summaries (full loss at each epoch's end, the mean batch loss a
 // training loop prints, val_loss there). D3 draws; React only hosts.
-import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import type { ChartExporter } from '../shared/exportTypes.ts';
@@ -20,6 +20,7 @@ import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { showsValidation, thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
+import { rasterWorker } from '../shared/offThreadRaster.ts';
 import { hasClipMarks, LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { lossStyleFor } from './style.ts';
@@ -71,7 +72,8 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   const frontRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [cache] = useState(() => new LossLayoutCache());
-  const [painter] = useState(() => new LossPainter());
+  const [painter] = useState(() => new LossPainter(rasterWorker()));
+  useEffect(() => () => painter.dispose(), [painter]);
 
   const layout = useMemo(
     () => buildLossLayout(runs, { xAxis, yScale, smoothing, primaryRunId, initialLoss: (r) => startLossFor(r.settings), zoom, logX }, cache),

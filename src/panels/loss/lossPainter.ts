@@ -2,13 +2,17 @@
 // React: the layout, frame and marks are computed here, the canvas gets only
 // what a chunk appended unless something that places its pixels changed
 // (curveAppend.ts), and the SVG layers are redrawn only when the axes or the
-// marks on them change. Kept per chart: its layout cache and what it drew.
+// marks on them change. While a run trains, a large whole repaint is rastered
+// in a worker and the chart holds its last picture, curves and axes together,
+// until it is back (shared/heldRepaint.ts). Kept per chart: its layout cache
+// and what it drew.
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
+import { HeldRepaint, type Raster } from '../shared/heldRepaint.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { frameKey, plotSize } from '../shared/plotFrame.ts';
-import { sameRuns } from '../shared/useLivePaint.ts';
+import { anyTraining, sameRuns } from '../shared/useLivePaint.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
 import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
 import { drawBackground } from './drawBackground.ts';
@@ -17,8 +21,9 @@ import { drawEpochDots } from './drawEpochDots.ts';
 import { drawForeground } from './drawForeground.ts';
 import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
-import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
-import { lossMarks } from './lossMarks.ts';
+import { buildLossLayout, LossLayoutCache, type LossLayout } from './lossLayout.ts';
+import { lossMarks, type LossMarks } from './lossMarks.ts';
+import type { PlotFrame } from '../shared/plotFrame.ts';
 import type { LossStyle } from './style.ts';
 
 export interface LossView {
@@ -48,6 +53,18 @@ export interface LossTargets {
  */
 export const MARKS_INTERVAL_MS = 200;
 
+/** The SVG layers as they go with a picture: drawn with it when it is shown. */
+interface SvgPaint {
+  readonly back: SVGSVGElement | null;
+  readonly front: SVGSVGElement | null;
+  readonly frame: PlotFrame;
+  readonly key: string;
+  readonly marks: LossMarks;
+  readonly yScale: LossView['yScale'];
+  readonly firstStep: number | undefined;
+  readonly style: LossStyle;
+}
+
 function sameTargets(a: LossTargets, b: LossTargets): boolean {
   return a.canvas === b.canvas && a.back === b.back && a.front === b.front;
 }
@@ -66,8 +83,14 @@ export class LossPainter {
   private svgTimer: ReturnType<typeof setTimeout> | null = null;
   private svg: readonly (SVGSVGElement | null)[] = [];
   private style: LossStyle | null = null;
-  /** Whole paints and appends so far (what a test or a profile reads to see that appends happen). */
-  readonly counts = { whole: 0, appended: 0 };
+  private readonly held: HeldRepaint;
+  /** Whole paints, appends and whole paints rastered in the worker so far (what a test or a profile reads to see which happen). */
+  readonly counts = { whole: 0, appended: 0, offThread: 0 };
+
+  /** `raster`: where large whole repaints go while a run trains (none: all on the main thread). */
+  constructor(raster: Raster | null = null) {
+    this.held = new HeldRepaint(raster);
+  }
 
   /** What the last paint was asked to paint: a paint that follows later paints the newest. */
   private latest: [LossTargets, readonly RunView[], LossView] | null = null;
@@ -83,9 +106,18 @@ export class LossPainter {
     this.draw(targets, runs, view);
   }
 
+  /** Stops the raster worker; a later whole repaint starts it again. */
+  dispose(): void {
+    this.held.dispose();
+  }
+
   private draw(targets: LossTargets, runs: readonly RunView[], view: LossView): void {
     this.latest = [targets, runs, view];
     const { style } = view;
+    const training = anyTraining(runs);
+    // Hold while a picture for this canvas is out; anything else (training over, another canvas or style) paints now and drops it.
+    if (this.held.isHolding(targets.canvas) && style === this.style && training) return;
+    this.held.drop();
     // A new style changes every drawn pixel: nothing drawn before can be appended to.
     if (style !== this.style) {
       this.curves = null;
@@ -124,6 +156,22 @@ export class LossPainter {
         drawCurves(ctx, frame, plan.shapes, style);
         drawEpochDots(ctx, frame, plan.dots, style);
       };
+      if (plan.whole && training) {
+        const svg = svgDue ? { back, front, frame, key, marks, yScale: view.yScale, firstStep: firstStepOf(layout), style } : null;
+        const sent = this.held.send({ canvas, frame, pad: style.edgePad, ratio, draw }, (ok) => {
+          if (ok) {
+            this.curves = plan.record;
+            this.canvas = canvas;
+            if (svg) this.paintSvg(svg);
+          }
+          // Then what came meanwhile; after a failure, the next paint is whole, on the main thread.
+          if (this.latest) this.draw(...this.latest);
+        });
+        if (sent) {
+          this.counts.offThread++;
+          return;
+        }
+      }
       if (plan.whole) paintPlot(canvas, frame, draw, style.edgePad, ratio);
       else appendPlot(canvas, frame, draw, style.edgePad, ratio);
       this.counts[plan.whole ? 'whole' : 'appended']++;
@@ -137,16 +185,24 @@ export class LossPainter {
       }, wait);
       return;
     }
+    this.paintSvg({ back, front, frame, key, marks, yScale: view.yScale, firstStep: firstStepOf(layout), style });
+  }
+
+  private paintSvg({ back, front, frame, key, marks, yScale, firstStep, style }: SvgPaint): void {
     if (this.svgTimer) clearTimeout(this.svgTimer);
     this.svgTimer = null;
-    const firstStep = layout.window.log ? layout.window.firstStep : undefined;
-    const svgKey = [key, view.yScale, firstStep, JSON.stringify([marks.rules, marks.offScale, marks.clipped, marks.titles])].join('|');
+    const sameTargets = this.svg[0] === back && this.svg[1] === front;
+    const svgKey = [key, yScale, firstStep, JSON.stringify([marks.rules, marks.offScale, marks.clipped, marks.titles])].join('|');
     if (svgKey === this.svgKey && sameTargets) return;
     if (back) drawBackground(back, frame, marks.rules, style);
-    if (front) drawForeground(front, frame, { marks, yScale: view.yScale, logXFirstStep: firstStep }, style);
+    if (front) drawForeground(front, frame, { marks, yScale, logXFirstStep: firstStep }, style);
     this.svgKey = svgKey;
     this.svgFrameKey = key;
     this.svgAt = performance.now();
     this.svg = [back, front];
   }
+}
+
+function firstStepOf(layout: LossLayout): number | undefined {
+  return layout.window.log ? layout.window.firstStep : undefined;
 }

@@ -17,6 +17,11 @@ export function sameRuns(a: readonly RunView[], b: readonly RunView[]): boolean 
   return a === b || (a.length === b.length && a.every((run, i) => run === b[i]));
 }
 
+/** Whether a shown run is training: its charts grow and, while it does, may send whole repaints out (heldRepaint.ts). */
+export function anyTraining(runs: readonly RunView[]): boolean {
+  return runs.some((r) => r.visible && r.status === 'running');
+}
+
 /**
  * Calls `paint` with the newest runs after every render (with `runs` when
  * there is no source), and, with a source, once per animation frame in which

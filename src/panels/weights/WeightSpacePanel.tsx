@@ -15,6 +15,7 @@ import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
 import { PathPainter } from './pathPainter.ts';
+import { rasterWorker } from '../shared/offThreadRaster.ts';
 import { markShapes } from './markLayout.ts';
 import { weightStyleFor } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
@@ -53,7 +54,8 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [plotW, plotH] = weightPlotSize(size.width, size.height);
   const [cache] = useState(() => new TrajectoryCache());
-  const [painter] = useState(() => new PathPainter());
+  const [painter] = useState(() => new PathPainter(rasterWorker()));
+  useEffect(() => () => painter.dispose(), [painter]);
 
   const visible = runs.filter((r) => r.visible);
   const primary = primaryRun(visible, primaryRunId);
