@@ -9,10 +9,10 @@
 // never drifts. Coarser levels are the same merge done on demand for a view
 // (replay.ts historyStreams), so they need no storage of their own.
 import type { StepColumn } from '../core/records.ts';
-import { M4Stream, type StepRows } from './m4.ts';
+import { M4_COLUMNS, M4Stream, type M4Rows, type StepRows } from './m4.ts';
 
 /**
- * 8,192 buckets of at most 4 rows: 32,768 rows × 6 columns × 8 B ≈ 1.6 MB per
+ * 8,192 buckets of at most 4 rows: 32,768 rows × 6 columns (M4_COLUMNS) × 8 B ≈ 1.6 MB per
  * series, two series per run. The page never holds these: it gets the M4 of
  * them at its view's resolution, and a zoom finer than this level is replayed
  * from a checkpoint.
@@ -29,7 +29,7 @@ export class LodSeries implements StepRows {
   private width = 1;
   private appendedRows = 0;
   /** The rows as last exposed (complete buckets, then the open one), refreshed after each change. */
-  private view: { rows: StepRows & { capacity: number }; open: number };
+  private view: { rows: M4Rows; open: number };
 
   /**
    * @param key the column whose extremes each bucket keeps
@@ -78,7 +78,7 @@ export class LodSeries implements StepRows {
   }
   /** Bytes held by the columns. */
   get byteSize(): number {
-    return this.view.rows.capacity * 8 * 6;
+    return this.view.rows.capacity * Float64Array.BYTES_PER_ELEMENT * M4_COLUMNS.length;
   }
 
   /** Index of the first row whose step is greater than `step` (length when none). */

@@ -1,5 +1,5 @@
 // M4 thinning of a step series as a stream: steps are grouped into buckets of
-// consecutive steps, and each bucket keeps the rows (all step columns) of its
+// consecutive steps, and each bucket keeps the rows (all M4 columns) of its
 // first, lowest, highest and last value of a key column, so a line drawn from
 // the kept rows covers exactly the pixels the full line would when a bucket is
 // at most a pixel wide. Buckets are aligned: with width w, bucket j of a
@@ -7,10 +7,40 @@
 // Because M4 of M4 rows is M4 of the steps (for buckets that nest), the same
 // stream fed the rows of a finer aligned level gives exactly what it would give
 // fed every step: that is how the worker answers a new view from its pyramid.
-import { createStepRecords, STEP_COLUMNS, type StepColumn, type StepRecords } from '../core/records.ts';
+//
+// It runs for every step of every run, four times (two series, each in the
+// pyramid and in the page's view), so it is written for speed: the columns
+// are reached through arrays taken once per push, a bucket's extremes are
+// tracked as row numbers and copied only when it closes (or when a push ends
+// with it open), and buckets of one step are copied a block at a time.
+import { STEP_COLUMNS, type StepColumn } from '../core/records.ts';
 
-/** Rows in step order: the step columns, rows 0 … length − 1 (StepRecords fits). */
-export type StepRows = { readonly length: number } & { readonly [K in StepColumn]: Float64Array };
+/**
+ * The columns every M4 row carries, in this order: the run's whole state at
+ * the step, so any series' rows can be drawn and read back. Defined once: the
+ * streams, the pyramid and the chunks' transfer list all follow it.
+ */
+export const M4_COLUMNS = STEP_COLUMNS;
+export type M4Column = (typeof M4_COLUMNS)[number];
+
+/** Rows in step order: the M4 columns, rows 0 … length − 1 (StepRecords fits). */
+export type StepRows = { readonly length: number } & { readonly [K in M4Column]: Float64Array };
+
+/** Rows the stream writes: exactly the M4 columns, `capacity` entries each (a StepRecords without valLoss). */
+export type M4Rows = { length: number; readonly capacity: number } & { readonly [K in M4Column]: Float64Array };
+
+/** Fresh rows, each column a buffer of its own (so a chunk can transfer them). */
+export function createM4Rows(capacity: number): M4Rows {
+  const rows: Record<string, unknown> = { length: 0, capacity };
+  for (const name of M4_COLUMNS) rows[name] = new Float64Array(capacity);
+  return rows as M4Rows;
+}
+
+/** The columns of `rows` in M4_COLUMNS order, written into `into`. */
+function columnsOf(rows: StepRows, into: Float64Array[]): Float64Array[] {
+  for (let c = 0; c < COLUMNS; c++) into[c] = rows[M4_COLUMNS[c]];
+  return into;
+}
 
 // Orders that make NaN the worst candidate for both the lowest and the highest
 // value: a total preorder, so "first best" is well defined and merges stay exact.
@@ -31,20 +61,25 @@ export interface BucketSegment {
 /** Segments in step order, each starting where the previous ends; the last ends at Infinity. */
 export type BucketPlan = readonly BucketSegment[];
 
-const COLUMNS = STEP_COLUMNS.length;
+const COLUMNS = M4_COLUMNS.length;
+const STEP = M4_COLUMNS.indexOf('step');
 // Slots of the open bucket: the row that came first, the lowest, the highest and the latest.
 const FIRST = 0;
 const LOW = 1;
 const HIGH = 2;
 const LAST = 3;
-// The open bucket's slots in step order: the first and last are fixed, the lowest and highest in either order.
-const LOW_FIRST = [FIRST, LOW, HIGH, LAST] as const;
-const HIGH_FIRST = [FIRST, HIGH, LOW, LAST] as const;
+const NO_ROWS = new Float64Array(0);
+/** A slot's row number when its values are in `slots` (the row came in an earlier push), not in the source. */
+const SAVED = -1;
 
 export class M4Stream {
-  private out: StepRecords;
-  /** The open bucket's four rows, COLUMNS values each, in STEP_COLUMNS order. */
+  private out: M4Rows;
+  /** out's columns in M4_COLUMNS order (they change only when out grows or is handed over). */
+  private readonly outColumns: Float64Array[] = Array.from({ length: COLUMNS }, () => NO_ROWS);
+  /** The open bucket's four rows as copied at the end of the push that left it open, COLUMNS values each. */
   private readonly slots = new Float64Array(4 * COLUMNS);
+  /** The source's columns during a push (reused, so a push allocates nothing). */
+  private readonly source: Float64Array[] = Array.from({ length: COLUMNS }, () => NO_ROWS);
   private isOpen = false;
   /** Last step of the open bucket. */
   private openEnd = 0;
@@ -57,7 +92,8 @@ export class M4Stream {
     readonly plan: BucketPlan,
     initialRows = 256,
   ) {
-    this.out = createStepRecords(initialRows);
+    this.out = createM4Rows(initialRows);
+    columnsOf(this.out, this.outColumns);
   }
 
   /** Complete buckets' rows not yet taken. */
@@ -69,10 +105,10 @@ export class M4Stream {
   get openRows(): number {
     if (!this.isOpen) return 0;
     const s = this.slots;
-    const first = s[FIRST * COLUMNS];
-    const low = s[LOW * COLUMNS];
-    const high = s[HIGH * COLUMNS];
-    const last = s[LAST * COLUMNS];
+    const first = s[FIRST * COLUMNS + STEP];
+    const low = s[LOW * COLUMNS + STEP];
+    const high = s[HIGH * COLUMNS + STEP];
+    const last = s[LAST * COLUMNS + STEP];
     let rows = 1;
     if (low !== first) rows++;
     if (high !== first && high !== low) rows++;
@@ -88,54 +124,81 @@ export class M4Stream {
     return this.isOpen ? this.openEnd : 0;
   }
 
-  /** Feeds rows from … to − 1 of `source`; their steps must come after every step fed so far. */
-  push(source: StepRows, from = 0, to = source.length): void {
-    const keyColumn = source[this.key];
-    const stepColumn = source.step;
+  /** Feeds rows from … to − 1 of `rows`; their steps (whole numbers) must come after every step fed so far. */
+  push(rows: StepRows, from = 0, to = rows.length): void {
+    const source = columnsOf(rows, this.source);
+    const keyColumn = rows[this.key];
+    const steps = source[STEP];
+    // The open bucket's slots as rows of this source, or SAVED.
+    let first = SAVED;
+    let low = SAVED;
+    let high = SAVED;
+    let lowValue = this.lowValue;
+    let highValue = this.highValue;
     let row = from;
     while (row < to) {
       if (!this.isOpen) {
-        this.open(source, row, stepColumn[row]);
-        if (stepColumn[row++] >= this.openEnd) this.close();
-        continue;
+        const step = steps[row];
+        const { start, end, width } = this.segmentOf(step);
+        if (width === 1) {
+          // Each step is a bucket of one row: the rows up to the segment's end go as they are.
+          let stop = row + 1;
+          while (stop < to && steps[stop] <= end) stop++;
+          this.copyRows(row, stop);
+          this.closedBuckets += stop - row;
+          row = stop;
+          continue;
+        }
+        this.openEnd = Math.min(end, start + Math.ceil((step - start) / width) * width);
+        this.isOpen = true;
+        first = low = high = row;
+        lowValue = highValue = keyColumn[row];
       }
-      // The rest of the open bucket in this block: only new extremes are copied, and the last row once.
+      // The rest of the open bucket in this block: only the rows of new extremes are noted.
       const end = this.openEnd;
-      let low = this.lowValue;
-      let high = this.highValue;
-      let last = row;
       let closes = false;
       for (; row < to; row++) {
         const value = keyColumn[row];
-        if (lower(value, low)) {
-          this.store(LOW, source, row);
-          low = value;
+        if (lower(value, lowValue)) {
+          low = row;
+          lowValue = value;
         }
-        if (higher(value, high)) {
-          this.store(HIGH, source, row);
-          high = value;
+        if (higher(value, highValue)) {
+          high = row;
+          highValue = value;
         }
-        last = row;
-        if (stepColumn[row] >= end) {
+        if (steps[row] >= end) {
           closes = true;
           row++;
           break;
         }
       }
-      this.lowValue = low;
-      this.highValue = high;
-      this.store(LAST, source, last);
-      if (closes) this.close();
+      if (closes) {
+        this.emitBucket(first, low, high, row - 1);
+        this.isOpen = false;
+        this.closedBuckets++;
+        first = low = high = SAVED;
+      } else {
+        // Still open: keep copies, as the source's rows may be overwritten before the next push.
+        this.save(FIRST, first);
+        this.save(LOW, low);
+        this.save(HIGH, high);
+        this.save(LAST, row - 1);
+      }
     }
+    this.lowValue = lowValue;
+    this.highValue = highValue;
+    // The source is not held on to (it may be a buffer the pyramid has just let go).
+    this.source.fill(NO_ROWS);
   }
 
   /** The complete buckets' rows so far (not taken), then the open bucket's rows written just past them. */
-  rowsWithOpen(): { rows: StepRecords; open: number } {
+  rowsWithOpen(): { rows: M4Rows; open: number } {
     const open = this.openRows;
     const need = this.out.length + open;
     if (need > this.out.capacity) this.grow(need);
     const length = this.out.length;
-    this.emitOpen(this.out);
+    if (open) this.emitBucket(SAVED, SAVED, SAVED, SAVED);
     this.out.length = length;
     return { rows: this.out, open };
   }
@@ -143,77 +206,139 @@ export class M4Stream {
   /**
    * Hands over the complete buckets' rows since the last take, then the open
    * bucket's rows (the last `open` of them), and starts collecting afresh.
+   * The rows are new buffers, exactly as long as they need be, for a transfer.
    */
-  take(): { rows: StepRecords; open: number } {
-    const open = this.openRows;
-    const rows = createStepRecords(this.out.length + open);
-    for (const name of STEP_COLUMNS) rows[name].set(this.out[name].subarray(0, this.out.length));
-    rows.length = this.out.length;
-    if (open) this.emitOpen(rows);
+  take(): { rows: M4Rows; open: number } {
+    const { open } = this.rowsWithOpen();
+    const length = this.out.length + open;
+    const rows = createM4Rows(length);
+    for (let c = 0; c < COLUMNS; c++) rows[M4_COLUMNS[c]].set(this.outColumns[c].subarray(0, length));
+    rows.length = length;
     this.out.length = 0;
     return { rows, open };
   }
 
-  private open(source: StepRows, row: number, step: number): void {
-    for (let slot = 0; slot < 4; slot++) this.store(slot, source, row);
-    this.lowValue = this.highValue = source[this.key][row];
-    this.openEnd = this.bucketEnd(step);
-    this.isOpen = true;
-  }
-
-  /** The last step of the bucket that holds `step`. */
-  private bucketEnd(step: number): number {
+  /** The segment that holds `step`, moving on through the plan (steps only grow). */
+  private segmentOf(step: number): BucketSegment {
     const plan = this.plan;
     while (this.segment < plan.length - 1 && step > plan[this.segment].end) this.segment++;
-    const { start, end, width } = plan[this.segment];
-    return Math.min(end, start + Math.ceil((step - start) / width) * width);
+    return plan[this.segment];
   }
 
-  private store(slot: number, source: StepRows, row: number): void {
-    const s = this.slots;
+  /** Copies the source's row `row` into `slot` (nothing when the slot is SAVED already). */
+  private save(slot: number, row: number): void {
+    if (row === SAVED) return;
+    const { slots, source } = this;
     const at = slot * COLUMNS;
-    s[at] = source.step[row];
-    s[at + 1] = source.epoch[row];
-    s[at + 2] = source.w1[row];
-    s[at + 3] = source.w2[row];
-    s[at + 4] = source.batchLoss[row];
-    s[at + 5] = source.loss[row];
+    for (let c = 0; c < COLUMNS; c++) slots[at + c] = source[c][row];
   }
 
-  private close(): void {
-    const need = this.out.length + this.openRows;
+  /** Appends source rows from … to − 1 whole. */
+  private copyRows(from: number, to: number): void {
+    const length = this.out.length;
+    const need = length + to - from;
     if (need > this.out.capacity) this.grow(need);
-    this.emitOpen(this.out);
-    this.isOpen = false;
-    this.closedBuckets++;
+    const { outColumns, source } = this;
+    if (to - from <= 8) {
+      for (let c = 0; c < COLUMNS; c++) {
+        const target = outColumns[c];
+        const column = source[c];
+        for (let row = from, at = length; row < to; row++, at++) target[at] = column[row];
+      }
+    } else {
+      for (let c = 0; c < COLUMNS; c++) outColumns[c].set(source[c].subarray(from, to), length);
+    }
+    this.out.length = need;
+  }
+
+  /** Appends a bucket's distinct rows in step order; each slot is a source row or SAVED. */
+  private emitBucket(first: number, low: number, high: number, last: number): void {
+    if (first !== SAVED && low !== SAVED && high !== SAVED) {
+      this.emitSourceBucket(first, low, high, last);
+      return;
+    }
+    const { length, capacity } = this.out;
+    if (length + 4 > capacity) {
+      const need = length + this.rowsOf(first, low, high, last);
+      if (need > capacity) this.grow(need);
+    }
+    let previous = this.emitRow(FIRST, first, NaN);
+    if (this.stepOf(LOW, low) <= this.stepOf(HIGH, high)) {
+      previous = this.emitRow(LOW, low, previous);
+      previous = this.emitRow(HIGH, high, previous);
+    } else {
+      previous = this.emitRow(HIGH, high, previous);
+      previous = this.emitRow(LOW, low, previous);
+    }
+    this.emitRow(LAST, last, previous);
+  }
+
+  /**
+   * The usual case, a bucket that opened and closed in this push: its rows are
+   * all in the source, where a later row has a later step, so row numbers
+   * order and tell apart the rows, and each column is written in one go.
+   */
+  private emitSourceBucket(first: number, low: number, high: number, last: number): void {
+    const second = low < high ? low : high;
+    const third = low < high ? high : low;
+    const rows = 1 + (second !== first ? 1 : 0) + (third !== second ? 1 : 0) + (last !== third ? 1 : 0);
+    const at = this.out.length;
+    if (at + rows > this.out.capacity) this.grow(at + rows);
+    const { outColumns, source } = this;
+    for (let c = 0; c < COLUMNS; c++) {
+      const target = outColumns[c];
+      const column = source[c];
+      let i = at;
+      target[i++] = column[first];
+      if (second !== first) target[i++] = column[second];
+      if (third !== second) target[i++] = column[third];
+      if (last !== third) target[i] = column[last];
+    }
+    this.out.length = at + rows;
+  }
+
+  /** The distinct rows of a bucket (what openRows counts, for any slots). */
+  private rowsOf(first: number, low: number, high: number, last: number): number {
+    const f = this.stepOf(FIRST, first);
+    const l = this.stepOf(LOW, low);
+    const h = this.stepOf(HIGH, high);
+    const z = this.stepOf(LAST, last);
+    return 1 + (l !== f ? 1 : 0) + (h !== f && h !== l ? 1 : 0) + (z !== f && z !== l && z !== h ? 1 : 0);
+  }
+
+  private stepOf(slot: number, row: number): number {
+    return row === SAVED ? this.slots[slot * COLUMNS + STEP] : this.source[STEP][row];
+  }
+
+  /** Appends the slot's row unless its step is `previous` (a row already written); returns the last step written. */
+  private emitRow(slot: number, row: number, previous: number): number {
+    const step = this.stepOf(slot, row);
+    if (step === previous) return previous;
+    const at = this.out.length++;
+    const target = this.outColumns;
+    if (row === SAVED) {
+      const { slots } = this;
+      const from = slot * COLUMNS;
+      for (let c = 0; c < COLUMNS; c++) target[c][at] = slots[from + c];
+    } else {
+      const { source } = this;
+      for (let c = 0; c < COLUMNS; c++) target[c][at] = source[c][row];
+    }
+    return step;
   }
 
   private grow(need: number): void {
-    const next = createStepRecords(Math.max(need, this.out.capacity * 2));
-    for (const name of STEP_COLUMNS) next[name].set(this.out[name].subarray(0, this.out.length));
+    const next = createM4Rows(Math.max(need, this.out.capacity * 2));
+    const columns = this.outColumns;
+    for (let c = 0; c < COLUMNS; c++) next[M4_COLUMNS[c]].set(columns[c].subarray(0, this.out.length));
     next.length = this.out.length;
     this.out = next;
-  }
-
-  /** Appends the open bucket's distinct rows to `target`, in step order. */
-  private emitOpen(target: StepRecords): void {
-    const s = this.slots;
-    const low = s[LOW * COLUMNS];
-    const high = s[HIGH * COLUMNS];
-    const order = low <= high ? LOW_FIRST : HIGH_FIRST;
-    let previous = NaN;
-    for (const slot of order) {
-      const at = slot * COLUMNS;
-      if (s[at] === previous) continue;
-      previous = s[at];
-      const row = target.length++;
-      for (let c = 0; c < COLUMNS; c++) target[STEP_COLUMNS[c]][row] = s[at + c];
-    }
+    columnsOf(next, columns);
   }
 }
 
 /** The M4 rows of all of `source` under `plan`: the stream's result in one call (tests and history). */
-export function m4Of(source: StepRows, key: StepColumn, plan: BucketPlan): StepRecords {
+export function m4Of(source: StepRows, key: StepColumn, plan: BucketPlan): M4Rows {
   const stream = new M4Stream(key, plan);
   stream.push(source);
   return stream.take().rows;

@@ -1,0 +1,143 @@
+// The fast M4 stream (row numbers for extremes, block copies for buckets of
+// one step) against the stream as first written (m4Reference.ts), on random
+// keys with NaN and ties, random step gaps (rows of a finer level), random
+// plans mixing widths of 1 and more, random push blocks and takes in between.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
+import { M4_COLUMNS, M4Stream, type BucketPlan, type BucketSegment } from '../../src/worker/m4.ts';
+import { ReferenceM4Stream } from './m4Reference.ts';
+import { bytes } from './runnerHarness.ts';
+
+/** A key drawn from a few kinds: small integers (ties), NaN, ±Infinity, any double in [−1, 1). */
+function keyOf(u: number, v: number): number {
+  if (u < 0.1) return NaN;
+  if (u < 0.15) return u < 0.125 ? Infinity : -Infinity;
+  if (u < 0.5) return Math.floor(v * 7) - 3;
+  return 2 * v - 1;
+}
+
+/** Rows with strictly increasing whole steps (gaps of 1 to 3, as rows of a finer level) and every other column random. */
+const rowsArbitrary = fc.record({ seed: fc.integer(), length: fc.integer({ min: 1, max: 600 }) }).map(({ seed, length }) => {
+  let state = seed | 0;
+  const draw = () => ((state = (Math.imul(state, 0x19660d) + 0x3c6ef35f) | 0) >>> 0) / 2 ** 32;
+  const r = createStepRecords(length);
+  let step = 0;
+  for (let i = 0; i < length; i++) {
+    step += 1 + Math.floor(draw() * 3);
+    r.step[i] = step;
+    r.epoch[i] = Math.floor(step / 50) + 1;
+    for (const c of ['w1', 'w2', 'loss', 'batchLoss'] as const) r[c][i] = keyOf(draw(), draw());
+  }
+  r.length = length;
+  return r;
+});
+
+/** Segments of random lengths and power-of-two widths (1 included), starts on multiples of both neighbours' widths. */
+const planArbitrary = fc.array(fc.record({ log2: fc.integer({ min: 0, max: 4 }), buckets: fc.integer({ min: 1, max: 40 }) }), { minLength: 1, maxLength: 5 }).map((parts) => {
+  const plan: BucketSegment[] = [];
+  let start = 0;
+  parts.forEach((part, i) => {
+    const width = 2 ** part.log2;
+    const end = i === parts.length - 1 ? Infinity : start + 16 * part.buckets;
+    plan.push({ start, end, width });
+    start = end;
+  });
+  return plan as BucketPlan;
+});
+
+/** Where the rows are cut into pushes, and after which pushes the rows so far are taken or looked at. */
+const cutsArbitrary = fc.array(fc.record({ size: fc.integer({ min: 1, max: 80 }), then: fc.constantFrom('push', 'take', 'peek') }), { minLength: 1, maxLength: 40, size: 'max' });
+
+/** The first column whose rows differ bit for bit (NaN and −0 included), or null. */
+function differentColumn(got: { length: number } & Record<string, unknown>, want: { length: number } & Record<string, unknown>): string | null {
+  if (got.length !== want.length) return `length ${got.length} ≠ ${want.length}`;
+  for (const c of STEP_COLUMNS) {
+    const a = bytes((got[c] as Float64Array).subarray(0, got.length));
+    const b = bytes((want[c] as Float64Array).subarray(0, want.length));
+    if (a.some((x, i) => x !== b[i])) return c;
+  }
+  return null;
+}
+
+function sameColumns(got: { length: number } & Record<string, unknown>, want: { length: number } & Record<string, unknown>, where: string): void {
+  expect(differentColumn(got, want), where).toBeNull();
+}
+
+/** Copies rows from … to − 1 into `buffer` from row 0 (the trainer's scratch rows are reused the same way). */
+function copyInto(buffer: StepRecords, source: StepRecords, from: number, to: number): void {
+  for (const c of STEP_COLUMNS) buffer[c].set(source[c].subarray(from, to));
+  buffer.length = to - from;
+}
+
+function scribble(buffer: StepRecords): void {
+  for (const c of STEP_COLUMNS) buffer[c].fill(-12345);
+}
+
+describe('the fast M4 stream', () => {
+  it('carries exactly the step columns', () => {
+    expect([...M4_COLUMNS]).toEqual([...STEP_COLUMNS]);
+  });
+
+  it('gives the same rows, open counts and bucket counts as the stream as first written, however the rows are pushed', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, planArbitrary, cutsArbitrary, fc.constantFrom('loss', 'batchLoss') as fc.Arbitrary<'loss' | 'batchLoss'>, (rows, plan, cuts, column) => {
+        const fast = new M4Stream(column, plan, 4);
+        const reference = new ReferenceM4Stream(column, plan, 4);
+        // The fast stream gets each block in a reused buffer, scribbled over after the push: it must keep what it needs.
+        const buffer = createStepRecords(80);
+        let at = 0;
+        let cut = 0;
+        while (at < rows.length) {
+          const { size, then } = cuts[cut++ % cuts.length];
+          const to = Math.min(rows.length, at + size);
+          copyInto(buffer, rows, at, to);
+          fast.push(buffer, 0, to - at);
+          scribble(buffer);
+          reference.push(rows, at, to);
+          at = to;
+          expect(fast.closedBuckets).toBe(reference.closedBuckets);
+          expect(fast.openUntil).toBe(reference.openUntil);
+          expect(fast.openRows).toBe(reference.openRows);
+          expect(fast.completeRows).toBe(reference.completeRows);
+          if (then === 'take') {
+            const got = fast.take();
+            const want = reference.take();
+            expect(got.open).toBe(want.open);
+            expect(got.rows.capacity).toBe(got.rows.length);
+            sameColumns(got.rows, want.rows, `take at row ${at}`);
+          } else if (then === 'peek') {
+            const got = fast.rowsWithOpen();
+            const want = reference.rowsWithOpen();
+            expect(got.open).toBe(want.open);
+            sameColumns({ ...got.rows, length: got.rows.length + got.open }, { ...want.rows, length: want.rows.length + want.open }, `rows with open at row ${at}`);
+          }
+        }
+        const got = fast.take();
+        const want = reference.take();
+        expect(got.open).toBe(want.open);
+        sameColumns(got.rows, want.rows, 'the last take');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every row as it is while buckets are one step wide, the same as the general path', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, fc.integer({ min: 1, max: 50 }), (rows, block) => {
+        const plan: BucketPlan = [{ start: 0, end: Infinity, width: 1 }];
+        const fast = new M4Stream('loss', plan, 2);
+        const reference = new ReferenceM4Stream('loss', plan, 2);
+        for (let at = 0; at < rows.length; at += block) {
+          fast.push(rows, at, Math.min(rows.length, at + block));
+          reference.push(rows, at, Math.min(rows.length, at + block));
+        }
+        expect(fast.closedBuckets).toBe(rows.length);
+        const got = fast.take();
+        expect(got.open).toBe(0);
+        sameColumns(got.rows, rows, 'every row');
+        sameColumns(got.rows, reference.take().rows, 'the general path');
+      }),
+    );
+  });
+});
