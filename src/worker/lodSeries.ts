@@ -20,7 +20,7 @@ import { M4_COLUMNS, M4Stream, type M4Rows, type StepRows } from './m4.ts';
 export const LOD_ROW_CAPACITY = 32_768;
 const FIRST_ALLOCATION = 1_024;
 
-function streamOf(key: StepColumn, width: number, rows: number): M4Stream {
+function streamOf(key: StepColumn, width: number, rows: number | M4Rows): M4Stream {
   return new M4Stream(key, [{ start: 0, end: Infinity, width }], rows);
 }
 
@@ -124,9 +124,11 @@ export class LodSeries implements StepRows {
   /** Doubles the bucket width: the rows kept so far are thinned again at twice the width. */
   private coarsen(): void {
     const { rows, open } = this.stream.rowsWithOpen();
+    const count = rows.length + open;
     this.width *= 2;
-    const next = streamOf(this.key, this.width, rows.capacity);
-    next.push(rows, 0, rows.length + open);
+    // In place (see M4Stream's constructor): no second buffer of the level, and the rows stay in cache.
+    const next = streamOf(this.key, this.width, rows);
+    next.push(rows, 0, count);
     this.stream = next;
   }
 }

@@ -51,7 +51,7 @@ export function higher(a: number, b: number): boolean {
   return a > b || (b !== b && a === a);
 }
 
-/** Steps after `start` (up to `end`, inclusive) go in buckets of `width` steps. */
+/** Steps after `start` (up to `end`, inclusive) go in buckets of `width` steps (whole numbers, as steps are). */
 export interface BucketSegment {
   readonly start: number;
   readonly end: number;
@@ -69,6 +69,9 @@ const LOW = 1;
 const HIGH = 2;
 const LAST = 3;
 const NO_ROWS = new Float64Array(0);
+/** Rows a stream has room for at first; after a take it keeps room for at most KEEP_ROWS (~200 KB), not its peak. */
+const FIRST_ROWS = 256;
+const KEEP_ROWS = 4096;
 /** A slot's row number when its values are in `slots` (the row came in an earlier push), not in the source. */
 const SAVED = -1;
 
@@ -86,13 +89,25 @@ export class M4Stream {
   private lowValue = NaN;
   private highValue = NaN;
   private segment = 0;
+  /** The current segment's end and width, and the last step of the bucket closed last (NaN after one-step buckets). */
+  private segmentEnd = NaN;
+  private segmentWidth = NaN;
+  private closedEnd = NaN;
 
+  /**
+   * @param rows room for this many rows at first, or rows to write over from
+   *   row 0 on: the stream may then be fed those very rows (from row 0, with
+   *   no one-step buckets), since a bucket writes no more rows than it read,
+   *   each no later than where it read it, so the writing never overtakes
+   *   the reading.
+   */
   constructor(
     readonly key: StepColumn,
     readonly plan: BucketPlan,
-    initialRows = 256,
+    rows: number | M4Rows = FIRST_ROWS,
   ) {
-    this.out = createM4Rows(initialRows);
+    this.out = typeof rows === 'number' ? createM4Rows(rows) : rows;
+    this.out.length = 0;
     columnsOf(this.out, this.outColumns);
   }
 
@@ -139,17 +154,25 @@ export class M4Stream {
     while (row < to) {
       if (!this.isOpen) {
         const step = steps[row];
-        const { start, end, width } = this.segmentOf(step);
-        if (width === 1) {
-          // Each step is a bucket of one row: the rows up to the segment's end go as they are.
-          let stop = row + 1;
-          while (stop < to && steps[stop] <= end) stop++;
-          this.copyRows(row, stop);
-          this.closedBuckets += stop - row;
-          row = stop;
-          continue;
+        if (step === this.closedEnd + 1 && step <= this.segmentEnd) {
+          // The step right after a whole bucket of this segment: the next bucket, without a division.
+          this.openEnd = Math.min(this.segmentEnd, this.closedEnd + this.segmentWidth);
+        } else {
+          const { start, end, width } = this.segmentOf(step);
+          this.segmentEnd = end;
+          this.segmentWidth = width;
+          if (width === 1) {
+            // Each step is a bucket of one row: the rows up to the segment's end go as they are.
+            let stop = row + 1;
+            while (stop < to && steps[stop] <= end) stop++;
+            this.copyRows(row, stop);
+            this.closedBuckets += stop - row;
+            this.closedEnd = NaN;
+            row = stop;
+            continue;
+          }
+          this.openEnd = Math.min(end, start + Math.ceil((step - start) / width) * width);
         }
-        this.openEnd = Math.min(end, start + Math.ceil((step - start) / width) * width);
         this.isOpen = true;
         first = low = high = row;
         lowValue = highValue = keyColumn[row];
@@ -157,24 +180,45 @@ export class M4Stream {
       // The rest of the open bucket in this block: only the rows of new extremes are noted.
       const end = this.openEnd;
       let closes = false;
-      for (; row < to; row++) {
-        const value = keyColumn[row];
-        if (lower(value, lowValue)) {
-          low = row;
-          lowValue = value;
+      // Steps are whole and increasing: if the row `end − step` ahead holds step `end` (or the block's
+      // last row its step), the rows up to it are consecutive steps, none closing the bucket before it.
+      const at = steps[row];
+      const ahead = row + (end - at);
+      const last = ahead < to ? ahead : to - 1;
+      if (at <= end && steps[last] === at + (last - row)) {
+        closes = steps[last] >= end;
+        for (; row <= last; row++) {
+          const value = keyColumn[row];
+          if (lower(value, lowValue)) {
+            low = row;
+            lowValue = value;
+          }
+          if (higher(value, highValue)) {
+            high = row;
+            highValue = value;
+          }
         }
-        if (higher(value, highValue)) {
-          high = row;
-          highValue = value;
-        }
-        if (steps[row] >= end) {
-          closes = true;
-          row++;
-          break;
+      } else {
+        for (; row < to; row++) {
+          const value = keyColumn[row];
+          if (lower(value, lowValue)) {
+            low = row;
+            lowValue = value;
+          }
+          if (higher(value, highValue)) {
+            high = row;
+            highValue = value;
+          }
+          if (steps[row] >= end) {
+            closes = true;
+            row++;
+            break;
+          }
         }
       }
       if (closes) {
         this.emitBucket(first, low, high, row - 1);
+        this.closedEnd = end;
         this.isOpen = false;
         this.closedBuckets++;
         first = low = high = SAVED;
@@ -215,6 +259,11 @@ export class M4Stream {
     for (let c = 0; c < COLUMNS; c++) rows[M4_COLUMNS[c]].set(this.outColumns[c].subarray(0, length));
     rows.length = length;
     this.out.length = 0;
+    // A new view's history (thousands of rows) is taken once; the takes after it are a frame's few rows.
+    if (this.out.capacity > KEEP_ROWS) {
+      this.out = createM4Rows(FIRST_ROWS);
+      columnsOf(this.out, this.outColumns);
+    }
     return { rows, open };
   }
 
