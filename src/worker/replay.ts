@@ -21,7 +21,7 @@ export const MAX_REPLAY_STEPS = 2 ** 23;
 
 /** A trainer of the run standing at `step` (≤ the step the run reached), from the nearest checkpoint. */
 export function trainerAt(slot: RunSlot, step: number): Trainer {
-  const trainer = slot.checkpoints.nearest(slot.settings, step, slot.trainer) ?? slot.makeTrainer(slot.settings);
+  const trainer = slot.checkpoints.nearest(slot.settings, step, slot.trainer) ?? slot.makeTrainer(slot.settings, slot.trainer);
   while (trainer.step < step && trainer.status === 'running') {
     if (trainer.advance(step - trainer.step, null, null) === 0) break;
   }

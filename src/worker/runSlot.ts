@@ -3,12 +3,13 @@
 // epoch record, checkpoints — plus the series streams that feed the page.
 import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type StepRecords } from '../core/records.ts';
 import type { Settings } from '../core/settings.ts';
-import type { Schedule, Trainer } from '../core/types.ts';
+import type { DataLender, Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lodSeries.ts';
 import type { RunConfig } from './protocol.ts';
 import { SeriesStream } from './seriesStream.ts';
+import type { SharedData } from './sharedData.ts';
 
 /** The two thinned series of a run: each keeps the extremes of its own column. */
 export const SERIES_KEYS = ['loss', 'batchLoss'] as const;
@@ -24,7 +25,8 @@ export interface RunSlot {
   readonly trainer: Trainer;
   readonly schedule: Schedule;
   readonly stepsPerEpoch: number;
-  readonly makeTrainer: (settings: Settings) => Trainer;
+  /** Makes another trainer of the run (for a replay without checkpoints), borrowing the run's data. */
+  readonly makeTrainer: MakeTrainer;
   /** Raw rows of the last advance: reused, never sent. */
   readonly scratch: StepRecords;
   readonly epochScratch: EpochRecords;
@@ -41,8 +43,13 @@ export interface RunSlot {
   plannedReach: number;
 }
 
-export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine<unknown> | null): RunSlot {
-  const trainer = makeTrainer(config.settings);
+/** Builds a trainer, borrowing the data sets of `lender` (a trainer on the same data settings) when given. */
+export type MakeTrainer = (settings: Settings, lender?: DataLender) => Trainer;
+
+/** A run at step 0; its trainer borrows a data set from `shared` when a run on the same data has one, and offers its own. */
+export function createRunSlot(config: RunConfig, makeTrainer: MakeTrainer, engine: CheckpointEngine<unknown> | null, shared?: SharedData): RunSlot {
+  const trainer = makeTrainer(config.settings, shared?.lenderFor(config.settings));
+  shared?.offer(trainer);
   return {
     id: config.id,
     settings: config.settings,
