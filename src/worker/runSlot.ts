@@ -7,7 +7,7 @@ import type { DataLender, Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lodSeries.ts';
-import type { RunConfig } from './protocol.ts';
+import { HEARTBEAT_MS, type RunConfig } from './protocol.ts';
 import { SeriesStream } from './seriesStream.ts';
 import type { SharedData } from './sharedData.ts';
 
@@ -67,6 +67,24 @@ export function createRunSlot(config: RunConfig, makeTrainer: MakeTrainer, engin
     sentStep: -1,
     plannedReach: 0,
   };
+}
+
+/**
+ * The runs of a configure, sharing data sets through `shared`. Building a run
+ * of n = 10⁶ takes most of a second (its data set, its first epoch's order),
+ * and eight of them longer than the page waits for a sign of life, so `beat`
+ * is called between runs whenever HEARTBEAT_MS have passed on `now`.
+ */
+export function createRunSlots(configs: readonly RunConfig[], makeTrainer: MakeTrainer, engine: CheckpointEngine<unknown> | null, shared: SharedData, now: () => number, beat: () => void): RunSlot[] {
+  let lastBeat = now();
+  return configs.map((config) => {
+    const slot = createRunSlot(config, makeTrainer, engine, shared);
+    if (now() - lastBeat >= HEARTBEAT_MS) {
+      beat();
+      lastBeat = now();
+    }
+    return slot;
+  });
 }
 
 /** Still training: neither done nor diverged. */

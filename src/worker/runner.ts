@@ -16,7 +16,7 @@ import { FRAME_MS, MAX_CATCH_UP_MS, MAX_ROUND_STEPS, SLICE_MS } from './pacing.t
 import { Outbox } from './outbox.ts';
 import { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, validateInMessage, type InMessage, type PageView, type RunConfig, type Speed } from './protocol.ts';
 import { replan, seekAnswer } from './replay.ts';
-import { advanceRun, allStopped, createRunSlot, footprintOf, hasNews, isActive, type MakeTrainer, type RunFootprint, type RunSlot } from './runSlot.ts';
+import { advanceRun, allStopped, createRunSlots, footprintOf, hasNews, isActive, type MakeTrainer, type RunFootprint, type RunSlot } from './runSlot.ts';
 import { SharedData } from './sharedData.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
@@ -149,7 +149,7 @@ export class TrainingRunner {
     this.runs = [];
     this.lockstep.restart();
     this.outbox.startSession();
-    this.runs = configs.map((config) => createRunSlot(config, this.makeTrainer, this.checkpointEngine, shared));
+    this.runs = createRunSlots(configs, this.makeTrainer, this.checkpointEngine, shared, () => this.scheduler.now(), () => this.outbox.postHeartbeat(session));
     for (const slot of this.runs) replan(slot, this.view);
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTrainer } from '../../src/core/index.ts';
 import { HEARTBEAT_MS } from '../../src/worker/protocol.ts';
 import { Harness, settings } from './runnerHarness.ts';
 
@@ -7,6 +8,25 @@ function beatTimes(h: Harness): number[] {
 }
 
 describe('TrainingRunner: heartbeat', () => {
+  it('beats between runs while a configure takes longer than HEARTBEAT_MS (large data sets), before its first chunk', () => {
+    // Each trainer costs 400 ms of the fake clock, as a run of n = 10⁶ may in the browser.
+    const h: Harness = new Harness(0.01, {
+      createTrainer: (s, lender) => {
+        h.scheduler.time += 400;
+        return createTrainer(s, lender);
+      },
+    });
+    h.configure(['a', 'b', 'c', 'd'].map((id, i) => ({ id, settings: settings({ seed: i + 1 }) })));
+    const types = h.posted.map((p) => p.message.type);
+    const firstChunk = types.indexOf('chunk');
+    expect(types.slice(0, firstChunk).filter((t) => t === 'heartbeat')).toHaveLength(2); // after 800 ms and after 1600 ms
+    expect(types.slice(firstChunk).filter((t) => t === 'heartbeat')).toHaveLength(0);
+
+    const quick = new Harness(0.01);
+    quick.configure([{ id: 'a', settings: settings() }]);
+    expect(beatTimes(quick)).toEqual([]);
+  });
+
   it('beats about every HEARTBEAT_MS while it has work, slow chunks or not, and is silent when idle', () => {
     const h = new Harness(0.01);
     h.configure([{ id: 'a', settings: settings({ epochs: 1000 }) }]);
