@@ -58,51 +58,55 @@ describe.runIf(hasBrowser)('renderer memory under heavy work', () => {
   for (const c of CASES) {
     it(`${c.name}: stays under 300 MB of private renderer memory`, { timeout: (c.seconds + 120) * 1000 }, async () => {
       const { page, errors } = await openApp(browser, c.query);
-      await page.waitForSelector('[data-testid="status-step"]');
-      // The worker starts once the page has configured its runs; wait for it.
-      let renderer = workerRendererPid();
-      for (let i = 0; i < 100 && renderer === null; i++) {
-        await sleep(100);
-        renderer = workerRendererPid();
-      }
-      expect(renderer, 'the renderer running the training worker').not.toBeNull();
-      let peak = residentMemory(renderer!)!;
-      const atStart = peak;
-      // Sampled from outside, so a page that stops answering is still measured.
-      const sampler = setInterval(() => {
-        const now = residentMemory(renderer!);
-        if (now && now.anonymous > peak.anonymous) peak = now;
-      }, 100);
-      const cdp = await page.context().newCDPSession(page);
-      let peakHeap = 0;
-      const roundTrips: number[] = [];
-      let gaps: number[] = [];
-      const started = performance.now();
+      // Closed whatever the outcome: a page left training would share the next case's renderer and be measured with it.
       try {
-        await page.click('[data-testid="play"]');
-        while (performance.now() - started < c.seconds * 1000) {
-          await sleep(500);
-          const sent = performance.now();
-          const now = await state(page);
-          roundTrips.push(performance.now() - sent);
-          const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-          peakHeap = Math.max(peakHeap, heap.usedSize);
-          if (!gaps.length && performance.now() - started > 5000) gaps = await frameGaps(page, 2000);
-          if (now === 'done') break;
+        await page.waitForSelector('[data-testid="status-step"]');
+        // The worker starts once the page has configured its runs; wait for it.
+        let renderer = workerRendererPid();
+        for (let i = 0; i < 100 && renderer === null; i++) {
+          await sleep(100);
+          renderer = workerRendererPid();
         }
+        expect(renderer, 'the renderer running the training worker').not.toBeNull();
+        let peak = residentMemory(renderer!)!;
+        const atStart = peak;
+        // Sampled from outside, so a page that stops answering is still measured.
+        const sampler = setInterval(() => {
+          const now = residentMemory(renderer!);
+          if (now && now.anonymous > peak.anonymous) peak = now;
+        }, 100);
+        const cdp = await page.context().newCDPSession(page);
+        let peakHeap = 0;
+        const roundTrips: number[] = [];
+        let gaps: number[] = [];
+        const started = performance.now();
+        try {
+          await page.click('[data-testid="play"]');
+          while (performance.now() - started < c.seconds * 1000) {
+            await sleep(500);
+            const sent = performance.now();
+            const now = await state(page);
+            roundTrips.push(performance.now() - sent);
+            const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+            peakHeap = Math.max(peakHeap, heap.usedSize);
+            if (!gaps.length && performance.now() - started > 5000) gaps = await frameGaps(page, 2000);
+            if (now === 'done') break;
+          }
+        } finally {
+          clearInterval(sampler);
+        }
+        const sorted = [...gaps].sort((a, b) => a - b);
+        const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1) : 'n/a');
+        console.log(
+          `[memory] ${c.name}: ${((performance.now() - started) / 1000).toFixed(1)} s, state ${await state(page)}; ` +
+            `renderer private ${mb(atStart.anonymous)} → peak ${mb(peak.anonymous)} (RSS peak ${mb(peak.total)}); page JS heap peak ${mb(peakHeap)}; ` +
+            `round trips max ${Math.max(...roundTrips).toFixed(0)} ms; frame gaps p50/p95/worst ${q(0.5)}/${q(0.95)}/${q(1)} ms`,
+        );
+        expect(peak.anonymous).toBeLessThan(MEMORY_GOAL);
+        expect(errors).toEqual([]);
       } finally {
-        clearInterval(sampler);
+        await page.context().close();
       }
-      const sorted = [...gaps].sort((a, b) => a - b);
-      const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1) : 'n/a');
-      console.log(
-        `[memory] ${c.name}: ${((performance.now() - started) / 1000).toFixed(1)} s, state ${await state(page)}; ` +
-          `renderer private ${mb(atStart.anonymous)} → peak ${mb(peak.anonymous)} (RSS peak ${mb(peak.total)}); page JS heap peak ${mb(peakHeap)}; ` +
-          `round trips max ${Math.max(...roundTrips).toFixed(0)} ms; frame gaps p50/p95/worst ${q(0.5)}/${q(0.95)}/${q(1)} ms`,
-      );
-      expect(peak.anonymous).toBeLessThan(MEMORY_GOAL);
-      expect(errors).toEqual([]);
-      await page.context().close();
     });
   }
 });
