@@ -9,7 +9,8 @@
 // never drifts. Coarser levels are the same merge done on demand for a view
 // (replay.ts historyStreams), so they need no storage of their own.
 import type { StepColumn } from '../core/records.ts';
-import { M4_COLUMNS, M4Stream, type M4Rows, type StepRows } from './m4.ts';
+import { M4Stream } from './m4.ts';
+import { M4_COLUMNS, type M4Rows, type StepRows } from './m4Rows.ts';
 
 /**
  * 8,192 buckets of at most 4 rows: 32,768 rows × 6 columns (M4_COLUMNS) × 8 B ≈ 1.6 MB per

@@ -13,34 +13,8 @@
 // are reached through arrays taken once per push, a bucket's extremes are
 // tracked as row numbers and copied only when it closes (or when a push ends
 // with it open), and buckets of one step are copied a block at a time.
-import { STEP_COLUMNS, type StepColumn } from '../core/records.ts';
-
-/**
- * The columns every M4 row carries, in this order: the run's whole state at
- * the step, so any series' rows can be drawn and read back. Defined once: the
- * streams, the pyramid and the chunks' transfer list all follow it.
- */
-export const M4_COLUMNS = STEP_COLUMNS;
-export type M4Column = (typeof M4_COLUMNS)[number];
-
-/** Rows in step order: the M4 columns, rows 0 … length − 1 (StepRecords fits). */
-export type StepRows = { readonly length: number } & { readonly [K in M4Column]: Float64Array };
-
-/** Rows the stream writes: exactly the M4 columns, `capacity` entries each (a StepRecords without valLoss). */
-export type M4Rows = { length: number; readonly capacity: number } & { readonly [K in M4Column]: Float64Array };
-
-/** Fresh rows, each column a buffer of its own (so a chunk can transfer them). */
-export function createM4Rows(capacity: number): M4Rows {
-  const rows: Record<string, unknown> = { length: 0, capacity };
-  for (const name of M4_COLUMNS) rows[name] = new Float64Array(capacity);
-  return rows as M4Rows;
-}
-
-/** The columns of `rows` in M4_COLUMNS order, written into `into`. */
-function columnsOf(rows: StepRows, into: Float64Array[]): Float64Array[] {
-  for (let c = 0; c < COLUMNS; c++) into[c] = rows[M4_COLUMNS[c]];
-  return into;
-}
+import type { StepColumn } from '../core/records.ts';
+import { COLUMN_COUNT, columnsOf, NO_ROWS, RowBuffer, STEP_COLUMN, type M4Rows, type StepRows } from './m4Rows.ts';
 
 // Orders that make NaN the worst candidate for both the lowest and the highest
 // value: a total preorder, so "first best" is well defined and merges stay exact.
@@ -61,14 +35,13 @@ export interface BucketSegment {
 /** Segments in step order, each starting where the previous ends; the last ends at Infinity. */
 export type BucketPlan = readonly BucketSegment[];
 
-const COLUMNS = M4_COLUMNS.length;
-const STEP = M4_COLUMNS.indexOf('step');
+const COLUMNS = COLUMN_COUNT;
+const STEP = STEP_COLUMN;
 // Slots of the open bucket: the row that came first, the lowest, the highest and the latest.
 const FIRST = 0;
 const LOW = 1;
 const HIGH = 2;
 const LAST = 3;
-const NO_ROWS = new Float64Array(0);
 /** Rows a stream has room for at first; after a take it keeps room for at most KEEP_ROWS (~200 KB), not its peak. */
 const FIRST_ROWS = 256;
 const KEEP_ROWS = 4096;
@@ -76,9 +49,8 @@ const KEEP_ROWS = 4096;
 const SAVED = -1;
 
 export class M4Stream {
-  private out: M4Rows;
-  /** out's columns in M4_COLUMNS order (they change only when out grows or is handed over). */
-  private readonly outColumns: Float64Array[] = Array.from({ length: COLUMNS }, () => NO_ROWS);
+  /** The complete buckets' rows not yet taken. */
+  private readonly out: RowBuffer;
   /** The open bucket's four rows as copied at the end of the push that left it open, COLUMNS values each. */
   private readonly slots = new Float64Array(4 * COLUMNS);
   /** The source's columns during a push (reused, so a push allocates nothing). */
@@ -106,29 +78,17 @@ export class M4Stream {
     readonly plan: BucketPlan,
     rows: number | M4Rows = FIRST_ROWS,
   ) {
-    this.out = typeof rows === 'number' ? createM4Rows(rows) : rows;
-    this.out.length = 0;
-    columnsOf(this.out, this.outColumns);
+    this.out = new RowBuffer(rows);
   }
 
   /** Complete buckets' rows not yet taken. */
   get completeRows(): number {
-    return this.out.length;
+    return this.out.rows.length;
   }
 
   /** Rows the open bucket would add now (0 when none is open). */
   get openRows(): number {
-    if (!this.isOpen) return 0;
-    const s = this.slots;
-    const first = s[FIRST * COLUMNS + STEP];
-    const low = s[LOW * COLUMNS + STEP];
-    const high = s[HIGH * COLUMNS + STEP];
-    const last = s[LAST * COLUMNS + STEP];
-    let rows = 1;
-    if (low !== first) rows++;
-    if (high !== first && high !== low) rows++;
-    if (last !== first && last !== low && last !== high) rows++;
-    return rows;
+    return this.isOpen ? this.rowsOf(SAVED, SAVED, SAVED, SAVED) : 0;
   }
 
   /** Buckets closed since the stream began. */
@@ -239,12 +199,12 @@ export class M4Stream {
   /** The complete buckets' rows so far (not taken), then the open bucket's rows written just past them. */
   rowsWithOpen(): { rows: M4Rows; open: number } {
     const open = this.openRows;
-    const need = this.out.length + open;
-    if (need > this.out.capacity) this.grow(need);
-    const length = this.out.length;
+    const { rows } = this.out;
+    const length = rows.length;
+    this.out.reserve(length + open);
     if (open) this.emitBucket(SAVED, SAVED, SAVED, SAVED);
-    this.out.length = length;
-    return { rows: this.out, open };
+    this.out.rows.length = length;
+    return { rows: this.out.rows, open };
   }
 
   /**
@@ -253,18 +213,9 @@ export class M4Stream {
    * The rows are new buffers, exactly as long as they need be, for a transfer.
    */
   take(): { rows: M4Rows; open: number } {
-    const { open } = this.rowsWithOpen();
-    const length = this.out.length + open;
-    const rows = createM4Rows(length);
-    for (let c = 0; c < COLUMNS; c++) rows[M4_COLUMNS[c]].set(this.outColumns[c].subarray(0, length));
-    rows.length = length;
-    this.out.length = 0;
+    const { rows, open } = this.rowsWithOpen();
     // A new view's history (thousands of rows) is taken once; the takes after it are a frame's few rows.
-    if (this.out.capacity > KEEP_ROWS) {
-      this.out = createM4Rows(FIRST_ROWS);
-      columnsOf(this.out, this.outColumns);
-    }
-    return { rows, open };
+    return { rows: this.out.takeCopy(rows.length + open, FIRST_ROWS, KEEP_ROWS), open };
   }
 
   /** The segment that holds `step`, moving on through the plan (steps only grow). */
@@ -284,20 +235,7 @@ export class M4Stream {
 
   /** Appends source rows from … to − 1 whole. */
   private copyRows(from: number, to: number): void {
-    const length = this.out.length;
-    const need = length + to - from;
-    if (need > this.out.capacity) this.grow(need);
-    const { outColumns, source } = this;
-    if (to - from <= 8) {
-      for (let c = 0; c < COLUMNS; c++) {
-        const target = outColumns[c];
-        const column = source[c];
-        for (let row = from, at = length; row < to; row++, at++) target[at] = column[row];
-      }
-    } else {
-      for (let c = 0; c < COLUMNS; c++) outColumns[c].set(source[c].subarray(from, to), length);
-    }
-    this.out.length = need;
+    this.out.appendRange(this.source, from, to);
   }
 
   /** Appends a bucket's distinct rows in step order; each slot is a source row or SAVED. */
@@ -306,11 +244,8 @@ export class M4Stream {
       this.emitSourceBucket(first, low, high, last);
       return;
     }
-    const { length, capacity } = this.out;
-    if (length + 4 > capacity) {
-      const need = length + this.rowsOf(first, low, high, last);
-      if (need > capacity) this.grow(need);
-    }
+    const { length, capacity } = this.out.rows;
+    if (length + 4 > capacity) this.out.reserve(length + this.rowsOf(first, low, high, last));
     let previous = this.emitRow(FIRST, first, NaN);
     if (this.stepOf(LOW, low) <= this.stepOf(HIGH, high)) {
       previous = this.emitRow(LOW, low, previous);
@@ -328,25 +263,10 @@ export class M4Stream {
    * order and tell apart the rows, and each column is written in one go.
    */
   private emitSourceBucket(first: number, low: number, high: number, last: number): void {
-    const second = low < high ? low : high;
-    const third = low < high ? high : low;
-    const rows = 1 + (second !== first ? 1 : 0) + (third !== second ? 1 : 0) + (last !== third ? 1 : 0);
-    const at = this.out.length;
-    if (at + rows > this.out.capacity) this.grow(at + rows);
-    const { outColumns, source } = this;
-    for (let c = 0; c < COLUMNS; c++) {
-      const target = outColumns[c];
-      const column = source[c];
-      let i = at;
-      target[i++] = column[first];
-      if (second !== first) target[i++] = column[second];
-      if (third !== second) target[i++] = column[third];
-      if (last !== third) target[i] = column[last];
-    }
-    this.out.length = at + rows;
+    this.out.appendDistinct(this.source, first, low < high ? low : high, low < high ? high : low, last);
   }
 
-  /** The distinct rows of a bucket (what openRows counts, for any slots). */
+  /** The distinct rows of a bucket; each slot is a source row or SAVED. */
   private rowsOf(first: number, low: number, high: number, last: number): number {
     const f = this.stepOf(FIRST, first);
     const l = this.stepOf(LOW, low);
@@ -363,26 +283,9 @@ export class M4Stream {
   private emitRow(slot: number, row: number, previous: number): number {
     const step = this.stepOf(slot, row);
     if (step === previous) return previous;
-    const at = this.out.length++;
-    const target = this.outColumns;
-    if (row === SAVED) {
-      const { slots } = this;
-      const from = slot * COLUMNS;
-      for (let c = 0; c < COLUMNS; c++) target[c][at] = slots[from + c];
-    } else {
-      const { source } = this;
-      for (let c = 0; c < COLUMNS; c++) target[c][at] = source[c][row];
-    }
+    if (row === SAVED) this.out.appendValues(this.slots, slot * COLUMNS);
+    else this.out.appendRow(this.source, row);
     return step;
-  }
-
-  private grow(need: number): void {
-    const next = createM4Rows(Math.max(need, this.out.capacity * 2));
-    const columns = this.outColumns;
-    for (let c = 0; c < COLUMNS; c++) next[M4_COLUMNS[c]].set(columns[c].subarray(0, this.out.length));
-    next.length = this.out.length;
-    this.out = next;
-    columnsOf(next, columns);
   }
 }
 

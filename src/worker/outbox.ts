@@ -2,7 +2,7 @@
 // records, statuses and errors. It remembers what went out and when, so the
 // runner can pace chunks to frames, wait for acks, and skip repeated statuses.
 import { createEpochRecords, EPOCH_COLUMNS, type EpochRecords } from '../core/records.ts';
-import { M4_COLUMNS } from './m4.ts';
+import { M4_COLUMNS } from './m4Rows.ts';
 import type { CursorSnapshot, OutMessage, RunChunk } from './protocol.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
 import { hasNews, type RunSlot } from './runSlot.ts';

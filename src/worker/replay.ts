@@ -4,7 +4,8 @@
 // of the pyramid (every step of a range), and a new view's history.
 import type { Trainer } from '../core/types.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
-import { M4Stream, type BucketPlan, type StepRows } from './m4.ts';
+import { M4Stream, type BucketPlan } from './m4.ts';
+import type { StepRows } from './m4Rows.ts';
 import type { CursorSnapshot, PageView } from './protocol.ts';
 import { SERIES_KEYS, type RunSlot } from './runSlot.ts';
 import { planFor, plannedReach } from './viewPlan.ts';

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStepRecords, STEP_COLUMNS, type StepRecords } from '../../src/core/records.ts';
-import { createM4Rows, M4_COLUMNS, M4Stream, type BucketPlan, type BucketSegment } from '../../src/worker/m4.ts';
+import { M4Stream, type BucketPlan, type BucketSegment } from '../../src/worker/m4.ts';
+import { createM4Rows, M4_COLUMNS } from '../../src/worker/m4Rows.ts';
 import { ReferenceM4Stream } from './m4Reference.ts';
 import { bytes } from './runnerHarness.ts';
 

@@ -3,7 +3,8 @@
 // extreme, every bucket closed through the same slots, one row at a time. Kept
 // here as the oracle the fast stream must match bit for bit.
 import { createStepRecords, STEP_COLUMNS, type StepColumn, type StepRecords } from '../../src/core/records.ts';
-import { higher, lower, type BucketPlan, type StepRows } from '../../src/worker/m4.ts';
+import { higher, lower, type BucketPlan } from '../../src/worker/m4.ts';
+import type { StepRows } from '../../src/worker/m4Rows.ts';
 
 const COLUMNS = STEP_COLUMNS.length;
 // Slots of the open bucket: the row that came first, the lowest, the highest and the latest.
