@@ -73,8 +73,13 @@ describe('the data settings', () => {
     expect(dataKey(otherBatch)).toBe(dataKey(BASE));
   });
 
-  it('let a compared run on the same data lend its data set, training exactly as on its own', () => {
-    const settings = { ...BASE, b: 3, shuffle: 'once' as const, optimizer: 'rmsprop' as const, lr: 0.01 };
+  // Other b; the same b, n and drop-last (the lender's batch bounds are lent too); the same but shuffle=batches (they are not).
+  it.each([
+    { b: 3, shuffle: 'once' as const, optimizer: 'rmsprop' as const, lr: 0.01 },
+    { shuffle: 'none' as const, optimizer: 'adam' as const },
+    { shuffle: 'batches' as const, mom: 0.5 },
+  ])('let a compared run on the same data lend its data set, training exactly as on its own (%o)', (change) => {
+    const settings = { ...BASE, ...change };
     const lender = createTrainer(BASE);
     const borrower = createTrainer(settings, lender);
     expect(borrower.data).toBe(lender.data);
@@ -84,6 +89,11 @@ describe('the data settings', () => {
     borrower.advance(Infinity, steps, null);
     expect(steps.length).toBe(alone.steps.length);
     for (const column of ['w1', 'w2', 'loss', 'batchLoss', 'valLoss'] as const) expect(bytes(steps[column]!)).toEqual(bytes(alone.steps[column]!));
+    // The lender, trained after its borrower, is untouched by it.
+    const lenderSteps = createStepRecords(lender.schedule.totalSteps);
+    lender.advance(Infinity, lenderSteps, null);
+    const lenderAlone = recordRun(BASE);
+    for (const column of ['w1', 'w2', 'loss', 'batchLoss', 'valLoss'] as const) expect(bytes(lenderSteps[column]!)).toEqual(bytes(lenderAlone.steps[column]!));
   });
 
   it('refuse a lender whose data differ', () => {
