@@ -47,9 +47,10 @@ export class BatchOrder {
   private readonly chunks: Uint32Array;
 
   /**
-   * `sameRun`, a BatchOrder of the same n, b and drop-last, lends its bounds
-   * when neither lays batches out anew (every mode but batches): a trainer
-   * resumed for a seek at b = 1 then skips an array and a pass of n entries.
+   * `sameRun`, another BatchOrder (its run's, or a compared run's), lends its
+   * bounds when they are this one's — the same n, b and drop-last, checked
+   * here — and neither lays batches out anew (every mode but batches): a
+   * trainer resumed for a seek at b = 1 then skips an array and a pass of n entries.
    */
   constructor(settings: OrderSettings, sameRun?: BatchOrder) {
     const { n, b, drop, shuffle } = settings;

@@ -17,6 +17,26 @@ export const LINE_X_MEAN = 1;
 export type DataSettings = Pick<Settings, 'n' | 'data' | 'rho' | 'noise' | 'seed' | 'model'>;
 export type ValidationSettings = DataSettings & Pick<Settings, 'val'>;
 
+/**
+ * Every setting the training set and the validation set are drawn from (the
+ * generators below read no other): runs that agree on these train on the very
+ * same examples, so one copy of them can serve them all.
+ */
+export const DATA_SETTING_NAMES = ['n', 'data', 'rho', 'noise', 'seed', 'model', 'val'] as const satisfies readonly (keyof ValidationSettings)[];
+
+/** The first data setting on which two settings differ, or null when they draw the same examples. */
+export function dataDifference(a: ValidationSettings, b: ValidationSettings): string | null {
+  for (const name of DATA_SETTING_NAMES) {
+    if (!Object.is(a[name], b[name])) return `${name} is ${String(b[name])} here but ${String(a[name])} there`;
+  }
+  return null;
+}
+
+/** A key that two settings share exactly when they draw the same examples (dataDifference is null). */
+export function dataKey(settings: ValidationSettings): string {
+  return DATA_SETTING_NAMES.map((name) => (Object.is(settings[name], -0) ? '-0' : String(settings[name]))).join(' ');
+}
+
 /** Examples in the validation set: round(val·n), possibly 0 for a small n. */
 export function validationSize(settings: Pick<Settings, 'n' | 'val'>): number {
   return Math.round(settings.val * settings.n);

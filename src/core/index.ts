@@ -8,7 +8,7 @@ export type * from './types.ts';
 export * from './records.ts';
 export { randomStream, streamState, lcgStream, Lcg, NormalDraws, RANDOM_STREAMS } from './random.ts';
 export type { RandomStream, RandomSource, NormalState } from './random.ts';
-export { generateData, dataStats, TRUE_WEIGHTS, LINE_X_MEAN } from './data.ts';
+export { generateData, dataStats, dataDifference, dataKey, DATA_SETTING_NAMES, TRUE_WEIGHTS, LINE_X_MEAN } from './data.ts';
 export type { DataSettings } from './data.ts';
 export { sufficientStats } from './stats.ts';
 export { fullLoss, fullGradient, batchLossAndGradient } from './loss.ts';

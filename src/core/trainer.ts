@@ -2,9 +2,9 @@
 // status. The steps run in sgdSteps.ts, the hot loop; this file decides how many to take and what comes between.
 import type { Settings } from './settings.ts';
 import { checkSettings } from './parseSettings.ts';
-import type { Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
+import type { DataLender, Divergence, Dataset, Schedule, SufficientStats, Trainer, TrainerStatus } from './types.ts';
 import type { EpochRecords, StepRecords } from './records.ts';
-import { generateData, validationSize, validationStats } from './data.ts';
+import { dataDifference, generateData, validationSize, validationStats } from './data.ts';
 import { sufficientStats } from './stats.ts';
 import { fullLoss } from './loss.ts';
 import { largestStableLr, stableLrMomentum } from './curvature.ts';
@@ -20,34 +20,32 @@ import { checkpointProblem, optimizerStateOf, restoreOptimizerState, settingsDif
 /** restart=true draws each epoch's starting weights uniformly from [−R, R]² (the init=random distribution). */
 export const RESTART_RANGE = RANDOM_WEIGHT_RANGE;
 
-/**
- * Builds a trainer; settings with problems (see checkSettings) are refused
- * with a RangeError naming them. `sameRun`, a trainer of the same settings,
- * lends its data set (it never changes), which saves generating it again.
- */
-export function createTrainer(settings: Settings, sameRun?: Trainer): Trainer {
-  refuseInvalid(settings, sameRun);
-  return new SgdTrainer(settings, sameRun);
+/** Builds a trainer; settings with problems (see checkSettings) are refused with a RangeError naming them. */
+export function createTrainer(settings: Settings, lender?: DataLender): Trainer {
+  refuseInvalid(settings, lender);
+  return new SgdTrainer(settings, lender);
 }
 
-function refuseInvalid(settings: Settings, sameRun: Trainer | undefined): void {
+function refuseInvalid(settings: Settings, lender: DataLender | undefined): void {
   const problems = checkSettings(settings);
   if (problems.length > 0) throw new RangeError(`Invalid settings: ${problems.map((p) => p.message).join('; ')}`);
-  if (sameRun && settingsDifference(sameRun.settings, settings)) throw new RangeError('The trainer lending its data set belongs to another run');
+  const other = lender && dataDifference(lender.settings, settings);
+  if (other) throw new RangeError(`The trainer lending its data set belongs to another run whose data differ: ${other}`);
 }
 
 /**
  * A trainer that goes on from `checkpoint` exactly as the run it was taken
- * from did. The data are regenerated from the settings, unless `sameRun` (a
- * trainer of the same settings) lends its own and its batch bounds: they never
- * change, so sharing them saves O(n) work. Refused with a RangeError when the
+ * from did. The data are regenerated from the settings, unless `lender` (a
+ * trainer on the same data settings) lends its own, and its batch bounds when
+ * a trainer of the same n, b and drop-last: they never change, so sharing them
+ * saves O(n) work. Refused with a RangeError when the
  * checkpoint belongs to other settings or is malformed.
  */
-export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, sameRun?: Trainer): Trainer {
-  refuseInvalid(settings, sameRun);
+export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, lender?: DataLender): Trainer {
+  refuseInvalid(settings, lender);
   const different = settingsDifference(checkpoint.settings, settings);
   if (different) throw new RangeError(`The checkpoint belongs to another run: ${different}`);
-  const trainer = new SgdTrainer(settings, sameRun, true);
+  const trainer = new SgdTrainer(settings, lender, true);
   const problem = checkpointProblem(checkpoint, trainer.schedule, settings.k);
   if (problem) throw new RangeError(`The checkpoint cannot be resumed: ${problem}`);
   trainer.restore(checkpoint);
@@ -87,13 +85,14 @@ class SgdTrainer implements Trainer {
   private runStatus: TrainerStatus = 'running';
   private failure: Divergence | null = null;
 
-  constructor(settings: Settings, sameRun?: Pick<Trainer, 'data' | 'stats' | 'validation'>, resuming = false) {
+  constructor(settings: Settings, lender?: DataLender, resuming = false) {
     this.settings = Object.freeze({ ...settings, w0: Object.freeze([settings.w0[0], settings.w0[1]]) as readonly [number, number] });
-    this.data = sameRun ? sameRun.data : generateData(settings);
-    this.stats = sameRun ? sameRun.stats : sufficientStats(this.data);
-    this.validation = sameRun ? sameRun.validation : validationSet(settings);
+    this.data = lender ? lender.data : generateData(settings);
+    this.stats = lender ? lender.stats : sufficientStats(this.data);
+    this.validation = lender ? lender.validation : validationSet(settings);
     this.schedule = createSchedule(settings);
-    this.batchOrder = new BatchOrder(settings, sameRun instanceof SgdTrainer ? sameRun.batchOrder : undefined);
+    // BatchOrder takes the lender's bounds only where they equal its own (same n, b, drop-last, neither shuffle=batches).
+    this.batchOrder = new BatchOrder(settings, lender instanceof SgdTrainer ? lender.batchOrder : undefined);
     if (!resuming) this.batchOrder.beginEpoch(); // restore() sets the whole order; epoch 1's O(n) shuffle (~25 ms at n = 10⁶) would be lost
     this.inputs = { settings: this.settings, deep: settings.model === 'deep', data: this.data, stats: this.stats, batchOrder: this.batchOrder };
     this.restartRandom = lcgStream(settings.seed, 'restart');

@@ -50,6 +50,14 @@ export interface Optimum {
   readonly message?: string;
 }
 
+/**
+ * What a trainer lends another of the same data settings (data.ts
+ * DATA_SETTING_NAMES: the same run, or a compared run that differs only in
+ * how it trains): the data sets and their averages, which never change, so
+ * the borrower neither generates them again nor holds a second copy.
+ */
+export type DataLender = Pick<Trainer, 'settings' | 'data' | 'stats' | 'validation'>;
+
 export type TrainerStatus = 'running' | 'done' | 'diverged';
 
 export interface Divergence {

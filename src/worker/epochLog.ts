@@ -8,6 +8,10 @@ type MutableColumns = { [K in EpochColumn | ValLossColumn]: Float64Array };
 
 const FIRST_ALLOCATION = 64;
 
+function copy(from: Float64Array, to: Float64Array, at: number, count: number): void {
+  for (let i = 0; i < count; i++) to[at + i] = from[i];
+}
+
 function allocate(capacity: number): MutableColumns {
   const columns = {} as MutableColumns;
   for (const name of EPOCH_COLUMNS) columns[name] = new Float64Array(capacity);
@@ -61,10 +65,13 @@ export class EpochLog implements EpochRecords {
       for (const name of ALL_COLUMNS) next[name].set(this.columns[name].subarray(0, this.rows));
       this.columns = next;
     }
-    for (const name of EPOCH_COLUMNS) this.columns[name].set(source[name].subarray(0, source.length), this.rows);
+    // A row or two at a time while training: copied by hand, as subarray() would allocate a view per column.
+    const count = source.length;
+    const at = this.rows;
+    for (const name of EPOCH_COLUMNS) copy(source[name], this.columns[name], at, count);
     const { valLoss } = source;
-    if (valLoss) this.columns.valLoss.set(valLoss.subarray(0, source.length), this.rows);
-    else this.columns.valLoss.fill(NaN, this.rows, need);
+    if (valLoss) copy(valLoss, this.columns.valLoss, at, count);
+    else this.columns.valLoss.fill(NaN, at, need);
     this.rows = need;
   }
 }

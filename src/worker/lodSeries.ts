@@ -8,11 +8,12 @@
 // and since the M4 of nested buckets' rows is the M4 of their steps, thinning
 // never drifts. Coarser levels are the same merge done on demand for a view
 // (replay.ts historyStreams), so they need no storage of their own.
-import { SERIES_COLUMNS, type SeriesColumn } from '../core/records.ts';
-import { M4Stream, type StepRows } from './m4.ts';
+import type { SeriesColumn } from '../core/records.ts';
+import { M4Stream } from './m4.ts';
+import { M4_COLUMNS, type M4Rows, type StepRows } from './m4Rows.ts';
 
 /**
- * 8,192 buckets of at most 4 rows: 32,768 rows × 7 columns × 8 B ≈ 1.8 MB per
+ * 8,192 buckets of at most 4 rows: 32,768 rows × 7 columns (M4_COLUMNS) × 8 B ≈ 1.8 MB per
  * series, two series per run (three with a validation set). The page never holds these: it gets the M4 of
  * them at its view's resolution, and a zoom finer than this level is replayed
  * from a checkpoint.
@@ -20,7 +21,7 @@ import { M4Stream, type StepRows } from './m4.ts';
 export const LOD_ROW_CAPACITY = 32_768;
 const FIRST_ALLOCATION = 1_024;
 
-function streamOf(key: SeriesColumn, width: number, rows: number): M4Stream {
+function streamOf(key: SeriesColumn, width: number, rows: number | M4Rows): M4Stream {
   return new M4Stream(key, [{ start: 0, end: Infinity, width }], rows);
 }
 
@@ -29,7 +30,7 @@ export class LodSeries implements StepRows {
   private width = 1;
   private appendedRows = 0;
   /** The rows as last exposed (complete buckets, then the open one), refreshed after each change. */
-  private view: { rows: StepRows & { capacity: number }; open: number };
+  private view: { rows: M4Rows; open: number };
 
   /**
    * @param key the column whose extremes each bucket keeps
@@ -81,7 +82,7 @@ export class LodSeries implements StepRows {
   }
   /** Bytes held by the columns. */
   get byteSize(): number {
-    return this.view.rows.capacity * 8 * SERIES_COLUMNS.length;
+    return this.view.rows.capacity * Float64Array.BYTES_PER_ELEMENT * M4_COLUMNS.length;
   }
 
   /** Index of the first row whose step is greater than `step` (length when none). */
@@ -127,9 +128,11 @@ export class LodSeries implements StepRows {
   /** Doubles the bucket width: the rows kept so far are thinned again at twice the width. */
   private coarsen(): void {
     const { rows, open } = this.stream.rowsWithOpen();
+    const count = rows.length + open;
     this.width *= 2;
-    const next = streamOf(this.key, this.width, rows.capacity);
-    next.push(rows, 0, rows.length + open);
+    // In place (see M4Stream's constructor): no second buffer of the level, and the rows stay in cache.
+    const next = streamOf(this.key, this.width, rows);
+    next.push(rows, 0, count);
     this.stream = next;
   }
 }

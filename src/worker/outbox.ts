@@ -1,7 +1,8 @@
 // Everything the runner sends to the page goes through here: chunks of
 // records, statuses and errors. It remembers what went out and when, so the
 // runner can pace chunks to frames, wait for acks, and skip repeated statuses.
-import { createEpochRecords, EPOCH_COLUMNS, SERIES_COLUMNS, type EpochRecords } from '../core/records.ts';
+import { createEpochRecords, EPOCH_COLUMNS, type EpochRecords } from '../core/records.ts';
+import { M4_COLUMNS } from './m4Rows.ts';
 import type { CursorSnapshot, OutMessage, RunChunk } from './protocol.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
 import { hasNews, type RunSlot } from './runSlot.ts';
@@ -55,7 +56,7 @@ export class Outbox {
       const epochs = newEpochs(slot);
       chunks.push({ id: slot.id, loss, batchLoss, ...(valLoss ? { valLoss } : {}), epochs, cursor: cursorSnapshot(slot.trainer) });
       slot.sentStep = slot.trainer.step;
-      for (const delta of [loss, batchLoss, valLoss]) if (delta) for (const column of SERIES_COLUMNS) transfer.push(delta.rows[column].buffer as ArrayBuffer);
+      for (const delta of [loss, batchLoss, valLoss]) if (delta) for (const column of M4_COLUMNS) transfer.push(delta.rows[column].buffer as ArrayBuffer);
       for (const column of EPOCH_COLUMNS) transfer.push(epochs[column].buffer as ArrayBuffer);
       if (epochs.valLoss) transfer.push(epochs.valLoss.buffer as ArrayBuffer);
     }

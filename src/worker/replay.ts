@@ -4,7 +4,8 @@
 // of the pyramid (every step of a range), and a new view's history.
 import type { Trainer } from '../core/types.ts';
 import { cursorSnapshot } from './cursorSnapshot.ts';
-import { M4Stream, type BucketPlan, type StepRows } from './m4.ts';
+import { M4Stream, type BucketPlan } from './m4.ts';
+import type { StepRows } from './m4Rows.ts';
 import type { CursorSnapshot, PageView } from './protocol.ts';
 import type { RunSlot } from './runSlot.ts';
 import { planFor, plannedReach } from './viewPlan.ts';
@@ -21,7 +22,7 @@ export const MAX_REPLAY_STEPS = 2 ** 23;
 
 /** A trainer of the run standing at `step` (≤ the step the run reached), from the nearest checkpoint. */
 export function trainerAt(slot: RunSlot, step: number): Trainer {
-  const trainer = slot.checkpoints.nearest(slot.settings, step, slot.trainer) ?? slot.makeTrainer(slot.settings);
+  const trainer = slot.checkpoints.nearest(slot.settings, step, slot.trainer) ?? slot.makeTrainer(slot.settings, slot.trainer);
   while (trainer.step < step && trainer.status === 'running') {
     if (trainer.advance(step - trainer.step, null, null) === 0) break;
   }

@@ -3,12 +3,13 @@
 // epoch record, checkpoints — plus the series streams that feed the page.
 import { createEpochRecords, createStepRecords, EPOCH_COLUMNS, type EpochRecords, type SeriesRecords } from '../core/records.ts';
 import type { Settings } from '../core/settings.ts';
-import type { Schedule, Trainer } from '../core/types.ts';
+import type { DataLender, Schedule, Trainer } from '../core/types.ts';
 import { Checkpoints, type CheckpointEngine } from './checkpoints.ts';
 import { EpochLog } from './epochLog.ts';
 import { LodSeries } from './lodSeries.ts';
 import { HEARTBEAT_MS, type RunConfig } from './protocol.ts';
 import { SeriesStream } from './seriesStream.ts';
+import type { SharedData } from './sharedData.ts';
 
 /**
  * The thinned series a run can have, each keeping the extremes of its own
@@ -39,7 +40,8 @@ export interface RunSlot {
   readonly trainer: Trainer;
   readonly schedule: Schedule;
   readonly stepsPerEpoch: number;
-  readonly makeTrainer: (settings: Settings) => Trainer;
+  /** Makes another trainer of the run (for a replay without checkpoints), borrowing the run's data. */
+  readonly makeTrainer: MakeTrainer;
   /** Raw rows of the last advance: reused, never sent. */
   readonly scratch: SeriesRecords;
   readonly epochScratch: EpochRecords;
@@ -58,8 +60,13 @@ export interface RunSlot {
   plannedReach: number;
 }
 
-export function createRunSlot(config: RunConfig, makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine | null): RunSlot {
-  const trainer = makeTrainer(config.settings);
+/** Builds a trainer, borrowing the data sets of `lender` (a trainer on the same data settings) when given. */
+export type MakeTrainer = (settings: Settings, lender?: DataLender) => Trainer;
+
+/** A run at step 0; its trainer borrows a data set from `shared` when a run on the same data has one, and offers its own. */
+export function createRunSlot(config: RunConfig, makeTrainer: MakeTrainer, engine: CheckpointEngine | null, shared?: SharedData): RunSlot {
+  const trainer = makeTrainer(config.settings, shared?.lenderFor(config.settings));
+  shared?.offer(trainer);
   const seriesKeys = seriesKeysOf(trainer);
   return {
     id: config.id,
@@ -82,15 +89,15 @@ export function createRunSlot(config: RunConfig, makeTrainer: (settings: Setting
 }
 
 /**
- * The runs of a configure. Building a run
+ * The runs of a configure, sharing data sets through `shared`. Building a run
  * of n = 10⁶ takes most of a second (its data set, its first epoch's order),
  * and eight of them longer than the page waits for a sign of life, so `beat`
  * is called between runs whenever HEARTBEAT_MS have passed on `now`.
  */
-export function createRunSlots(configs: readonly RunConfig[], makeTrainer: (settings: Settings) => Trainer, engine: CheckpointEngine | null, now: () => number, beat: () => void): RunSlot[] {
+export function createRunSlots(configs: readonly RunConfig[], makeTrainer: MakeTrainer, engine: CheckpointEngine | null, shared: SharedData, now: () => number, beat: () => void): RunSlot[] {
   let lastBeat = now();
   return configs.map((config) => {
-    const slot = createRunSlot(config, makeTrainer, engine);
+    const slot = createRunSlot(config, makeTrainer, engine, shared);
     if (now() - lastBeat >= HEARTBEAT_MS) {
       beat();
       lastBeat = now();

@@ -8,8 +8,6 @@
 // outbox.ts; what a chunk holds for the view: viewPlan.ts, seriesStream.ts;
 // going back to a step: replay.ts.
 import { createTrainer as createEngineTrainer } from '../core/index.ts';
-import type { Settings } from '../core/settings.ts';
-import type { Trainer } from '../core/types.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { Lockstep } from './lockstep.ts';
 import { CORE_CHECKPOINTS, type CheckpointEngine } from './checkpoints.ts';
@@ -18,7 +16,8 @@ import { FRAME_MS, MAX_CATCH_UP_MS, MAX_ROUND_STEPS, SLICE_MS } from './pacing.t
 import { Outbox } from './outbox.ts';
 import { DEFAULT_PAGE_VIEW, DEFAULT_SPEED, validateInMessage, type InMessage, type PageView, type RunConfig, type Speed } from './protocol.ts';
 import { replan, seekAnswer } from './replay.ts';
-import { advanceRun, allStopped, createRunSlots, footprintOf, hasNews, isActive, type RunFootprint, type RunSlot } from './runSlot.ts';
+import { advanceRun, allStopped, createRunSlots, footprintOf, hasNews, isActive, type MakeTrainer, type RunFootprint, type RunSlot } from './runSlot.ts';
+import { SharedData } from './sharedData.ts';
 import type { PlayState } from './runStatus.ts';
 import { timerScheduler, type Scheduler } from './scheduler.ts';
 import { WakeTimer } from './wakeTimer.ts';
@@ -34,7 +33,7 @@ export type { RunnerOptions };
 
 export class TrainingRunner {
   private readonly scheduler: Scheduler;
-  private readonly makeTrainer: (settings: Settings) => Trainer;
+  private readonly makeTrainer: MakeTrainer;
   private readonly checkpointEngine: CheckpointEngine | null;
   private readonly lockstep: Lockstep;
   private readonly wake: WakeTimer;
@@ -146,10 +145,11 @@ export class TrainingRunner {
     this.playState = 'idle';
     this.failure = null;
     this.session = session;
+    const shared = new SharedData(this.runs.map((r) => r.trainer), configs.map((c) => c.settings));
     this.runs = [];
     this.lockstep.restart();
     this.outbox.startSession();
-    this.runs = createRunSlots(configs, this.makeTrainer, this.checkpointEngine, () => this.scheduler.now(), () => this.outbox.postHeartbeat(session));
+    this.runs = createRunSlots(configs, this.makeTrainer, this.checkpointEngine, shared, () => this.scheduler.now(), () => this.outbox.postHeartbeat(session));
     for (const slot of this.runs) replan(slot, this.view);
     // Every run's starting point (weights, initial loss) goes out at once, before any step.
     this.outbox.postChunk(this.session, this.runs, this.scheduler.now(), true);

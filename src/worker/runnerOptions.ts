@@ -1,7 +1,7 @@
 // What a TrainingRunner is built with: where its messages go, its clock, and
 // the parts tests replace.
 import type { Settings } from '../core/settings.ts';
-import type { Trainer } from '../core/types.ts';
+import type { DataLender, Trainer } from '../core/types.ts';
 import type { CheckpointEngine } from './checkpoints.ts';
 import type { PostMessage } from './outbox.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -9,7 +9,8 @@ import type { Scheduler } from './scheduler.ts';
 export interface RunnerOptions {
   post: PostMessage;
   scheduler?: Scheduler;
-  createTrainer?: (settings: Settings) => Trainer;
+  /** Builds a trainer; `lender`, when given, is a trainer on the same data settings whose data sets it should borrow. */
+  createTrainer?: (settings: Settings, lender?: DataLender) => Trainer;
   /** Overrides MAX_ROUND_STEPS (tests use small rounds). */
   maxRoundSteps?: number;
   /**

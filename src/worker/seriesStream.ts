@@ -3,7 +3,8 @@
 // new plan (the view changed, or the run outgrew the resolution) starts a new
 // revision, which the page takes as "replace", not "append".
 import type { SeriesColumn } from '../core/records.ts';
-import { M4Stream, type BucketPlan, type StepRows } from './m4.ts';
+import { M4Stream, type BucketPlan } from './m4.ts';
+import type { StepRows } from './m4Rows.ts';
 import type { SeriesDelta } from './protocol.ts';
 
 export class SeriesStream {

@@ -68,3 +68,40 @@ describe('a saved batch order', () => {
     );
   });
 });
+
+// A trainer lends its batch order's bounds to any trainer it lends its data to
+// (a compared run of the same n but its own b, drop-last, shuffle and seed), so
+// the borrower must check they are its own: a wrong bound would cut its
+// batches elsewhere, and a shared array rewritten by shuffle=batches would
+// move the lender's.
+const lendingCase = fc
+  .record({ borrower: orderCase, bFraction: fc.double({ min: 0, max: 1, noNaN: true }), sameB: fc.boolean(), drop: fc.boolean(), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }), shuffle: fc.constantFrom(...SHUFFLE_MODES) })
+  .map(({ borrower, bFraction, sameB, ...rest }) => {
+    const { n } = borrower;
+    const b = sameB ? borrower.b : Math.max(1, Math.min(n, Math.round(bFraction * n)));
+    return { borrower, lender: { n, b, ...rest } };
+  });
+
+describe('a batch order built with a compared run’s', () => {
+  it('lays out every epoch as one built alone, and leaves the lender’s layouts alone', () => {
+    fc.assert(
+      fc.property(lendingCase, ({ borrower: { at, ...settings }, lender: lenderSettings }) => {
+        const lender = new BatchOrder(lenderSettings);
+        const lenderAlone = new BatchOrder(lenderSettings);
+        const borrower = new BatchOrder(settings, lender);
+        const alone = new BatchOrder(settings);
+        const sameBounds = settings.b === lenderSettings.b && borrower.order.length === lender.order.length;
+        expect(borrower.bounds === lender.bounds).toBe(sameBounds && settings.shuffle !== 'batches' && lenderSettings.shuffle !== 'batches');
+        for (let e = 0; e <= at + 2; e++) {
+          borrower.beginEpoch();
+          alone.beginEpoch();
+          expect(layout(borrower)).toBe(layout(alone));
+          lender.beginEpoch();
+          lenderAlone.beginEpoch();
+          expect(layout(lender)).toBe(layout(lenderAlone));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -11,9 +11,9 @@ describe('TrainingRunner: heartbeat', () => {
   it('beats between runs while a configure takes longer than HEARTBEAT_MS (large data sets), before its first chunk', () => {
     // Each trainer costs 400 ms of the fake clock, as a run of n = 10⁶ may in the browser.
     const h: Harness = new Harness(0.01, {
-      createTrainer: (s) => {
+      createTrainer: (s, lender) => {
         h.scheduler.time += 400;
-        return createTrainer(s);
+        return createTrainer(s, lender);
       },
     });
     h.configure(['a', 'b', 'c', 'd'].map((id, i) => ({ id, settings: settings({ seed: i + 1 }) })));

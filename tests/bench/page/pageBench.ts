@@ -19,14 +19,10 @@ import { buildSite } from '../../e2e/buildSite.ts';
 import { launchChromium } from '../../e2e/chromiumLaunch.ts';
 import { startStaticServer } from '../../e2e/staticServer.ts';
 import { engineTime, linkRuns } from './engineTime.ts';
+import { LINKS } from './links.ts';
 import { formatGaps, frameGaps, readFrameRecord, startFrameRecorder, waitForDone, type GapSummary } from './frameProbe.ts';
 import { bundleModules, summariseTrace, TRACE_CATEGORIES, type ModuleOf, type ThreadCost } from './traceSummary.ts';
 
-export const LINKS: readonly string[] = [
-  '?n=10000&b=32&epochs=2000&speed=max',
-  '?n=1000000&b=1&epochs=5&speed=max',
-  '?n=10000&b=32&epochs=3000&speed=max&runs=shuffle:none,shuffle:once,base,shuffle:batches,shuffle:replacement',
-];
 const TRACED_LINK = 3;
 
 interface Profile {
