@@ -36,10 +36,10 @@ function refuseInvalid(settings: Settings, lender: DataLender | undefined): void
 /**
  * A trainer that goes on from `checkpoint` exactly as the run it was taken
  * from did. The data are regenerated from the settings, unless `lender` (a
- * trainer on the same data settings) lends its own, and its batch bounds when
- * a trainer of the same n, b and drop-last: they never change, so sharing them
- * saves O(n) work. Refused with a RangeError when the
- * checkpoint belongs to other settings or is malformed.
+ * trainer on the same data settings) lends its own, and with them its batch
+ * bounds where they are this run's: they never change, so sharing them saves
+ * O(n) work. Refused with a RangeError when the checkpoint belongs to other
+ * settings or is malformed.
  */
 export function resumeTrainer(settings: Settings, checkpoint: TrainerCheckpoint, lender?: DataLender): Trainer {
   refuseInvalid(settings, lender);

@@ -194,7 +194,7 @@ describe('trainer checkpoints', () => {
     expect(() => resumeTrainer(settings, { ...checkpoint, restartRandom: 2 ** 32 })).toThrow(/generator states/);
   });
 
-  it('lend their data set to a resumed trainer of the same run only', () => {
+  it('lend their data set to a resumed trainer on the same data only', () => {
     const settings = settingsWith(BASE);
     const trainer = createTrainer(settings);
     trainer.advance(7, null, null);
