@@ -9,7 +9,7 @@
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
-import { HeldRepaint, type Raster } from '../shared/heldRepaint.ts';
+import { HeldRepaint, nextFrame, type Raster } from '../shared/heldRepaint.ts';
 import { startLossFor } from '../shared/dataCache.ts';
 import { frameKey, plotSize } from '../shared/plotFrame.ts';
 import { anyTraining, sameRuns } from '../shared/useLivePaint.ts';
@@ -165,7 +165,7 @@ export class LossPainter {
             if (svg) this.paintSvg(svg);
           }
           // Then what came meanwhile; after a failure, the next paint is whole, on the main thread.
-          if (this.latest) this.draw(...this.latest);
+          nextFrame(() => this.latest && this.draw(...this.latest));
         });
         if (sent) {
           this.counts.offThread++;

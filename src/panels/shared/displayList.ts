@@ -64,14 +64,37 @@ export class RecordingContext {
   private state: StyleState = { strokeStyle: '#000', fillStyle: '#000', lineWidth: 1, globalAlpha: 1, lineJoin: 'miter', lineCap: 'butt', lineDashOffset: 0 };
   private readonly saved: StyleState[] = [];
 
-  private push(op: number, ...args: number[]): void {
-    if (this.used + args.length + 1 > this.ops.length) {
-      const grown = new Float64Array(Math.max(this.ops.length * 2, this.used + args.length + 1));
+  /** Room for `count` more numbers. Calls below write them one by one: a rest parameter would allocate an array per lineTo. */
+  private reserve(count: number): Float64Array {
+    if (this.used + count > this.ops.length) {
+      const grown = new Float64Array(Math.max(this.ops.length * 2, this.used + count));
       grown.set(this.ops.subarray(0, this.used));
       this.ops = grown;
     }
-    this.ops[this.used++] = op;
-    for (const a of args) this.ops[this.used++] = a;
+    return this.ops;
+  }
+
+  private op0(op: number): void {
+    this.reserve(1)[this.used++] = op;
+  }
+
+  private op1(op: number, a: number): void {
+    const ops = this.reserve(2);
+    ops[this.used++] = op;
+    ops[this.used++] = a;
+  }
+
+  private op2(op: number, a: number, b: number): void {
+    const ops = this.reserve(3);
+    ops[this.used++] = op;
+    ops[this.used++] = a;
+    ops[this.used++] = b;
+  }
+
+  private opN(op: number, args: readonly number[]): void {
+    const ops = this.reserve(args.length + 1);
+    ops[this.used++] = op;
+    for (const a of args) ops[this.used++] = a;
   }
 
   private text(s: string): number {
@@ -83,40 +106,40 @@ export class RecordingContext {
     return i;
   }
 
-  beginPath(): void { this.push(Op.BeginPath); }
-  moveTo(x: number, y: number): void { this.push(Op.MoveTo, x, y); }
-  lineTo(x: number, y: number): void { this.push(Op.LineTo, x, y); }
-  arc(x: number, y: number, r: number, a0: number, a1: number, ccw = false): void { this.push(Op.Arc, x, y, r, a0, a1, ccw ? 1 : 0); }
-  closePath(): void { this.push(Op.ClosePath); }
-  rect(x: number, y: number, w: number, h: number): void { this.push(Op.Rect, x, y, w, h); }
-  stroke(): void { this.push(Op.Stroke); }
-  fill(): void { this.push(Op.Fill); }
-  clip(): void { this.push(Op.Clip); }
+  beginPath(): void { this.op0(Op.BeginPath); }
+  moveTo(x: number, y: number): void { this.op2(Op.MoveTo, x, y); }
+  lineTo(x: number, y: number): void { this.op2(Op.LineTo, x, y); }
+  arc(x: number, y: number, r: number, a0: number, a1: number, ccw = false): void { this.opN(Op.Arc, [x, y, r, a0, a1, ccw ? 1 : 0]); }
+  closePath(): void { this.op0(Op.ClosePath); }
+  rect(x: number, y: number, w: number, h: number): void { this.opN(Op.Rect, [x, y, w, h]); }
+  stroke(): void { this.op0(Op.Stroke); }
+  fill(): void { this.op0(Op.Fill); }
+  clip(): void { this.op0(Op.Clip); }
   save(): void {
     this.saved.push({ ...this.state });
-    this.push(Op.Save);
+    this.op0(Op.Save);
   }
   restore(): void {
     this.state = this.saved.pop() ?? this.state;
-    this.push(Op.Restore);
+    this.op0(Op.Restore);
   }
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void { this.push(Op.SetTransform, a, b, c, d, e, f); }
-  setLineDash(dash: readonly number[]): void { this.push(Op.SetLineDash, dash.length, ...dash); }
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void { this.opN(Op.SetTransform, [a, b, c, d, e, f]); }
+  setLineDash(dash: readonly number[]): void { this.opN(Op.SetLineDash, [dash.length, ...dash]); }
 
   get strokeStyle(): string { return this.state.strokeStyle; }
-  set strokeStyle(v: string) { this.state.strokeStyle = v; this.push(Op.StrokeStyle, this.text(v)); }
+  set strokeStyle(v: string) { this.state.strokeStyle = v; this.op1(Op.StrokeStyle, this.text(v)); }
   get fillStyle(): string { return this.state.fillStyle; }
-  set fillStyle(v: string) { this.state.fillStyle = v; this.push(Op.FillStyle, this.text(v)); }
+  set fillStyle(v: string) { this.state.fillStyle = v; this.op1(Op.FillStyle, this.text(v)); }
   get lineWidth(): number { return this.state.lineWidth; }
-  set lineWidth(v: number) { this.state.lineWidth = v; this.push(Op.LineWidth, v); }
+  set lineWidth(v: number) { this.state.lineWidth = v; this.op1(Op.LineWidth, v); }
   get globalAlpha(): number { return this.state.globalAlpha; }
-  set globalAlpha(v: number) { this.state.globalAlpha = v; this.push(Op.GlobalAlpha, v); }
+  set globalAlpha(v: number) { this.state.globalAlpha = v; this.op1(Op.GlobalAlpha, v); }
   get lineJoin(): CanvasLineJoin { return this.state.lineJoin; }
-  set lineJoin(v: CanvasLineJoin) { this.state.lineJoin = v; this.push(Op.LineJoin, this.text(v)); }
+  set lineJoin(v: CanvasLineJoin) { this.state.lineJoin = v; this.op1(Op.LineJoin, this.text(v)); }
   get lineCap(): CanvasLineCap { return this.state.lineCap; }
-  set lineCap(v: CanvasLineCap) { this.state.lineCap = v; this.push(Op.LineCap, this.text(v)); }
+  set lineCap(v: CanvasLineCap) { this.state.lineCap = v; this.op1(Op.LineCap, this.text(v)); }
   get lineDashOffset(): number { return this.state.lineDashOffset; }
-  set lineDashOffset(v: number) { this.state.lineDashOffset = v; this.push(Op.LineDashOffset, v); }
+  set lineDashOffset(v: number) { this.state.lineDashOffset = v; this.op1(Op.LineDashOffset, v); }
 
   /** The drawing so far, its buffer trimmed to what was recorded (ready to transfer). */
   finish(): DisplayList {

@@ -26,6 +26,16 @@ export interface WholePaint {
   readonly draw: (ctx: CanvasRenderingContext2D) => void;
 }
 
+/**
+ * Runs `paint` on the next animation frame (at once where there are none): the
+ * paint that follows a picture's arrival then joins the frame's own paint of
+ * new rows instead of adding a second one between frames.
+ */
+export function nextFrame(paint: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(paint);
+  else paint();
+}
+
 export class HeldRepaint {
   private pending: { readonly canvas: HTMLCanvasElement; readonly token: object } | null = null;
 

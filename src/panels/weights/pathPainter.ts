@@ -6,7 +6,7 @@
 import type { RunView } from '../../store/runTypes.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
 import { frameKey, type PlotFrame } from '../shared/plotFrame.ts';
-import { HeldRepaint, type Raster } from '../shared/heldRepaint.ts';
+import { HeldRepaint, nextFrame, type Raster } from '../shared/heldRepaint.ts';
 import { anyTraining, sameRuns } from '../shared/useLivePaint.ts';
 import { drawPaths } from './drawPaths.ts';
 import { planPathPaint, type PathPaintRecord } from './pathAppend.ts';
@@ -57,7 +57,7 @@ export class PathPainter {
         this.canvas = canvas;
         // Then what came meanwhile (after a failure, whole, on the main thread).
         this.last = null;
-        if (this.latest) this.paint(...this.latest);
+        nextFrame(() => this.latest && this.paint(...this.latest));
       });
       if (sent) {
         this.counts.offThread++;
