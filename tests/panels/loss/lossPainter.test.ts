@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LossPainter, type LossView } from '../../../src/panels/loss/lossPainter.ts';
 import { LOSS_STYLE, PRESENT_LOSS_STYLE } from '../../../src/panels/loss/style.ts';
-import { CanvasRecorder } from '../shared/canvasRecorder.ts';
+import { recordingCanvas } from '../shared/recordingCanvas.ts';
 import { growingRun } from '../growingRun.ts';
-
-/** A canvas whose context records the strokes, and counts the clears that start a whole paint. */
-function recordingCanvas() {
-  const recorder = new CanvasRecorder();
-  const clears = { count: 0 };
-  const context = Object.assign(recorder, {
-    setTransform: () => {},
-    clearRect: () => void clears.count++,
-    rect: () => {},
-    clip: () => {},
-    arc: recorder.arc.bind(recorder),
-  });
-  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => context };
-  return { canvas: canvas as unknown as HTMLCanvasElement, recorder, clears };
-}
 
 const view: LossView = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRunId: null, zoom: null, logX: false, width: 560, height: 290, style: LOSS_STYLE };
 

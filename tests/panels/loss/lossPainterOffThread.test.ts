@@ -4,24 +4,8 @@ import { OFF_THREAD_MIN_OPS, type Raster } from '../../../src/panels/shared/held
 import type { RasterScene } from '../../../src/panels/shared/offThreadRaster.ts';
 import { LOSS_STYLE } from '../../../src/panels/loss/style.ts';
 import type { RunView } from '../../../src/store/runTypes.ts';
-import { CanvasRecorder } from '../shared/canvasRecorder.ts';
+import { recordingCanvas } from '../shared/recordingCanvas.ts';
 import { growingRun } from '../growingRun.ts';
-
-/** A canvas whose context records strokes and counts clears (a whole paint or a picture shown) and pictures drawn. */
-function recordingCanvas() {
-  const recorder = new CanvasRecorder();
-  const counts = { clears: 0, images: 0 };
-  const context = Object.assign(recorder, {
-    setTransform: () => {},
-    clearRect: () => void counts.clears++,
-    drawImage: () => void counts.images++,
-    rect: () => {},
-    clip: () => {},
-    arc: recorder.arc.bind(recorder),
-  });
-  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => context };
-  return { canvas: canvas as unknown as HTMLCanvasElement, recorder, counts };
-}
 
 /** A raster worker that answers when the test says so. */
 class HeldRaster implements Raster {
@@ -63,22 +47,22 @@ describe('the loss painter with a raster worker', () => {
     expect([scene.width, scene.height]).toEqual([view.width, view.height]);
 
     // Held: new rows neither clear the canvas nor stroke on it, and nothing else is sent while one picture is out.
-    const before = { ...target.counts, paints: target.recorder.paints.length };
+    const before = { clears: target.clears.count, images: target.images.count, paints: target.recorder.paints.length };
     for (let chunk = 0; chunk < 3; chunk++) painter.paint(targets, [run.advance(1)], view);
-    expect({ ...target.counts, paints: target.recorder.paints.length }).toEqual(before);
+    expect({ clears: target.clears.count, images: target.images.count, paints: target.recorder.paints.length }).toEqual(before);
     expect(raster.requests).toHaveLength(1);
 
     const appended = painter.counts.appended;
     const bitmap = picture();
     raster.requests[0].answer(bitmap);
     await settled();
-    expect(target.counts.images).toBe(1);
+    expect(target.images.count).toBe(1);
     expect(bitmap.close).toHaveBeenCalled();
     // The rows that came while it was out are appended to the picture: stroked, not repainted whole.
     expect(painter.counts.appended).toBe(appended + 1);
     expect(raster.requests).toHaveLength(1);
     expect(target.recorder.paints.length).toBeGreaterThan(before.paints);
-    expect(target.counts.clears).toBe(before.clears + 1);
+    expect(target.clears.count).toBe(before.clears + 1);
   });
 
   it('paints at once on the main thread when training stops while a picture is out, and drops the late picture', async () => {
@@ -91,18 +75,18 @@ describe('the loss painter with a raster worker', () => {
     raster.requests[0].answer(late);
     await settled();
     expect(late.close).toHaveBeenCalled();
-    expect(target.counts.images).toBe(0);
+    expect(target.images.count).toBe(0);
   });
 
   it('paints whole on the main thread when the worker cannot raster', async () => {
     const { raster, painter, target } = untilSentOut();
     const whole = painter.counts.whole;
-    const clears = target.counts.clears;
+    const clears = target.clears.count;
     raster.available = false;
     raster.requests[0].answer(null);
     await settled();
     expect(painter.counts.whole).toBe(whole + 1);
-    expect(target.counts.clears).toBe(clears + 1);
-    expect(target.counts.images).toBe(0);
+    expect(target.clears.count).toBe(clears + 1);
+    expect(target.images.count).toBe(0);
   });
 });

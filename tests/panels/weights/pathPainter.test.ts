@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PathPainter } from '../../../src/panels/weights/pathPainter.ts';
 import { WEIGHT_STYLE } from '../../../src/panels/weights/style.ts';
 import { weightFrame } from '../../../src/panels/weights/weightFrame.ts';
-import { CanvasRecorder } from '../shared/canvasRecorder.ts';
+import { recordingCanvas } from '../shared/recordingCanvas.ts';
 import { growingRun } from '../growingRun.ts';
-
-function recordingCanvas() {
-  const recorder = new CanvasRecorder();
-  const clears = { count: 0 };
-  const context = Object.assign(recorder, { setTransform: () => {}, clearRect: () => void clears.count++, rect: () => {}, clip: () => {}, arc: recorder.arc.bind(recorder) });
-  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => context };
-  return { canvas: canvas as unknown as HTMLCanvasElement, recorder, clears };
-}
 
 describe('the weight-space path painter', () => {
   it('appends new rows, and paints nothing when the runs and the frame are what it painted last', () => {
@@ -38,8 +30,6 @@ describe('the weight-space path painter', () => {
 describe('the weight-space path painter with a raster worker', () => {
   it('sends a large whole repaint while a run trains and leaves the canvas as it is until the picture is back', async () => {
     const target = recordingCanvas();
-    const images = { count: 0 };
-    Object.assign(target.canvas.getContext('2d')!, { drawImage: () => void images.count++ });
     const answers: ((bitmap: ImageBitmap | null) => void)[] = [];
     const raster = { available: true, render: () => new Promise<ImageBitmap | null>((answer) => answers.push(answer)), dispose: () => {} };
     const painter = new PathPainter(raster);
@@ -52,7 +42,7 @@ describe('the weight-space path painter with a raster worker', () => {
     expect({ clears: target.clears.count, paints: target.recorder.paints.length }).toEqual(held);
     answers[0]({ close: () => {} } as unknown as ImageBitmap);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(images.count).toBe(1);
+    expect(target.images.count).toBe(1);
     expect(painter.counts.offThread).toBeGreaterThanOrEqual(1);
   });
 });
