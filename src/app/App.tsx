@@ -4,7 +4,8 @@
 // a 1366×768 screen shows play and both charts at once; on a phone it is one
 // column under a transport bar that stays in reach. The presentation view
 // (present=1) leaves the settings out and puts the question above the charts.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { rasterWorker } from '../panels/shared/offThreadRaster.ts';
 import { largestStableLr, maxStableLr, stableLrMomentum } from '../core/curvature.ts';
 import { startWeights } from '../core/init.ts';
 import type { Problem } from '../core/parseSettings.ts';
@@ -63,6 +64,9 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
   const replayFailed = useLab((s) => s.replayFailed);
   const problems = useLab((s) => s.problems);
   const [editNote, setEditNote] = useState<Problem[]>([]);
+  // One raster worker for both charts' whole repaints while a run trains (panels/shared/offThreadRaster.ts).
+  const [raster] = useState(rasterWorker);
+  useEffect(() => () => raster?.dispose(), [raster]);
   const lossExport = useRef<ChartExporter>(null);
   const weightExport = useRef<ChartExporter>(null);
   const dataExport = useRef<ChartExporter>(null);
@@ -189,6 +193,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 exportRef={lossExport}
                 live={live}
                 lookedAt={timeline?.step ?? null}
+                raster={raster}
               />
             </div>
             <div className="chart-card chart-weights">
@@ -200,6 +205,7 @@ export function App({ view, onView, linkProblems, onDismissLinkProblems, onRunSt
                 present={present}
                 exportRef={weightExport}
                 live={shownLive}
+                raster={raster}
               />
             </div>
           </div>

@@ -20,7 +20,7 @@ import { buildLossLayout, LossLayoutCache } from './lossLayout.ts';
 import { showsValidation, thinnedNote } from './legendEntries.ts';
 import { LossLegend } from './LossLegend.tsx';
 import { LossPainter } from './lossPainter.ts';
-import { rasterWorker } from '../shared/offThreadRaster.ts';
+import type { Raster } from '../shared/heldRepaint.ts';
 import { hasClipMarks, LOSS_TITLES, lossMarks } from './lossMarks.ts';
 import { lossSummary } from './lossSummary.ts';
 import { lossStyleFor } from './style.ts';
@@ -55,6 +55,8 @@ export interface LossPanelProps {
    * is used for what the chart says in text. Without it `runs` is painted.
    */
   readonly live?: RunSource;
+  /** The page's raster worker, where large whole repaints go while a run trains (none: all on the main thread). */
+  readonly raster?: Raster | null;
   /** The primary run's step the timeline looks at (ruled on the chart), or null for now. */
   readonly lookedAt?: number | null;
 }
@@ -64,7 +66,7 @@ const FALLBACK_SIZE = { width: 560, height: 290 };
 // Reading the chart (crosshair, dots, the table of values) is not needed for the first paint: its code loads just after.
 const LossHover = deferred('the loss chart’s reading', () => import('./LossHover.tsx').then((m) => m.LossHover));
 
-export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live, lookedAt = null }: LossPanelProps) {
+export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing, zoom = null, logX = false, onZoom, present = false, exportRef, live, lookedAt = null, raster = null }: LossPanelProps) {
   const style = lossStyleFor(present);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -72,7 +74,7 @@ export function LossPanel({ runs, primaryRunId = null, xAxis, yScale, smoothing,
   const frontRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [cache] = useState(() => new LossLayoutCache());
-  const [painter] = useState(() => new LossPainter(rasterWorker()));
+  const [painter] = useState(() => new LossPainter(raster));
   useEffect(() => () => painter.dispose(), [painter]);
 
   const layout = useMemo(

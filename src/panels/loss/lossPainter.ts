@@ -106,9 +106,9 @@ export class LossPainter {
     this.draw(targets, runs, view);
   }
 
-  /** Stops the raster worker; a later whole repaint starts it again. */
+  /** Forgets a picture still out (the chart is going away); the raster worker is the page's. */
   dispose(): void {
-    this.held.dispose();
+    this.held.drop();
   }
 
   private draw(targets: LossTargets, runs: readonly RunView[], view: LossView): void {

@@ -15,7 +15,7 @@ import type { OffThreadRaster } from './offThreadRaster.ts';
 export const OFF_THREAD_MIN_OPS = 6_000;
 
 /** The worker side: OffThreadRaster, or a test's stand-in. */
-export type Raster = Pick<OffThreadRaster, 'available' | 'render' | 'dispose'>;
+export type Raster = Pick<OffThreadRaster, 'available' | 'render'>;
 
 /** Where a whole paint goes: the canvas, its frame and size in CSS pixels, the clip's pad and the device-pixel ratio. */
 export interface WholePaint {
@@ -82,9 +82,5 @@ export class HeldRepaint {
     return true;
   }
 
-  /** Stops the worker; a later send starts it again. */
-  dispose(): void {
-    this.pending = null;
-    this.raster?.dispose();
-  }
+
 }

@@ -103,7 +103,7 @@ export class OffThreadRaster {
   }
 }
 
-/** The page's raster worker for one chart, or null where a worker cannot raster (then every paint is on the main thread). */
+/** The page's raster worker, one for all its charts, or null where a worker cannot raster (then every paint is on the main thread). */
 export function rasterWorker(): OffThreadRaster | null {
   return canRasterOffThread() ? new OffThreadRaster(() => new Worker(new URL('./raster.worker.ts', import.meta.url), { type: 'module' })) : null;
 }

@@ -11,17 +11,27 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-function raster({ width, height, list }: RasterScene): ImageBitmap {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
-  replay(list, ctx);
-  return canvas.transferToImageBitmap();
+/** One canvas for every picture: a new OffscreenCanvas per repaint leaves its context and backing store to a garbage collector that a worker allocating little JavaScript rarely runs. */
+class Rasterizer {
+  private canvas: OffscreenCanvas | null = null;
+
+  raster({ width, height, list }: RasterScene): ImageBitmap {
+    const canvas = (this.canvas ??= new OffscreenCanvas(width, height));
+    // Setting the size clears the canvas and resets its state, as a new one would be.
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
+    replay(list, ctx);
+    return canvas.transferToImageBitmap();
+  }
 }
+
+const rasterizer = new Rasterizer();
 
 scope.onmessage = ({ data }) => {
   try {
-    const bitmap = raster(data.scene);
+    const bitmap = rasterizer.raster(data.scene);
     scope.postMessage({ id: data.id, bitmap }, [bitmap]);
   } catch (error) {
     scope.postMessage({ id: data.id, bitmap: null, error: String(error) });

@@ -15,7 +15,7 @@ import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
 import { PathPainter } from './pathPainter.ts';
-import { rasterWorker } from '../shared/offThreadRaster.ts';
+import type { Raster } from '../shared/heldRepaint.ts';
 import { markShapes } from './markLayout.ts';
 import { weightStyleFor } from './style.ts';
 import { useContourSurface } from './useContourSurface.ts';
@@ -40,11 +40,13 @@ export interface WeightSpacePanelProps {
   readonly exportRef?: Ref<ChartExporter | null>;
   /** The runs as they are now, for painting the paths on every frame; `runs` may then lag (see LossPanel). */
   readonly live?: RunSource;
+  /** The page's raster worker, where large whole repaints go while a run trains (none: all on the main thread). */
+  readonly raster?: Raster | null;
 }
 
 const FALLBACK_SIZE = { width: 560, height: 280 };
 
-export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false, exportRef, live }: WeightSpacePanelProps) {
+export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeights, present = false, exportRef, live, raster = null }: WeightSpacePanelProps) {
   const style = weightStyleFor(present);
   const uid = usePanelId();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -54,7 +56,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
   const size = useElementSize(plotRef, FALLBACK_SIZE);
   const [plotW, plotH] = weightPlotSize(size.width, size.height);
   const [cache] = useState(() => new TrajectoryCache());
-  const [painter] = useState(() => new PathPainter(rasterWorker()));
+  const [painter] = useState(() => new PathPainter(raster));
   useEffect(() => () => painter.dispose(), [painter]);
 
   const visible = runs.filter((r) => r.visible);

@@ -30,9 +30,9 @@ export class PathPainter {
     this.held = new HeldRepaint(raster);
   }
 
-  /** Stops the raster worker; a later whole repaint starts it again. */
+  /** Forgets a picture still out (the chart is going away); the raster worker is the page's. */
   dispose(): void {
-    this.held.dispose();
+    this.held.drop();
   }
 
   /** Paints the runs in the frame, or nothing when none of them changed since the last paint (the page calls it per frame and per render). */

@@ -14,7 +14,6 @@ class HeldRaster implements Raster {
   render(scene: RasterScene): Promise<ImageBitmap | null> {
     return new Promise((answer) => this.requests.push({ scene, answer }));
   }
-  dispose(): void {}
 }
 
 function picture() {

@@ -31,7 +31,7 @@ describe('the weight-space path painter with a raster worker', () => {
   it('sends a large whole repaint while a run trains and leaves the canvas as it is until the picture is back', async () => {
     const target = recordingCanvas();
     const answers: ((bitmap: ImageBitmap | null) => void)[] = [];
-    const raster = { available: true, render: () => new Promise<ImageBitmap | null>((answer) => answers.push(answer)), dispose: () => {} };
+    const raster = { available: true, render: () => new Promise<ImageBitmap | null>((answer) => answers.push(answer)) };
     const painter = new PathPainter(raster);
     const frame = weightFrame({ w1: [-3, 3], w2: [-2, 4] }, 400, 356);
     const run = growingRun({ n: 200, b: 4, epochs: 400 }, 'a', '#1f77b4', 4096);
