@@ -36,6 +36,8 @@ const DEFERRED = [
   // core's modules directly, since anything re-exported by core/index.ts that the entry reaches lands in its chunk).
   'src/core/trainer.ts',
   'src/core/sgdSteps.ts',
+  // Recording a whole repaint for the raster worker: needed only once a run trains.
+  'src/panels/shared/displayList.ts',
   // Reading the loss chart: crosshair, dots and the table of values, loaded just after the first paint.
   'src/panels/loss/LossHover.tsx',
   'src/panels/loss/LossTooltip.tsx',

@@ -4,8 +4,10 @@
 // always one consistent picture: for a few frames the curves' tips wait,
 // instead of one frame that stalls the page while the main thread rasters.
 import { clipToPlot, devicePixels, showBitmap, type CanvasFrame } from './canvas.ts';
-import { RecordingContext } from './displayList.ts';
 import type { OffThreadRaster } from './offThreadRaster.ts';
+
+/** The recorder, loaded after the first paint (nothing is sent out before a run trains); until then, and if it cannot be fetched, repaints stay on the page. */
+type Recorder = typeof import('./displayList.ts');
 
 /**
  * Recorded numbers below which a repaint stays on the main thread: a few
@@ -38,8 +40,18 @@ export function nextFrame(paint: () => void): void {
 
 export class HeldRepaint {
   private pending: { readonly canvas: HTMLCanvasElement; readonly token: object } | null = null;
+  private recorder: Recorder | null = null;
+  /** Settles once repaints can be sent out (true) or never will be (false). */
+  readonly ready: Promise<boolean>;
 
-  constructor(private readonly raster: Raster | null) {}
+  constructor(private readonly raster: Raster | null) {
+    this.ready = raster
+      ? import('./displayList.ts').then(
+          (recorder) => ((this.recorder = recorder), true),
+          () => false,
+        )
+      : Promise.resolve(false);
+  }
 
   /** Whether a picture for `canvas` is out: the chart holds what it shows. */
   isHolding(canvas: HTMLCanvasElement | null): boolean {
@@ -57,8 +69,8 @@ export class HeldRepaint {
    * (false: the worker failed, and nothing changed). False: the caller paints.
    */
   send({ canvas, frame, pad, ratio, draw }: WholePaint, shown: (ok: boolean) => void): boolean {
-    if (!this.raster?.available) return false;
-    const recorder = new RecordingContext();
+    if (!this.raster?.available || !this.recorder) return false;
+    const recorder = new this.recorder.RecordingContext();
     recorder.setTransform(ratio, 0, 0, ratio, 0, 0);
     clipToPlot(recorder, frame, pad);
     draw(recorder.asContext());

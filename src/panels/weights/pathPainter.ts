@@ -30,6 +30,11 @@ export class PathPainter {
     this.held = new HeldRepaint(raster);
   }
 
+  /** Settles once whole repaints can go to the raster worker (true) or never will (false). */
+  get ready(): Promise<boolean> {
+    return this.held.ready;
+  }
+
   /** Forgets a picture still out (the chart is going away); the raster worker is the page's. */
   dispose(): void {
     this.held.drop();

@@ -24,9 +24,10 @@ const view: LossView = { xAxis: 'steps', yScale: 'log', smoothing: 0, primaryRun
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A painter with a held raster, trained until its first whole repaint goes to the worker. */
-function untilSentOut() {
+async function untilSentOut() {
   const raster = new HeldRaster();
   const painter = new LossPainter(raster);
+  expect(await painter.ready).toBe(true);
   const target = recordingCanvas();
   const targets = { canvas: target.canvas, back: null, front: null };
   // Rows enough that a whole repaint is worth a worker: the level-of-detail series keeps up to 4,096 rows.
@@ -37,7 +38,7 @@ function untilSentOut() {
 
 describe('the loss painter with a raster worker', () => {
   it('sends a large whole repaint while a run trains, holds the picture until it is back, then appends to it', async () => {
-    const { raster, painter, target, targets, run } = untilSentOut();
+    const { raster, painter, target, targets, run } = await untilSentOut();
     expect(raster.requests).toHaveLength(1);
     expect(painter.counts.offThread).toBe(1);
     const { scene } = raster.requests[0];
@@ -65,7 +66,7 @@ describe('the loss painter with a raster worker', () => {
   });
 
   it('paints at once on the main thread when training stops while a picture is out, and drops the late picture', async () => {
-    const { raster, painter, target, targets, run } = untilSentOut();
+    const { raster, painter, target, targets, run } = await untilSentOut();
     const whole = painter.counts.whole;
     const stopped: RunView = { ...run.view(), status: 'paused', version: run.view().version + 1 };
     painter.paint(targets, [stopped], view);
@@ -78,7 +79,7 @@ describe('the loss painter with a raster worker', () => {
   });
 
   it('paints whole on the main thread when the worker cannot raster', async () => {
-    const { raster, painter, target } = untilSentOut();
+    const { raster, painter, target } = await untilSentOut();
     const whole = painter.counts.whole;
     const clears = target.clears.count;
     raster.available = false;

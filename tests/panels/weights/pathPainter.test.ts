@@ -33,6 +33,7 @@ describe('the weight-space path painter with a raster worker', () => {
     const answers: ((bitmap: ImageBitmap | null) => void)[] = [];
     const raster = { available: true, render: () => new Promise<ImageBitmap | null>((answer) => answers.push(answer)) };
     const painter = new PathPainter(raster);
+    expect(await painter.ready).toBe(true);
     const frame = weightFrame({ w1: [-3, 3], w2: [-2, 4] }, 400, 356);
     const run = growingRun({ n: 200, b: 4, epochs: 400 }, 'a', '#1f77b4', 4096);
     for (let chunk = 0; chunk < 400 && answers.length === 0; chunk++) painter.paint(target.canvas, [run.advance(20)], weightFrame({ w1: [-3, 3], w2: [-2, 4] }, 400, 356 + (chunk % 2)), 'a', WEIGHT_STYLE);
