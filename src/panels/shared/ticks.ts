@@ -2,13 +2,15 @@
 // (12k, 1.5M), plain decimals for ordinary losses, exponents for tiny or huge ones.
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+// Made once, like `compact`: toLocaleString with options builds a formatter per call, and every axis redraw formats each tick.
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** A count on the x-axis (steps, examples, epochs). */
 export function formatCountTick(v: number): string {
   if (!Number.isFinite(v)) return '';
   if (Math.abs(v) >= 10_000) return compact.format(v);
   // Grouped like every count on the page ("5,000"); fractions of an epoch as they are.
-  return Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return grouped.format(Number(v.toPrecision(6)));
 }
 
 /** A value on a loss or weight axis. */
