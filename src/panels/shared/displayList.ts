@@ -57,12 +57,17 @@ interface StyleState {
  * set, as a context does, so drawing code that saves and restores a value works.
  */
 export class RecordingContext {
-  private ops = new Float64Array(4096);
+  private ops: Float64Array;
   private used = 0;
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
   private state: StyleState = { strokeStyle: '#000', fillStyle: '#000', lineWidth: 1, globalAlpha: 1, lineJoin: 'miter', lineCap: 'butt', lineDashOffset: 0 };
   private readonly saved: StyleState[] = [];
+
+  /** `buffer`: where to record (a list's buffer handed back after its raster, so repaints reuse one), grown as needed. */
+  constructor(buffer: Float64Array = new Float64Array(4096)) {
+    this.ops = buffer;
+  }
 
   /** Room for `count` more numbers. Calls below write them one by one: a rest parameter would allocate an array per lineTo. */
   private reserve(count: number): Float64Array {
@@ -141,9 +146,9 @@ export class RecordingContext {
   get lineDashOffset(): number { return this.state.lineDashOffset; }
   set lineDashOffset(v: number) { this.state.lineDashOffset = v; this.op1(Op.LineDashOffset, v); }
 
-  /** The drawing so far, its buffer trimmed to what was recorded (ready to transfer). */
+  /** The drawing so far: a view of the recorded numbers in the recording's buffer (transfer that buffer, not a copy). */
   finish(): DisplayList {
-    return { ops: this.ops.slice(0, this.used), strings: [...this.strings] };
+    return { ops: this.ops.subarray(0, this.used), strings: [...this.strings] };
   }
 
   /** As the context the draw*.ts functions are typed with (they use only what this records). */

@@ -17,7 +17,7 @@ type Recorder = typeof import('./displayList.ts');
 export const OFF_THREAD_MIN_OPS = 6_000;
 
 /** The worker side: OffThreadRaster, or a test's stand-in. */
-export type Raster = Pick<OffThreadRaster, 'available' | 'render'>;
+export type Raster = Pick<OffThreadRaster, 'available' | 'render'> & Partial<Pick<OffThreadRaster, 'takeBuffer'>>;
 
 /** Where a whole paint goes: the canvas, its frame and size in CSS pixels, the clip's pad and the device-pixel ratio. */
 export interface WholePaint {
@@ -70,7 +70,7 @@ export class HeldRepaint {
    */
   send({ canvas, frame, pad, ratio, draw }: WholePaint, shown: (ok: boolean) => void): boolean {
     if (!this.raster?.available || !this.recorder) return false;
-    const recorder = new this.recorder.RecordingContext();
+    const recorder = new this.recorder.RecordingContext(this.raster.takeBuffer?.());
     recorder.setTransform(ratio, 0, 0, ratio, 0, 0);
     clipToPlot(recorder, frame, pad);
     draw(recorder.asContext());

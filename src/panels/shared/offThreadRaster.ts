@@ -21,10 +21,11 @@ export interface RasterRequest {
   readonly scene: RasterScene;
 }
 
-/** What the worker posts back: the picture, or null and why not. */
+/** What the worker posts back: the picture, or null and why not, and the list's numbers, so their buffer is used again. */
 export interface RasterReply {
   readonly id: number;
   readonly bitmap: ImageBitmap | null;
+  readonly ops: Float64Array;
   readonly error?: string;
 }
 
@@ -38,6 +39,12 @@ export class OffThreadRaster {
   private broken = !canRasterOffThread();
   private nextId = 1;
   private readonly waiting = new Map<number, (bitmap: ImageBitmap | null) => void>();
+  /**
+   * A list's buffer back from the worker, for the next recording: each repaint
+   * records 100,000+ numbers, and a fresh buffer each time is garbage the worker
+   * collects late (its JavaScript heap stays small) — tens of MB of it at once.
+   */
+  private spare: Float64Array | null = null;
 
   /** `create` makes the worker, on the first request. */
   constructor(private readonly create: () => Worker) {}
@@ -57,6 +64,13 @@ export class OffThreadRaster {
       this.waiting.set(id, resolve);
       worker.postMessage({ id, scene } satisfies RasterRequest, [scene.list.ops.buffer]);
     });
+  }
+
+  /** A buffer to record the next repaint into: the last one back from the worker, if any (taken, not shared). */
+  takeBuffer(): Float64Array | undefined {
+    const spare = this.spare ?? undefined;
+    this.spare = null;
+    return spare;
   }
 
   /** Stops the worker; requests still waiting get null. */
@@ -82,6 +96,7 @@ export class OffThreadRaster {
   }
 
   private settle(reply: RasterReply): void {
+    if (reply.ops) this.spare = new Float64Array(reply.ops.buffer);
     const resolve = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     // A worker that cannot paint (no 2D context on an OffscreenCanvas) says so once: from then on the page paints.

@@ -30,10 +30,12 @@ class Rasterizer {
 const rasterizer = new Rasterizer();
 
 scope.onmessage = ({ data }) => {
+  // The list's buffer goes back with the answer, for the page's next recording.
+  const { ops } = data.scene.list;
   try {
     const bitmap = rasterizer.raster(data.scene);
-    scope.postMessage({ id: data.id, bitmap }, [bitmap]);
+    scope.postMessage({ id: data.id, bitmap, ops }, [bitmap, ops.buffer]);
   } catch (error) {
-    scope.postMessage({ id: data.id, bitmap: null, error: String(error) });
+    scope.postMessage({ id: data.id, bitmap: null, ops, error: String(error) }, [ops.buffer]);
   }
 };
