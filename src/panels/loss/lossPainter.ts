@@ -11,7 +11,7 @@ import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
 import { HeldRepaint, nextFrame, type Raster } from '../shared/heldRepaint.ts';
 import { startLossFor } from '../shared/dataCache.ts';
-import { frameKey, plotSize } from '../shared/plotFrame.ts';
+import { frameKey, plotSize, type PlotFrame } from '../shared/plotFrame.ts';
 import { anyTraining, sameRuns } from '../shared/useLivePaint.ts';
 import type { XAxisMode } from '../shared/xAxis.ts';
 import { planCurvePaint, type CurvePaintRecord } from './curveAppend.ts';
@@ -23,7 +23,6 @@ import type { YScaleMode } from './lossDomain.ts';
 import { LOSS_MARGIN, lossFrame } from './lossFrame.ts';
 import { buildLossLayout, LossLayoutCache, type LossLayout } from './lossLayout.ts';
 import { lossMarks, type LossMarks } from './lossMarks.ts';
-import type { PlotFrame } from '../shared/plotFrame.ts';
 import type { LossStyle } from './style.ts';
 
 export interface LossView {

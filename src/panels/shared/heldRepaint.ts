@@ -17,7 +17,7 @@ type Recorder = typeof import('./displayList.ts');
 export const OFF_THREAD_MIN_OPS = 6_000;
 
 /** The worker side: OffThreadRaster, or a test's stand-in. */
-export type Raster = Pick<OffThreadRaster, 'available' | 'render'> & Partial<Pick<OffThreadRaster, 'takeBuffer'>>;
+export type Raster = Pick<OffThreadRaster, 'available' | 'render'> & Partial<Pick<OffThreadRaster, 'takeBuffer' | 'keepBuffer'>>;
 
 /** Where a whole paint goes: the canvas, its frame and size in CSS pixels, the clip's pad and the device-pixel ratio. */
 export interface WholePaint {
@@ -75,7 +75,10 @@ export class HeldRepaint {
     clipToPlot(recorder, frame, pad);
     draw(recorder.asContext());
     const list = recorder.finish();
-    if (list.ops.length < OFF_THREAD_MIN_OPS) return false;
+    if (list.ops.length < OFF_THREAD_MIN_OPS) {
+      this.raster.keepBuffer?.(list.ops);
+      return false;
+    }
     const token = {};
     this.pending = { canvas, token };
     const { width, height } = frame;
@@ -93,6 +96,4 @@ export class HeldRepaint {
     });
     return true;
   }
-
-
 }

@@ -73,6 +73,11 @@ export class OffThreadRaster {
     return spare;
   }
 
+  /** Keeps a recording's buffer that was not sent (a repaint small enough for the page) for the next one. */
+  keepBuffer(ops: Float64Array): void {
+    if (!this.spare || this.spare.length < ops.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT) this.spare = new Float64Array(ops.buffer);
+  }
+
   /** Stops the worker; requests still waiting get null. */
   dispose(): void {
     this.worker?.terminate();
@@ -96,7 +101,7 @@ export class OffThreadRaster {
   }
 
   private settle(reply: RasterReply): void {
-    if (reply.ops) this.spare = new Float64Array(reply.ops.buffer);
+    if (reply.ops) this.keepBuffer(reply.ops);
     const resolve = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     // A worker that cannot paint (no 2D context on an OffscreenCanvas) says so once: from then on the page paints.
