@@ -4,8 +4,8 @@
 // status line, captions, runs list and the rest follow at most a few times a
 // second, so a chunk does not re-render the component tree. Any change other
 // than records of running runs (a run started, paused, finished, added,
-// hidden or renamed) is passed on at once.
-import { useEffect, useMemo, useState } from 'react';
+// hidden or renamed) is passed on at once; records follow as a transition.
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { RunSource } from '../panels/shared/useLivePaint.ts';
 import type { RunView } from '../store/runTypes.ts';
 import type { LabStore } from '../store/store.ts';
@@ -37,6 +37,10 @@ export function useTextRuns(store: LabStore): readonly RunView[] {
       last = performance.now();
       setRuns(store.getState().runs);
     };
+    // New records of running runs are not urgent: as a transition, React renders the text in slices of a few
+    // milliseconds between frames (a render of every panel's text took 40–80 ms at once), and drops a render
+    // overtaken by a newer one.
+    const follow = () => startTransition(flush);
     flush();
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.runs === prev.runs) return;
@@ -44,7 +48,7 @@ export function useTextRuns(store: LabStore): readonly RunView[] {
         if (timer) clearTimeout(timer);
         flush();
       } else if (!timer) {
-        timer = setTimeout(flush, Math.max(0, last + TEXT_INTERVAL_MS - performance.now()));
+        timer = setTimeout(follow, Math.max(0, last + TEXT_INTERVAL_MS - performance.now()));
       }
     });
     return () => {
