@@ -20,6 +20,9 @@ export class PathPainter {
   private style: WeightStyle | null = null;
   private last: { readonly runs: readonly RunView[]; readonly frame: PlotFrame; readonly primaryId: string | undefined; readonly ratio: number } | null = null;
   private readonly held: HeldRepaint;
+  /** The frame of what the canvas shows, and of the picture out: the axes and contours are React's, drawn for the frame at once. */
+  private drawnFrame: PlotFrame | null = null;
+  private heldFrame: PlotFrame | null = null;
   /** What the last paint was asked to paint: the paint after a picture comes back paints the newest. */
   private latest: Parameters<PathPainter['paint']> | null = null;
   /** Whole paints, appends and whole paints rastered in the worker so far. */
@@ -46,8 +49,9 @@ export class PathPainter {
     this.latest = [canvas, runs, frame, primaryId, style];
     const ratio = screenRatio();
     const training = anyTraining(runs);
-    // Hold while a picture for this canvas is out; anything else (training over, another canvas or style) paints now and drops it.
-    if (this.held.isHolding(canvas) && style === this.style && training) return;
+    // Hold while a picture for this canvas and frame is out; anything else (training over, another canvas, style or
+    // frame) paints now and drops it: the axes and contours follow a new frame at once, so the paths must too.
+    if (this.held.isHolding(canvas) && style === this.style && frame === this.heldFrame && training) return;
     this.held.drop();
     // A new style changes every drawn pixel: nothing drawn before can be appended to.
     const same = canvas === this.canvas && style === this.style;
@@ -56,7 +60,8 @@ export class PathPainter {
     this.style = style;
     const plan = planPathPaint(same ? this.record : null, runPaths(runs, this.cache), primaryId, `${frameKey(frame)}|${ratio}`);
     const draw = (ctx: CanvasRenderingContext2D) => drawPaths(ctx, frame, plan.shapes, style);
-    if (plan.whole && training) {
+    // Only a repaint in the frame already shown may wait for the worker (a rebuilt thinning, a longer path).
+    if (plan.whole && training && same && frame === this.drawnFrame) {
       const sent = this.held.send({ canvas, frame, pad: 0, ratio, draw }, (ok) => {
         this.record = ok ? plan.record : null;
         this.canvas = canvas;
@@ -65,6 +70,7 @@ export class PathPainter {
         nextFrame(() => this.latest && this.paint(...this.latest));
       });
       if (sent) {
+        this.heldFrame = frame;
         this.counts.offThread++;
         return;
       }
@@ -74,5 +80,6 @@ export class PathPainter {
     this.counts[plan.whole ? 'whole' : 'appended']++;
     this.record = plan.record;
     this.canvas = canvas;
+    this.drawnFrame = frame;
   }
 }
