@@ -11,7 +11,7 @@ import type { ChartExporter } from '../shared/exportTypes.ts';
 import { dataKey, statsFor } from '../shared/dataCache.ts';
 import { PanelShell, usePanelId } from '../shared/PanelShell.tsx';
 import { useElementSize } from '../shared/useElementSize.ts';
-import { useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
+import { anyTraining, useLivePaint, type RunSource } from '../shared/useLivePaint.ts';
 import { drawContours } from './drawContours.ts';
 import { drawMarks, drawWeightAxes } from './drawMarks.ts';
 import { PathPainter } from './pathPainter.ts';
@@ -79,7 +79,7 @@ export function WeightSpacePanel({ runs, primaryRunId = null, onPickInitialWeigh
 
   // A different run or start is fitted afresh, even after the user zoomed.
   const fitKey = `${primary?.id}|${key}|${settings ? startWeights(settings).join(',') : ''}|${settings?.restart}`;
-  const training = runs.some((r) => r.visible && r.status === 'running');
+  const training = anyTraining(runs);
   const zoom = useWeightZoom(frontRef, { autoView, training, fitKey, width: size.width, height: size.height });
   const { view, frame } = zoom;
   const surface = useContourSurface(view, dataStats, model);
