@@ -4,8 +4,9 @@
 // (curveAppend.ts), and the SVG layers are redrawn only when the axes or the
 // marks on them change. While a run trains, a large whole repaint is rastered
 // in a worker and the chart holds its last picture, curves and axes together,
-// until it is back (shared/heldRepaint.ts). Kept per chart: its layout cache
-// and what it drew.
+// until it is back (shared/heldRepaint.ts); so is the repaint that settles
+// the axes onto the data when training stops, the largest of all, unless the
+// view changes meanwhile. Kept per chart: its layout cache and what it drew.
 import type { RunView } from '../../store/runTypes.ts';
 import type { XZoom } from '../../url/view.ts';
 import { appendPlot, paintPlot, screenRatio } from '../shared/canvas.ts';
@@ -83,6 +84,10 @@ export class LossPainter {
   private svg: readonly (SVGSVGElement | null)[] = [];
   private style: LossStyle | null = null;
   private readonly held: HeldRepaint;
+  /** Whether the last paint drew a run training: the paint after it settles the axes. */
+  private wasTraining = false;
+  /** The view of the settling repaint out, held until it is back unless the view changes. */
+  private settleView: LossView | null = null;
   /** Whole paints, appends and whole paints rastered in the worker so far (what a test or a profile reads to see which happen). */
   readonly counts = { whole: 0, appended: 0, offThread: 0 };
 
@@ -119,9 +124,15 @@ export class LossPainter {
     this.latest = [targets, runs, view];
     const { style } = view;
     const training = anyTraining(runs);
-    // Hold while a picture for this canvas is out; anything else (training over, another canvas or style) paints now and drops it.
-    if (this.held.isHolding(targets.canvas) && style === this.style && training) return;
+    // Hold while a picture for this canvas is out and runs train, or it settles a stop and the view is the same;
+    // anything else (a new view, canvas or style; a stop while a picture is out) paints anew and drops it.
+    const settled = this.settleView !== null && sameView(this.settleView, view);
+    if (this.held.isHolding(targets.canvas) && style === this.style && (training || settled)) return;
     this.held.drop();
+    this.settleView = null;
+    // The first paint after training stops: the axes leave the growth ladder (growth.ts) for the data's own ends.
+    const settling = this.wasTraining && !training;
+    this.wasTraining = training;
     // A new style changes every drawn pixel: nothing drawn before can be appended to.
     if (style !== this.style) {
       this.curves = null;
@@ -160,7 +171,7 @@ export class LossPainter {
         drawCurves(ctx, frame, plan.shapes, style);
         drawEpochDots(ctx, frame, plan.dots, style);
       };
-      if (plan.whole && training) {
+      if (plan.whole && (training || settling)) {
         const svg = svgDue ? { back, front, frame, key, marks, yScale: view.yScale, firstStep: firstStepOf(layout), style } : null;
         const sent = this.held.send({ canvas, frame, pad: style.edgePad, ratio, draw }, (ok) => {
           if (ok) {
@@ -172,6 +183,7 @@ export class LossPainter {
           nextFrame(() => this.latest && this.draw(...this.latest));
         });
         if (sent) {
+          if (settling) this.settleView = view;
           this.counts.offThread++;
           return;
         }

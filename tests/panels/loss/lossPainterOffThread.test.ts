@@ -65,14 +65,40 @@ describe('the loss painter with a raster worker', () => {
     expect(target.clears.count).toBe(before.clears + 1);
   });
 
-  it('paints at once on the main thread when training stops while a picture is out, and drops the late picture', async () => {
+  it('sends the repaint that settles the axes when training stops, drops the late picture, and holds the settled one until it is back', async () => {
     const { raster, painter, target, targets, run } = await untilSentOut();
     const whole = painter.counts.whole;
     const stopped: RunView = { ...run.view(), status: 'paused', version: run.view().version + 1 };
     painter.paint(targets, [stopped], view);
-    expect(painter.counts.whole).toBe(whole + 1);
+    // The stop's repaint (axes fitted to the data, off the growth ladder) goes out too, not onto the main thread.
+    expect(painter.counts.whole).toBe(whole);
+    expect(raster.requests).toHaveLength(2);
     const late = picture();
     raster.requests[0].answer(late);
+    await settled();
+    expect(late.close).toHaveBeenCalled();
+    expect(target.images.count).toBe(0);
+    // Records that follow the stop wait for the settled picture: nothing is painted meanwhile.
+    const paints = target.recorder.paints.length;
+    painter.paint(targets, [{ ...stopped, version: stopped.version + 1 }], view);
+    expect(target.recorder.paints.length).toBe(paints);
+    const settledPicture = picture();
+    raster.requests[1].answer(settledPicture);
+    await settled();
+    expect(target.images.count).toBe(1);
+    expect(raster.requests).toHaveLength(2);
+  });
+
+  it('paints at once on the main thread when the view changes while the settling picture is out, and drops that picture', async () => {
+    const { raster, painter, target, targets, run } = await untilSentOut();
+    const stopped: RunView = { ...run.view(), status: 'paused', version: run.view().version + 1 };
+    painter.paint(targets, [stopped], view);
+    expect(raster.requests).toHaveLength(2);
+    const whole = painter.counts.whole;
+    painter.paint(targets, [stopped], { ...view, yScale: 'linear' });
+    expect(painter.counts.whole).toBe(whole + 1);
+    const late = picture();
+    raster.requests[1].answer(late);
     await settled();
     expect(late.close).toHaveBeenCalled();
     expect(target.images.count).toBe(0);
