@@ -14,17 +14,24 @@ import { selectShownRuns } from '../store/selectors.ts';
 /** While training, the text follows the records at most this often. */
 export const TEXT_INTERVAL_MS = 200;
 
-/** True when `next` differs from `prev` only in the records of runs still running. */
-function onlyRecords(prev: readonly RunView[], next: readonly RunView[]): boolean {
-  if (prev.length !== next.length) return false;
-  let running = false;
+/** How `next` differs from `prev`: only by records of running runs, by that and runs that ran to their end, or otherwise. */
+export type TextChange = 'records' | 'finished' | 'other';
+
+export function textChange(prev: readonly RunView[], next: readonly RunView[]): TextChange {
+  if (prev.length !== next.length) return 'other';
+  let trained = false;
+  let finished = false;
   for (let i = 0; i < next.length; i++) {
     const a = prev[i];
     const b = next[i];
-    if (a.id !== b.id || a.status !== b.status || a.visible !== b.visible || a.name !== b.name || a.color !== b.color || a.settings !== b.settings || a.message !== b.message) return false;
-    running ||= b.status === 'running';
+    if (a.id !== b.id || a.visible !== b.visible || a.name !== b.name || a.color !== b.color || a.settings !== b.settings || a.message !== b.message) return 'other';
+    // A run that ends training with the last step of its budget; a pause, a divergence or an error is news.
+    const ended = a.status === 'running' && b.status === 'done';
+    if (a.status !== b.status && !ended) return 'other';
+    finished ||= ended;
+    trained ||= a.status === 'running';
   }
-  return running;
+  return !trained ? 'other' : finished ? 'finished' : 'records';
 }
 
 export function useTextRuns(store: LabStore): readonly RunView[] {
@@ -37,19 +44,22 @@ export function useTextRuns(store: LabStore): readonly RunView[] {
       last = performance.now();
       setRuns(store.getState().runs);
     };
-    // New records of running runs are not urgent: as a transition, React renders the text in slices of a few
+    // What training on brings is not urgent: as a transition, React renders the text in slices of a few
     // milliseconds between frames (a render of every panel's text took 40–80 ms at once), and drops a render
-    // overtaken by a newer one.
+    // overtaken by a newer one. The end of a run is rendered so too, at once: with it every panel settles, and
+    // in one task that was the longest frame of a full-speed run.
     const follow = () => startTransition(flush);
     flush();
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.runs === prev.runs) return;
-      if (!onlyRecords(prev.runs, state.runs)) {
-        if (timer) clearTimeout(timer);
-        flush();
-      } else if (!timer) {
-        timer = setTimeout(follow, Math.max(0, last + TEXT_INTERVAL_MS - performance.now()));
+      const change = textChange(prev.runs, state.runs);
+      if (change === 'records') {
+        timer ??= setTimeout(follow, Math.max(0, last + TEXT_INTERVAL_MS - performance.now()));
+        return;
       }
+      if (timer) clearTimeout(timer);
+      if (change === 'finished') follow();
+      else flush();
     });
     return () => {
       unsubscribe();
