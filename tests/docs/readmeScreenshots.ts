@@ -34,7 +34,8 @@ async function playToEnd(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const states = [...document.querySelectorAll('[data-testid^="status-state"]')].map((e) => e.getAttribute('data-value'));
-      return states.length > 0 && states.every((s) => s === 'done' || s === 'diverged');
+      // Settled: no chart still holds a picture while its settling repaint is rastered in a worker.
+      return states.length > 0 && states.every((s) => s === 'done' || s === 'diverged') && document.querySelector('canvas[data-held]') === null;
     },
     undefined,
     { timeout: RUN_TIMEOUT_MS, polling: 200 },

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { questionById } from '../../src/app/questions.ts';
 import { LOSS_STYLE, PRESENT_LOSS_STYLE } from '../../src/panels/loss/style.ts';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
+import { waitForDone } from './statusReader.ts';
 import { chartShareFor, layoutProblems, PHONE_MAX_WIDTH, PROBED, probeLayout, SCREENS, type LayoutReport, type Screen } from './layoutProbe.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -32,7 +33,7 @@ async function playedPage(browser: Browser, screen: Screen, query = LINK): Promi
   const { page } = opened;
   await page.waitForSelector('[data-testid="status-step"]');
   await (screen.device?.hasTouch ? page.tap('[data-testid="play"]') : page.click('[data-testid="play"]'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done', undefined, { timeout: 30_000 });
+  await waitForDone(page);
   // Two frames: the last chunk's state update, then the charts' redraw from it.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return opened;

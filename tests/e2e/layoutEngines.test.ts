@@ -68,7 +68,12 @@ describeInEngines('the layout at every screen size', (engine) => {
     expect(await view.run(() => [window.innerWidth, window.innerHeight], undefined)).toEqual([screen.width, screen.height]);
     await waitUntil(view, () => document.querySelector('[data-testid="play"]') !== null, undefined, 'the app');
     await view.run(() => (document.querySelector('[data-testid="play"]') as HTMLButtonElement).click(), undefined);
-    await waitUntil(view, () => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done', undefined, 'the question to play to its end');
+    await waitUntil(
+      view,
+      () => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done' && document.querySelector('canvas[data-held]') === null,
+      undefined,
+      'the question to play to its end and its charts to settle',
+    );
     for (const chart of ['loss-panel', 'weight-panel']) {
       await waitUntil(view, ([source, id]) => (new Function(`return ${source}`)() as (id: string) => number)(id) > 200, [countPainted.toString(), chart], `${chart} to be drawn`);
     }

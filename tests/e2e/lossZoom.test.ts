@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
+import { waitForDone } from './statusReader.ts';
 
 const surface = '[data-testid="loss-panel"] [data-testid="loss-plot-surface"]';
 
@@ -29,7 +30,7 @@ describe.runIf(hasBrowser)('zooming the loss chart in the browser', () => {
     const { page, errors } = await openApp(browser, '?speed=max');
     await page.waitForSelector('[data-testid="status-step"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
     expect(zoomOf(page)).toBeNull();
     const before = numbers(await xTicks(page));
     expect(Math.max(...before)).toBe(200);
@@ -59,7 +60,7 @@ describe.runIf(hasBrowser)('zooming the loss chart in the browser', () => {
     await page.waitForSelector('[data-testid="status-step"]');
     expect(numbers(await xTicks(page))).toEqual(zoomed);
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
 
     await page.dblclick(surface, { position: { x: 50 + plotWidth / 2, y: box.height / 2 } });
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('zoom'));
@@ -93,7 +94,7 @@ describe.runIf(hasBrowser)('zooming the loss chart in the browser', () => {
     expect(Math.min(...idle)).toBeLessThan(8.38);
     expect(Math.max(...idle)).toBeGreaterThan(8.38 / 1.5);
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
     const done = await yTicks(page);
     // Single-example losses reach 1e-4; the axis stays within a decade of the lowest full loss (0.08).
     expect(Math.min(...done)).toBeGreaterThan(0.01);

@@ -22,6 +22,22 @@ export async function waitForStep(page: Page, test: string, timeout = 20_000): P
   );
 }
 
+/**
+ * Waits until every run is done and the charts show their settled pictures:
+ * the repaint that settles a chart's axes at the end may be rastered in a
+ * worker, the canvas holding its last picture (and saying so) meanwhile.
+ */
+export async function waitForDone(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const states = [...document.querySelectorAll('[data-testid^="status-state"]')].map((e) => e.getAttribute('data-value'));
+      return states.length > 0 && states.every((s) => s === 'done') && document.querySelector('canvas[data-held]') === null;
+    },
+    undefined,
+    { timeout },
+  );
+}
+
 /** How many pixels of the canvases inside a panel have been drawn on. */
 export function paintedPixels(page: Page, panelTestId: string): Promise<number> {
   return page.evaluate(countPainted, panelTestId);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
 import { ensureScrollRoom, hold, openTouchApp, pinch, scrolledAt, swipe, touchGesture, touchPointOf, type TouchPage } from './touch.ts';
+import { waitForDone } from './statusReader.ts';
 
 const LOSS = '[data-testid="loss-panel"] [data-testid="loss-plot-surface"]';
 const WEIGHTS = '[data-testid="weight-panel"] svg.panel-fg';
@@ -119,7 +120,7 @@ describe.runIf(hasBrowser)('touch on the charts, in Chromium as a phone', () => 
   it('a press and hold on the loss chart shows the values hover shows, and moving the finger reads on', async () => {
     const { page, cdp, errors } = await openPhone(browser, '?n=100&b=8&speed=max');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
     await touchPointOf(page, LOSS);
     const box = (await page.locator(LOSS).boundingBox())!;
     // Plot margins: 50 px left, 14 px right.

@@ -11,7 +11,7 @@ import { VAL_CURVE_LABEL, VAL_LOSS_LABEL } from '../../src/panels/loss/legendEnt
 import { LOSS_STYLE } from '../../src/panels/loss/style.ts';
 import { formatValue } from '../../src/panels/shared/format.ts';
 import { hasBrowser, launchBrowser, openApp } from './browser.ts';
-import { statusNumber, statusValue, waitForStep } from './statusReader.ts';
+import { statusNumber, statusValue, waitForDone, waitForStep } from './statusReader.ts';
 
 /** The file a button of the page downloads, as text. */
 async function download(page: Page, testId: string): Promise<string> {
@@ -78,7 +78,7 @@ describe.runIf(hasBrowser)('validation loss in the browser', () => {
     const { page, errors } = await openApp(browser, '?val=0.2&epochs=5&speed=max');
     await page.waitForSelector('[data-testid="status-step"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
     expect(await statusNumber(page, 'step')).toBe(50);
     const legend = await page.textContent('[data-testid="loss-panel"]');
     expect(legend).toContain(VAL_CURVE_LABEL);
@@ -126,7 +126,7 @@ describe.runIf(hasBrowser)('validation loss in the browser', () => {
     const { page, errors } = await openApp(browser, '?epochs=2&speed=max');
     await page.waitForSelector('[data-testid="status-step"]');
     await page.click('[data-testid="play"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="status-state"]')?.getAttribute('data-value') === 'done');
+    await waitForDone(page);
     expect(await page.textContent('[data-testid="loss-panel"]')).not.toContain(VAL_CURVE_LABEL);
     const paths = pathsOf(await download(page, 'svg-loss'));
     expect(paths.length).toBeGreaterThan(0);

@@ -60,6 +60,7 @@ export class HeldRepaint {
 
   /** Forgets the picture out (the chart paints now instead); it is dropped when it comes. */
   drop(): void {
+    if (this.pending) delete this.pending.canvas.dataset.held;
     this.pending = null;
   }
 
@@ -81,6 +82,8 @@ export class HeldRepaint {
     }
     const token = {};
     this.pending = { canvas, token };
+    // Said on the canvas for whoever must see the chart settled (a test, a screenshot): `canvas[data-held]`.
+    canvas.dataset.held = '';
     const { width, height } = frame;
     void this.raster.render({ width: devicePixels(width, ratio), height: devicePixels(height, ratio), list }).then((bitmap) => {
       if (this.pending?.token !== token) {
@@ -88,6 +91,7 @@ export class HeldRepaint {
         return;
       }
       this.pending = null;
+      delete canvas.dataset.held;
       if (bitmap) {
         showBitmap(canvas, width, height, bitmap, ratio);
         bitmap.close();

@@ -45,6 +45,8 @@ describe('the loss painter with a raster worker', () => {
     expect(scene.list.ops.length).toBeGreaterThanOrEqual(OFF_THREAD_MIN_OPS);
     // The picture is the canvas's size in device pixels (the tests' screen ratio is 1).
     expect([scene.width, scene.height]).toEqual([view.width, view.height]);
+    // The canvas says it holds a picture, for whoever must see the chart settled.
+    expect(target.canvas.dataset.held).toBe('');
 
     // Held: new rows neither clear the canvas nor stroke on it, and nothing else is sent while one picture is out.
     const before = { clears: target.clears.count, images: target.images.count, paints: target.recorder.paints.length };
@@ -57,6 +59,7 @@ describe('the loss painter with a raster worker', () => {
     raster.requests[0].answer(bitmap);
     await settled();
     expect(target.images.count).toBe(1);
+    expect(target.canvas.dataset.held).toBeUndefined();
     expect(bitmap.close).toHaveBeenCalled();
     // The rows that came while it was out are appended to the picture: stroked, not repainted whole.
     expect(painter.counts.appended).toBe(appended + 1);
@@ -97,6 +100,7 @@ describe('the loss painter with a raster worker', () => {
     const whole = painter.counts.whole;
     painter.paint(targets, [stopped], { ...view, yScale: 'linear' });
     expect(painter.counts.whole).toBe(whole + 1);
+    expect(target.canvas.dataset.held).toBeUndefined();
     const late = picture();
     raster.requests[1].answer(late);
     await settled();

@@ -15,6 +15,6 @@ export function recordingCanvas() {
     clip: () => {},
     arc: recorder.arc.bind(recorder),
   });
-  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => context };
+  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, dataset: {} as Record<string, string>, getContext: () => context };
   return { canvas: canvas as unknown as HTMLCanvasElement, recorder, clears, images };
 }
