@@ -1,6 +1,6 @@
 // The loss chart's legend, drawn from the chart's own style numbers (legendEntries.ts).
 import { LegendEntries } from '../shared/LegendSwatch.tsx';
-import { lossLegendEntries } from './legendEntries.ts';
+import { CLIPPED_LABEL, lossLegendEntries } from './legendEntries.ts';
 import { LOSS_STYLE, type LossStyle } from './style.ts';
 
 export interface LossLegendProps {
@@ -13,6 +13,13 @@ export interface LossLegendProps {
   readonly validation?: boolean;
 }
 
+/**
+ * The entry for the edge marks keeps its room while no curve is beyond the
+ * axis, unseen: a curve that leaves the axis mid-run (a mini-batch loss above
+ * the full losses the axis fits, seconds after Play) would otherwise wrap the
+ * legend onto another line and shift the chart under it, repainting every
+ * panel below.
+ */
 export function LossLegend({ smoothing, clipped = false, style = LOSS_STYLE, validation = false }: LossLegendProps) {
-  return <LegendEntries entries={lossLegendEntries(smoothing, clipped, style, validation)} />;
+  return <LegendEntries entries={lossLegendEntries(smoothing, true, style, validation)} unseen={clipped ? undefined : CLIPPED_LABEL} />;
 }

@@ -17,6 +17,9 @@ export function lossRunEntries(layout: Pick<LossLayout, 'series'>, style: LossSt
   }));
 }
 
+/** The label of the marks on the axis edge, for a curve beyond it. */
+export const CLIPPED_LABEL = 'beyond the axis (marked on its edge)';
+
 /** The labels of the validation-loss marks, the dashed curve and the epoch-end diamond; named only when a run shown has a validation set. */
 export const VAL_CURVE_LABEL = 'val_loss per step (held-out examples)';
 export const VAL_LOSS_LABEL = 'val_loss at epoch end (what Keras prints)';
@@ -38,7 +41,7 @@ export function lossLegendEntries(smoothing: string | null, clipped: boolean, st
     ...(validation ? [valCurveEntry(style), valLossEntry(style)] : []),
     { label: 'epoch end', width: 10, height: 12, marks: [{ kind: 'line', x1: 5, x2: 5, y1: 0, y2: 12, color: rule.color, stroke: rule.stroke }] },
   ];
-  if (clipped) entries.push({ label: 'beyond the axis (marked on its edge)', width: 10, height: 8, marks: [{ kind: 'path', d: `M${5 - size},0 L${5 + size},0 L5,${size} Z`, fill: INK }] });
+  if (clipped) entries.push({ label: CLIPPED_LABEL, width: 10, height: 8, marks: [{ kind: 'path', d: `M${5 - size},0 L${5 + size},0 L5,${size} Z`, fill: INK }] });
   return entries;
 }
 

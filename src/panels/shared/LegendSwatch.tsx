@@ -21,11 +21,13 @@ export interface LegendSwatchProps {
   readonly marks: ReactNode;
   /** The entry's label. */
   readonly children: ReactNode;
+  /** Keeps the entry's room without showing it or reading it out. */
+  readonly unseen?: boolean;
 }
 
-export function LegendSwatch({ width, height, marks, children }: LegendSwatchProps) {
+export function LegendSwatch({ width, height, marks, children, unseen = false }: LegendSwatchProps) {
   return (
-    <li>
+    <li className={unseen ? 'legend-unseen' : undefined} aria-hidden={unseen || undefined}>
       <svg width={width} height={height} aria-hidden="true">
         {marks}
       </svg>
@@ -78,7 +80,8 @@ export function SwatchMarkElement({ mark }: { readonly mark: SwatchMark }) {
 }
 
 /** A legend of entries listed as data (a chart's legendEntries.ts). */
-export function LegendEntries({ entries }: { readonly entries: readonly LegendEntry[] }) {
+/** `unseen`: the label of an entry that keeps its room but is neither shown nor read out (it may appear as data come). */
+export function LegendEntries({ entries, unseen }: { readonly entries: readonly LegendEntry[]; readonly unseen?: string }) {
   return (
     <Legend>
       {entries.map((entry) => (
@@ -86,6 +89,7 @@ export function LegendEntries({ entries }: { readonly entries: readonly LegendEn
           key={entry.label}
           width={entry.width}
           height={entry.height}
+          unseen={entry.label === unseen}
           marks={entry.marks.map((mark, i) => (
             <SwatchMarkElement key={i} mark={mark} />
           ))}

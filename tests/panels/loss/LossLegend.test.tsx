@@ -76,8 +76,13 @@ describe('loss legend', () => {
     expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('smoothed');
   });
 
-  it('explains the marks on the axis edge only when a curve is beyond it', () => {
-    expect(renderToStaticMarkup(<LossLegend smoothing={null} clipped />)).toContain('beyond the axis (marked on its edge)');
-    expect(renderToStaticMarkup(<LossLegend smoothing={null} />)).not.toContain('beyond the axis');
+  it('explains the marks on the axis edge only when a curve is beyond it, keeping that entry\'s room either way', () => {
+    const entry = (markup: string) => /<li([^>]*)>(?:(?!<li).)*beyond the axis \(marked on its edge\)/.exec(markup)?.[1];
+    const clipped = renderToStaticMarkup(<LossLegend smoothing={null} clipped />);
+    const inside = renderToStaticMarkup(<LossLegend smoothing={null} />);
+    expect(entry(clipped)).toBe('');
+    // Unseen and not read out, but laid out: the legend does not wrap anew (and shift the chart) when a curve leaves the axis.
+    expect(entry(inside)).toBe(' class="legend-unseen" aria-hidden="true"');
+    expect(inside.match(/<li/g)).toHaveLength(clipped.match(/<li/g)!.length);
   });
 });
