@@ -1,7 +1,8 @@
 // The frame every chart panel sits in: a figure named by its title, a head
 // with title and legend, the plot box its layers stack in (sized by CSS and
 // measured by the panel), and an optional caption line under it.
-import { useId, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, useRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useTallestHeight } from './useTallestHeight.ts';
 import './panels.css';
 
 /** An id unique to one panel instance, safe inside CSS selectors and id references. */
@@ -31,9 +32,13 @@ export interface PanelShellProps {
 export function PanelShell({ className, testId, title, legend, uid, plotRef, plotProps, children, caption, captionProps }: PanelShellProps) {
   const own = usePanelId();
   const id = `${uid ?? own}-title`;
+  const headRef = useRef<HTMLElement>(null);
+  const captionRef = useRef<HTMLDivElement>(null);
+  useTallestHeight(headRef);
+  useTallestHeight(captionRef);
   return (
     <figure className={`panel ${className}`} data-testid={testId} aria-labelledby={id}>
-      <figcaption className="panel-head">
+      <figcaption className="panel-head" ref={headRef}>
         <span className="panel-title" id={id}>
           {title}
         </span>
@@ -43,7 +48,7 @@ export function PanelShell({ className, testId, title, legend, uid, plotRef, plo
         {children}
       </div>
       {caption !== undefined ? (
-        <div className="panel-caption" {...captionProps}>
+        <div className="panel-caption" ref={captionRef} {...captionProps}>
           {caption}
         </div>
       ) : null}
