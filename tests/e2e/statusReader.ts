@@ -38,7 +38,8 @@ export async function waitForDone(page: Page, timeout = 30_000): Promise<void> {
   );
 }
 
-/** How many pixels of the canvases inside a panel have been drawn on. */
-export function paintedPixels(page: Page, panelTestId: string): Promise<number> {
+/** How many pixels of the canvases inside a panel have been drawn on, once no canvas holds a picture out (see waitForDone). */
+export async function paintedPixels(page: Page, panelTestId: string): Promise<number> {
+  await page.waitForFunction(() => document.querySelector('canvas[data-held]') === null);
   return page.evaluate(countPainted, panelTestId);
 }
