@@ -14,6 +14,13 @@ export interface DataLegendInput {
   readonly run?: string;
 }
 
+/**
+ * As long as the fit's formula usually grows (four significant figures'
+ * width, both signs negative): the legend keeps room for it, so a formula
+ * that lengthens as the fit moves does not rewrap the legend mid-run.
+ */
+const TYPICAL_LONG_FORMULA = 'ŷ = −0.0888·x − 0.0888';
+
 export function dataLegendEntries({ plane, color, formula, run }: DataLegendInput, style: DataStyle = DATA_STYLE): LegendEntry[] {
   const { ink, paper, legend, residualColors } = style;
   const batchDot = { radius: legend.batchRadius, strokeWidth: plane ? style.batch.plane.strokeWidth : legend.lineBatchRing };
@@ -32,6 +39,7 @@ export function dataLegendEntries({ plane, color, formula, run }: DataLegendInpu
   }
   const fit: LegendEntry = {
     label: `${run !== undefined ? `${run}: ` : ''}current fit ${formula}`,
+    reserve: `current fit ${TYPICAL_LONG_FORMULA}`,
     ...(run !== undefined ? { runColor: color } : {}),
     width: 18,
     height: 8,

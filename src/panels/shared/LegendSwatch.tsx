@@ -80,6 +80,18 @@ export function SwatchMarkElement({ mark }: { readonly mark: SwatchMark }) {
 }
 
 /** A legend of entries listed as data (a chart's legendEntries.ts). */
+/** The label in a box as wide as the wider of it and `reserve`, which is laid out unseen in the same place. */
+function ReservedLabel({ label, reserve }: { readonly label: string; readonly reserve: string }) {
+  return (
+    <span className="legend-reserved">
+      <span>{label}</span>
+      <span className="legend-unseen" aria-hidden="true">
+        {reserve}
+      </span>
+    </span>
+  );
+}
+
 /** `unseen`: the label of an entry that keeps its room but is neither shown nor read out (it may appear as data come). */
 export function LegendEntries({ entries, unseen }: { readonly entries: readonly LegendEntry[]; readonly unseen?: string }) {
   return (
@@ -94,7 +106,7 @@ export function LegendEntries({ entries, unseen }: { readonly entries: readonly 
             <SwatchMarkElement key={i} mark={mark} />
           ))}
         >
-          {entry.label}
+          {entry.reserve ? <ReservedLabel label={entry.label} reserve={entry.reserve} /> : entry.label}
         </LegendSwatch>
       ))}
     </Legend>

@@ -39,6 +39,8 @@ export interface LegendEntry {
   readonly width: number;
   readonly height: number;
   readonly marks: readonly SwatchMark[];
+  /** A label as long as this one may grow to as a run trains: on the page, the entry keeps room for it. */
+  readonly reserve?: string;
 }
 
 /** A legend line of text alone (an export's note on how to read the chart). */

@@ -25,6 +25,12 @@ describe('data legend', () => {
     });
   }
 
+  it('keeps room in the fit entry for a longer formula, so the legend does not rewrap as the fit moves', () => {
+    const html = renderToStaticMarkup(<DataLegend plane={false} color="#1f77b4" formula="ŷ = 1·x + 0" />);
+    const fit = /<li><svg[^>]*><line[^>]*><\/line><\/svg>(<span class="legend-reserved">.*?)<\/li>/.exec(html)?.[1];
+    expect(fit).toBe('<span class="legend-reserved"><span>current fit ŷ = 1·x + 0</span><span class="legend-unseen" aria-hidden="true">current fit ŷ = −0.0888·x − 0.0888</span></span>');
+  });
+
   it('shows the residual colours of the chart at its ends and middle on plane data', () => {
     const marks = legendMarks(renderToStaticMarkup(<DataLegend plane color="#1f77b4" formula="" />));
     const colours = marks.get('residual y − ŷ: below / on / above the fit')!.map((m) => m.fill);

@@ -10,7 +10,9 @@ export function legendMarks(html: string): Map<string, MarkAttributes[]> {
       ...Object.fromEntries([...attrs.matchAll(/([a-z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])),
       tag,
     }));
-    out.set(label.replace(/<!-- -->/g, ''), marks);
+    // The label as shown: without text laid out unseen (a reserve of room), and without its wrapping elements.
+    const shown = label.replace(/<span class="legend-unseen"[^>]*>.*?<\/span>/g, '').replace(/<[^>]+>/g, '');
+    out.set(shown, marks);
   }
   return out;
 }
