@@ -2,7 +2,8 @@
 // in headless Chromium: a benchmark (`npm run bench:memory`), not a test —
 // what it reads depends on the machine and its load. It prints peak private
 // (anonymous) resident memory of the renderer that hosts the page and its
-// training worker, the page's JS heap, round trips into the page and frame
+// training worker (and what it held before Play: the runs' data sets), the
+// page's JS heap, round trips into the page and frame
 // gaps, and fails (exit 1) above the issue's 300 MB so it can gate a release
 // by hand. BENCH_SECONDS shortens the 50 s of the first case, BENCH_LONG_SECONDS
 // the second (to the end of its 8 × 10⁷ steps by default).
@@ -70,6 +71,17 @@ describe.runIf(hasBrowser)('renderer memory under heavy work', () => {
         expect(renderer, 'the renderer running the training worker').not.toBeNull();
         let peak = residentMemory(renderer!)!;
         const atStart = peak;
+        // Before Play the worker draws every run's data set: wait until the renderer stops growing (2 MB in half a
+        // second, 15 s at most), so the print tells what the runs' data hold from what training adds.
+        let beforePlay = peak;
+        for (let i = 0; i < 30; i++) {
+          await sleep(500);
+          const now = residentMemory(renderer!)!;
+          const grew = now.anonymous - beforePlay.anonymous;
+          beforePlay = now;
+          if (grew < 2 * MB) break;
+        }
+        if (beforePlay.anonymous > peak.anonymous) peak = beforePlay;
         // Sampled from outside, so a page that stops answering is still measured.
         const sampler = setInterval(() => {
           const now = residentMemory(renderer!);
@@ -99,7 +111,7 @@ describe.runIf(hasBrowser)('renderer memory under heavy work', () => {
         const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1) : 'n/a');
         console.log(
           `[memory] ${c.name}: ${((performance.now() - started) / 1000).toFixed(1)} s, state ${await state(page)}; ` +
-            `renderer private ${mb(atStart.anonymous)} → peak ${mb(peak.anonymous)} (RSS peak ${mb(peak.total)}); page JS heap peak ${mb(peakHeap)}; ` +
+            `renderer private ${mb(atStart.anonymous)}, ${mb(beforePlay.anonymous)} before Play → peak ${mb(peak.anonymous)} (RSS peak ${mb(peak.total)}); page JS heap peak ${mb(peakHeap)}; ` +
             `round trips max ${Math.max(...roundTrips).toFixed(0)} ms; frame gaps p50/p95/worst ${q(0.5)}/${q(0.95)}/${q(1)} ms`,
         );
         expect(peak.anonymous).toBeLessThan(MEMORY_GOAL);
