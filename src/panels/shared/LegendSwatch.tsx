@@ -79,7 +79,6 @@ export function SwatchMarkElement({ mark }: { readonly mark: SwatchMark }) {
   }
 }
 
-/** A legend of entries listed as data (a chart's legendEntries.ts). */
 /** The label in a box as wide as the wider of it and `reserve`, which is laid out unseen in the same place. */
 function ReservedLabel({ label, reserve }: { readonly label: string; readonly reserve: string }) {
   return (
@@ -92,7 +91,11 @@ function ReservedLabel({ label, reserve }: { readonly label: string; readonly re
   );
 }
 
-/** `unseen`: the label of an entry that keeps its room but is neither shown nor read out (it may appear as data come). */
+/**
+ * A legend of entries listed as data (a chart's legendEntries.ts). `unseen`:
+ * the label of an entry that keeps its room but is neither shown nor read out
+ * (it may appear as data come).
+ */
 export function LegendEntries({ entries, unseen }: { readonly entries: readonly LegendEntry[]; readonly unseen?: string }) {
   return (
     <Legend>
