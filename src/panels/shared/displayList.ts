@@ -114,7 +114,17 @@ export class RecordingContext {
   beginPath(): void { this.op0(Op.BeginPath); }
   moveTo(x: number, y: number): void { this.op2(Op.MoveTo, x, y); }
   lineTo(x: number, y: number): void { this.op2(Op.LineTo, x, y); }
-  arc(x: number, y: number, r: number, a0: number, a1: number, ccw = false): void { this.opN(Op.Arc, [x, y, r, a0, a1, ccw ? 1 : 0]); }
+  // Written out, not through opN: a repaint records hundreds of epoch dots, and an argument array for each is garbage.
+  arc(x: number, y: number, r: number, a0: number, a1: number, ccw = false): void {
+    const ops = this.reserve(7);
+    ops[this.used++] = Op.Arc;
+    ops[this.used++] = x;
+    ops[this.used++] = y;
+    ops[this.used++] = r;
+    ops[this.used++] = a0;
+    ops[this.used++] = a1;
+    ops[this.used++] = ccw ? 1 : 0;
+  }
   closePath(): void { this.op0(Op.ClosePath); }
   rect(x: number, y: number, w: number, h: number): void { this.opN(Op.Rect, [x, y, w, h]); }
   stroke(): void { this.op0(Op.Stroke); }
