@@ -81,6 +81,18 @@ export function inDrawOrder(layout: LossLayout): RunLossSeries[] {
   return [...layout.series].sort((a, b) => Number(a === layout.primary) - Number(b === layout.primary));
 }
 
+/** The first of `length` ascending xs at least `x` (beyond it, with `past`), or `length` when there is none. */
+function firstRowAtLeast(xs: ArrayLike<number>, length: number, x: number, past = false): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past ? xs[mid] > x : xs[mid] >= x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** The first row of a run whose loss is above the axis or not finite: where it leaves the chart. */
 function firstOffScale(s: RunLossSeries, top: number): number {
   for (let i = 0; i < s.full.length; i++) if (!(s.full.y[i] <= top)) return i;
@@ -99,20 +111,18 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   const epochDots: EpochDot[] = [];
   for (const s of inDrawOrder(layout)) {
     const e = s.epochs;
-    const shown: number[] = [];
-    for (let i = 0; i < e.length; i++) if (inWindow(e.x[i])) shown.push(i);
-    const stride = niceStride(shown.length, Math.max(1, options.plotWidth / options.epochDotSpacing));
+    // Epoch ends are in step order, so those in the window are one run of rows: found without a list of them.
+    const first = firstRowAtLeast(e.x, e.length, lo);
+    const end = firstRowAtLeast(e.x, e.length, hi, true);
+    const stride = niceStride(end - first, Math.max(1, options.plotWidth / options.epochDotSpacing));
     // Counted from the first epoch, so zooming does not change which epochs keep their dot.
-    for (const i of shown) {
-      if ((i + 1) % stride !== 0) continue;
+    for (let i = Math.ceil((first + 1) / stride) * stride - 1; i < end; i += stride) {
       epochDots.push({ color: s.run.color, x: e.x[i], loss: clampToDomain(e.loss[i], domain), mean: clampToDomain(e.mean[i], domain), val: e.val ? clampToDomain(e.val[i], domain) : NaN });
     }
   }
 
   const primary = layout.primary;
-  const allRules = primary ? epochBoundaries(primary.epochs.length, options.xAxis, primary.plan).filter((r) => inWindow(r.x)) : [];
-  const ruleStride = niceStride(allRules.length, Math.max(1, options.plotWidth / options.epochRuleSpacing));
-  const rules = allRules.filter((r) => r.epoch % ruleStride === 0);
+  const rules = primary ? epochBoundaries(primary.epochs.length, options.xAxis, primary.plan, Math.max(1, options.plotWidth / options.epochRuleSpacing), [lo, hi]) : [];
 
   // A run whose loss leaves the top of the axis gets a marker there, so a clipped curve is never mistaken for a flat one.
   const hint = options.yScale === 'linear' ? ' (switch y to log to see it)' : '';

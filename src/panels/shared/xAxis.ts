@@ -83,12 +83,30 @@ export function niceStride(count: number, maxCount: number): number {
 
 /**
  * The epochs whose ends get a rule and the x of each: every epoch from 1 to
- * `lastEpoch`, or every 2nd/5th/10th/… one when more than `maxCount` would
- * turn the rules into a grey wash.
+ * `lastEpoch` whose end lies in `window` (all of them by default), or every
+ * 2nd/5th/10th/… one when more than `maxCount` would turn the rules into a
+ * grey wash. The ends are found by bisection, as x grows with the epoch, so
+ * the cost is the rules returned, not the epochs run.
  */
-export function epochBoundaries(lastEpoch: number, mode: XAxisMode, plan: StepPlan, maxCount = Infinity): { epoch: number; x: number }[] {
+export function epochBoundaries(lastEpoch: number, mode: XAxisMode, plan: StepPlan, maxCount = Infinity, window: readonly [number, number] = [-Infinity, Infinity]): { epoch: number; x: number }[] {
+  const xOf = (e: number) => xOfStep(e * plan.stepsPerEpoch, mode, plan);
+  const first = firstEpochWhere(lastEpoch, (e) => xOf(e) >= window[0]);
+  const last = firstEpochWhere(lastEpoch, (e) => xOf(e) > window[1]) - 1;
   const out: { epoch: number; x: number }[] = [];
-  const stride = niceStride(lastEpoch, maxCount);
-  for (let e = stride; e <= lastEpoch; e += stride) out.push({ epoch: e, x: xOfStep(e * plan.stepsPerEpoch, mode, plan) });
+  if (last < first) return out;
+  const stride = niceStride(last - first + 1, maxCount);
+  for (let e = Math.ceil(first / stride) * stride; e <= last; e += stride) out.push({ epoch: e, x: xOf(e) });
   return out;
+}
+
+/** The first epoch in 1 … lastEpoch at which `past` (false, then true as epochs grow) holds; lastEpoch + 1 if none. */
+function firstEpochWhere(lastEpoch: number, past: (epoch: number) => boolean): number {
+  let lo = 1;
+  let hi = lastEpoch + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

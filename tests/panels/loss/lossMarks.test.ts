@@ -36,4 +36,22 @@ describe('loss chart marks', () => {
     expect(narrow.epochDots.map((d) => d.x)).toEqual([...[5, 10, 15, 20].map((e) => e * 2), ...[5, 10, 15, 20].map((e) => e * 100)]);
     expect(narrow.rules.map((r) => r.epoch)).toEqual([5, 10, 15, 20]);
   });
+
+  it('in a zoom, marks the epochs inside it, thinned by how many are inside, counted from the first epoch', () => {
+    const a = trainedRun({ b: 1 }, Infinity, 'a'); // 100 steps per epoch, 20 epochs
+    // Steps 350 … 1720: epochs 4 … 17 end inside (14 of them).
+    const layout = buildLossLayout([a], { ...layoutOptions, zoom: [350, 1720] });
+    const inside = Array.from({ length: 14 }, (_, i) => i + 4);
+    const all = lossMarks(layout, markOptions);
+    expect(all.epochDots.map((d) => d.x)).toEqual(inside.map((e) => e * 100));
+    expect(all.rules.map((r) => r.epoch)).toEqual(inside);
+    // Room for 5: 14 inside need every 5th epoch, which are 5, 10 and 15 (not the 5th, 10th … inside the zoom).
+    const narrow = lossMarks(layout, { ...markOptions, plotWidth: 35 });
+    expect(narrow.epochDots.map((d) => d.x)).toEqual([500, 1000, 1500]);
+    expect(narrow.rules.map((r) => r.epoch)).toEqual([5, 10, 15]);
+    // A zoom between two epoch ends marks none.
+    const between = lossMarks(buildLossLayout([a], { ...layoutOptions, zoom: [410, 490] }), markOptions);
+    expect(between.epochDots).toEqual([]);
+    expect(between.rules).toEqual([]);
+  });
 });

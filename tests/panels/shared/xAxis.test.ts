@@ -66,4 +66,20 @@ describe('epoch boundaries', () => {
     expect(rules.length).toBeLessThanOrEqual(100);
     expect(rules[0]).toEqual({ epoch: 10, x: 10 });
   });
+
+  it('within a window, lists the epochs whose ends are in it, thinned by their count', () => {
+    // shortLast: epoch e ends at step 4e.
+    expect(epochBoundaries(10, 'steps', shortLast, Infinity, [8, 20]).map((b) => b.epoch)).toEqual([2, 3, 4, 5]);
+    expect(epochBoundaries(10, 'steps', shortLast, Infinity, [9, 19]).map((b) => b.epoch)).toEqual([3, 4]);
+    expect(epochBoundaries(10, 'steps', shortLast, Infinity, [41, 50])).toEqual([]);
+    // 1,000 epochs, 301 of them in the window, room for 100: every 5th, the multiples of 5 inside.
+    const rules = epochBoundaries(1000, 'epochs', shortLast, 100, [200, 500]);
+    expect(rules.map((r) => r.epoch)).toEqual(Array.from({ length: 61 }, (_, i) => 200 + 5 * i));
+    // Whatever the window, the rules are those of filtering every epoch by it.
+    for (const window of [[0, 1000], [3.5, 7.5], [999, 2000], [-5, 0.5]] as const) {
+      const every = epochBoundaries(1000, 'epochs', shortLast).filter((b) => b.x >= window[0] && b.x <= window[1]);
+      expect(epochBoundaries(1000, 'epochs', shortLast, Infinity, window)).toEqual(every);
+    }
+  });
 });
+
