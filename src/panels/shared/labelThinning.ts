@@ -10,32 +10,20 @@
  */
 export function thinLabels(xs: ArrayLike<number>, ys: ArrayLike<number>, count: number, minDistance: number, maxLabels = 60): number[] {
   if (count <= 0 || maxLabels <= 0) return [];
-  const cell = Math.max(minDistance, 1e-9);
-  const grid = new Map<string, number[]>();
   const kept: number[] = [];
   const minSq = minDistance * minDistance;
 
+  // At most maxLabels are ever kept, so each candidate is checked against them all: near convergence most of
+  // thousands of candidates are turned down, and a grid of cells keyed by strings cost an allocation per look.
   const tryKeep = (i: number): void => {
     const x = xs[i];
     const y = ys[i];
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    const cx = Math.floor(x / cell);
-    const cy = Math.floor(y / cell);
-    for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) {
-        const bucket = grid.get(`${cx + dx},${cy + dy}`);
-        if (!bucket) continue;
-        for (const k of bucket) {
-          const ex = xs[k] - x;
-          const ey = ys[k] - y;
-          if (ex * ex + ey * ey < minSq) return;
-        }
-      }
+    for (const k of kept) {
+      const ex = xs[k] - x;
+      const ey = ys[k] - y;
+      if (ex * ex + ey * ey < minSq) return;
     }
-    const key = `${cx},${cy}`;
-    const bucket = grid.get(key);
-    if (bucket) bucket.push(i);
-    else grid.set(key, [i]);
     kept.push(i);
   };
 
