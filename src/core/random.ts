@@ -47,6 +47,16 @@ export class Lcg {
   readonly draw: RandomSource;
   private readonly read: () => number;
   private readonly write: (state: number) => void;
+  /**
+   * Fisher–Yates in place, drawing from this generator: exactly d3-array's
+   * shuffler(this.draw) — the same draws, positions and swaps, so the same
+   * order and the same state after — with the state in a local for the loop,
+   * which halves the time at n = 10⁶, where every seek draws an epoch's
+   * order again. It reads the closure's state itself: a method calling
+   * read and write (closures of each generator) was deoptimised with "wrong
+   * call target" whenever a second generator shuffled, over and over.
+   */
+  readonly shuffle: (array: Uint32Array) => Uint32Array;
 
   constructor(state: number) {
     // The state lives in a closure, as in randomLcg: V8 keeps a context slot
@@ -56,6 +66,19 @@ export class Lcg {
     this.read = () => current >>> 0;
     this.write = (saved) => {
       current = saved | 0;
+    };
+    this.shuffle = (array) => {
+      let state = current;
+      let m = array.length;
+      while (m) {
+        state = (MUL * state + INC) | 0;
+        const i = (EPS * (state >>> 0) * m--) | 0;
+        const t = array[m];
+        array[m] = array[i];
+        array[i] = t;
+      }
+      current = state;
+      return array;
     };
   }
 
@@ -69,26 +92,6 @@ export class Lcg {
     this.write(state);
   }
 
-  /**
-   * Fisher–Yates in place, drawing from this generator: exactly d3-array's
-   * shuffler(this.draw) — the same draws, positions and swaps, so the same
-   * order and the same state after — with the state in a local for the loop,
-   * which halves the time at n = 10⁶, where every seek draws an epoch's
-   * order again.
-   */
-  shuffle(array: Uint32Array): Uint32Array {
-    let current = this.read() | 0;
-    let m = array.length;
-    while (m) {
-      current = (MUL * current + INC) | 0;
-      const i = (EPS * (current >>> 0) * m--) | 0;
-      const t = array[m];
-      array[m] = array[i];
-      array[i] = t;
-    }
-    this.write(current);
-    return array;
-  }
 }
 
 /** The generator of one stream of the seed, at its start. */
