@@ -2,6 +2,7 @@
 // epoch rules, markers where a run leaves the top of the axis, marks where a
 // curve is beyond the axis, whether the view is thinned, and the titles.
 // Pure: the drawing code only maps these to pixels.
+import { bisectLeft, bisectRight } from 'd3-array';
 import { anyClipped, clipMarksOf, type ClipMark } from './clipMarks.ts';
 import { formatCount } from '../shared/format.ts';
 import { clampToDomain, type YScaleMode } from './lossDomain.ts';
@@ -81,18 +82,6 @@ export function inDrawOrder(layout: LossLayout): RunLossSeries[] {
   return [...layout.series].sort((a, b) => Number(a === layout.primary) - Number(b === layout.primary));
 }
 
-/** The first of `length` ascending xs at least `x` (beyond it, with `past`), or `length` when there is none. */
-function firstRowAtLeast(xs: ArrayLike<number>, length: number, x: number, past = false): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past ? xs[mid] > x : xs[mid] >= x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** The first row of a run whose loss is above the axis or not finite: where it leaves the chart. */
 function firstOffScale(s: RunLossSeries, top: number): number {
   for (let i = 0; i < s.full.length; i++) if (!(s.full.y[i] <= top)) return i;
@@ -112,8 +101,8 @@ export function lossMarks(layout: LossLayout, options: MarkOptions): LossMarks {
   for (const s of inDrawOrder(layout)) {
     const e = s.epochs;
     // Epoch ends are in step order, so those in the window are one run of rows: found without a list of them.
-    const first = firstRowAtLeast(e.x, e.length, lo);
-    const end = firstRowAtLeast(e.x, e.length, hi, true);
+    const first = bisectLeft(e.x, lo, 0, e.length);
+    const end = bisectRight(e.x, hi, 0, e.length);
     const stride = niceStride(end - first, Math.max(1, options.plotWidth / options.epochDotSpacing));
     // Counted from the first epoch, so zooming does not change which epochs keep their dot.
     for (let i = Math.ceil((first + 1) / stride) * stride - 1; i < end; i += stride) {
